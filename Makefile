@@ -1,0 +1,32 @@
+# CNN Studio: `make run` starts the app, `make test` runs every check. Both set up what a fresh
+# machine lacks first: a virtual environment with torch's CPU build, PySide6, pyqtgraph and the
+# test tools (and, for `make run`, the system libraries Qt's window needs).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+TORCH  ?= torch==2.13.0
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+ARGS   ?=
+
+.PHONY: run test lint bench
+
+run: $(STAMP)
+	@packaging/install-qt-libs.sh
+	$(BIN)/cnnstudio $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q "$(TORCH)"
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $@

@@ -1,0 +1,34 @@
+"""The network core: graph, blocks, shape and cost arithmetic, file format and presets.
+
+Pure Python: imports neither Qt nor torch, so it is fast to test and usable in a notebook.
+"""
+
+from . import composites, layers  # noqa: F401  (registers the block types)
+from .analysis import LayerRow, Summary, Totals, summarize
+from .blocks import BLOCK_TYPES, CATEGORIES, BlockType, Flow, Shape, block_type, fmt, format_shape, palette_types
+from .graph import EditError, Network, Node, RemovedNode
+from .presets import LESSONS, PRESETS, Preset, preset
+
+__all__ = [
+    "BLOCK_TYPES",
+    "CATEGORIES",
+    "LESSONS",
+    "PRESETS",
+    "BlockType",
+    "EditError",
+    "Flow",
+    "LayerRow",
+    "Network",
+    "Node",
+    "Preset",
+    "RemovedNode",
+    "Shape",
+    "Summary",
+    "Totals",
+    "block_type",
+    "fmt",
+    "format_shape",
+    "palette_types",
+    "preset",
+    "summarize",
+]

@@ -1,0 +1,182 @@
+"""Turn a core network into a PyTorch module, node for node.
+
+:func:`build_module` follows the same analysis the table shows: every top-level node becomes a
+submodule with the node's name (dots become underscores, as ``nn.ModuleDict`` needs), and every
+composite block becomes a nested :class:`GraphModule` built from the same expansion the core
+evaluates. So shapes, parameter counts and MACs agree with the table by construction, and
+:mod:`cnnstudio.model.verify` checks that they do.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from ..core import Network, block_type, summarize
+from ..core.analysis import LayerRow, Summary
+from ..core.windows import resolve_padding
+
+
+class InvalidNetworkError(ValueError):
+    """The network has errors; a module cannot be built. The message lists them."""
+
+
+class Add(nn.Module):
+    """Element-wise sum of its inputs (a residual block's shortcut)."""
+
+    def forward(self, *tensors: torch.Tensor) -> torch.Tensor:
+        total = tensors[0]
+        for tensor in tensors[1:]:
+            total = total + tensor
+        return total
+
+
+class Concat(nn.Module):
+    """Stacks its inputs along the channels (an Inception module's output)."""
+
+    def forward(self, *tensors: torch.Tensor) -> torch.Tensor:
+        return torch.cat(tensors, dim=1)
+
+
+class GlobalAvgPool(nn.Module):
+    """Averages each channel over height and width: ``N x C x H x W`` -> ``N x C``."""
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x.mean(dim=(2, 3))
+
+
+class ZeroPadShortcut(nn.Module):
+    """The ResNet paper's option A: subsample by *stride*, pad the new channels with zeros."""
+
+    def __init__(self, extra_channels: int, stride: int) -> None:
+        super().__init__()
+        self.extra_channels, self.stride = extra_channels, stride
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = x[:, :, :: self.stride, :: self.stride]
+        return F.pad(x, (0, 0, 0, 0, 0, self.extra_channels))
+
+
+class GraphModule(nn.Module):
+    """Runs named layers in a fixed order, each reading earlier layers' outputs.
+
+    ``steps`` lists ``(key, input keys)``; the key ``"in"`` is the module's input.
+    ``layer_names`` maps each key back to the layer's name in the network.
+    """
+
+    def __init__(self, layers: dict[str, nn.Module], steps: list[tuple[str, tuple[str, ...]]], output: str) -> None:
+        super().__init__()
+        self.layers = nn.ModuleDict(layers)
+        self.steps = steps
+        self.output = output
+        self.layer_names: dict[str, str] = {}
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        values = {"in": x}
+        for key, inputs in self.steps:
+            values[key] = self.layers[key](*(values[k] for k in inputs))
+        return values[self.output]
+
+
+def build_module(network: Network, logits: bool = False, summary: Summary | None = None) -> GraphModule:
+    """An ``nn.Module`` computing *network*.
+
+    With ``logits=True`` a final Softmax is left out, so a loss such as cross-entropy can be
+    applied to the raw class scores. Raises :class:`InvalidNetworkError` for an invalid network.
+    """
+    summary = summary or summarize(network)
+    if not summary.valid:
+        raise InvalidNetworkError("the network has errors:\n" + "\n".join(f"- {e}" for e in summary.errors))
+    rows = {row.node_id: row for row in summary.rows}
+    shapes: dict[str, tuple[int, ...]] = {}
+    layers: dict[str, nn.Module] = {}
+    steps: list[tuple[str, tuple[str, ...]]] = []
+    keys: dict[str, str] = {}
+    for row in summary.rows:
+        node = network.node(row.node_id)
+        shapes[node.id] = row.shape
+        if node.type == "input":
+            keys[node.id] = "in"
+            continue
+        key = _module_key(node.name, layers)
+        keys[node.id] = key
+        in_shapes = [shapes[src] for src in node.inputs]
+        layers[key] = _layer(row, node.params, in_shapes)
+        steps.append((key, tuple(keys[src] for src in node.inputs)))
+    output = keys[summary.output_node]
+    out_node = network.node(summary.output_node)
+    if logits and out_node.type == "softmax":
+        output = keys[out_node.inputs[0]]
+    module = GraphModule(layers, steps, output)
+    module.layer_names = {key: rows[node_id].name for node_id, key in keys.items() if key != "in"}
+    return module
+
+
+def _module_key(name: str, taken: dict[str, nn.Module]) -> str:
+    key = name.replace(".", "_") or "layer"
+    if key in ("in", "layers", "steps", "output"):
+        key = f"{key}_"
+    base, i = key, 1
+    while key in taken:
+        key, i = f"{base}_{i}", i + 1
+    return key
+
+
+def _layer(row: LayerRow, params: dict, in_shapes: list[tuple[int, ...]]) -> nn.Module:
+    block = block_type(row.type)
+    if block.composite:
+        return _composite(row, block, params, in_shapes[0])
+    return leaf_module(row.type, params, in_shapes)
+
+
+def _composite(row: LayerRow, block, params: dict, in_shape: tuple[int, ...]) -> GraphModule:
+    inner_shapes = {"in": in_shape}
+    layers: dict[str, nn.Module] = {}
+    steps = []
+    keys = {"in": "in"}
+    for inner, child in zip(block.expand(params, in_shape), row.children, strict=True):
+        key = _module_key(inner.name, layers)
+        keys[inner.name] = key
+        inner_params = {**block_type(inner.type).defaults(), **inner.params}
+        layers[key] = _layer(child, inner_params, [inner_shapes[s] for s in inner.inputs])
+        steps.append((key, tuple(keys[s] for s in inner.inputs)))
+        inner_shapes[inner.name] = child.shape
+    module = GraphModule(layers, steps, steps[-1][0])
+    module.layer_names = {key: name for name, key in keys.items() if key != "in"}
+    return module
+
+
+def leaf_module(type_id: str, p: dict, in_shapes: list[tuple[int, ...]]) -> nn.Module:
+    """The torch layer for one leaf block with parameters *p* and input shapes *in_shapes*."""
+    channels = in_shapes[0][0] if in_shapes else 0
+    if type_id == "conv2d":
+        pad = resolve_padding(p["padding"], p["kernel"])
+        return nn.Conv2d(channels, p["filters"], p["kernel"], p["stride"], pad, groups=p["groups"], bias=p["bias"])
+    if type_id in ("maxpool2d", "avgpool2d"):
+        pad = resolve_padding(p["padding"], p["kernel"])
+        pool = nn.MaxPool2d if type_id == "maxpool2d" else nn.AvgPool2d
+        return pool(p["kernel"], p["stride"], pad, ceil_mode=p["ceil_mode"])
+    if type_id == "linear":
+        return nn.Linear(channels, p["units"], bias=p["bias"])
+    if type_id == "lrn":
+        return nn.LocalResponseNorm(p["size"], p["alpha"], p["beta"], p["k"])
+    if type_id == "dropout":
+        return nn.Dropout(p["p"])
+    if type_id == "batchnorm2d":
+        return nn.BatchNorm2d(channels)
+    if type_id == "padshortcut":
+        return ZeroPadShortcut(p["channels"] - channels, p["stride"])
+    return _SIMPLE[type_id]()
+
+
+_SIMPLE = {
+    "relu": lambda: nn.ReLU(inplace=False),
+    "tanh": nn.Tanh,
+    "sigmoid": nn.Sigmoid,
+    "softmax": lambda: nn.Softmax(dim=1),
+    "flatten": nn.Flatten,
+    "globalavgpool": GlobalAvgPool,
+    "add": Add,
+    "concat": Concat,
+}

@@ -1,0 +1,1 @@
+"""Data files shipped with CNN Studio (installed as the package ``cnnstudio.resources``)."""
