@@ -1,0 +1,1 @@
+"""The desktop app (PySide6). Only the GUI thread touches these widgets."""
