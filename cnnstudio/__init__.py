@@ -17,9 +17,8 @@ import os
 from pathlib import Path
 
 from .core import Network, Summary, summarize
-from .core.fileformat import SUFFIX, FileFormatError
+from .core.fileformat import SUFFIX, FileFormatError, save
 from .core.fileformat import load as _load_file
-from .core.fileformat import save
 from .core.presets import PRESETS, preset
 
 __version__ = "0.1.0"

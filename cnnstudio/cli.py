@@ -69,14 +69,20 @@ def cmd_summary(argv: list[str]) -> int:
     parser.add_argument("--input", help="override the input shape: C,H,W (e.g. 3,224,224)")
     parser.add_argument("--format", choices=sorted(FORMATTERS), default="table")
     parser.add_argument("--flops", action="store_true", help="show FLOPs (2 x MACs) instead of MACs")
-    parser.add_argument("--order", choices=("hwc", "chw"), default="hwc", help="shape notation (default H x W x C)")
+    parser.add_argument(
+        "--order", choices=("hwc", "chw"), default="hwc", help="shape notation (default H x W x C)"
+    )
     parser.add_argument("--verify", action="store_true", help="check every layer against PyTorch")
     args = parser.parse_args(argv)
     network = load_network(args.net)
     input_shape = parse_shape(args.input) if args.input else None
     summary = summarize(network, input_shape)
     formatter = FORMATTERS[args.format]
-    text = formatter(summary, args.flops) if args.format == "json" else formatter(summary, args.flops, args.order)
+    text = (
+        formatter(summary, args.flops)
+        if args.format == "json"
+        else formatter(summary, args.flops, args.order)
+    )
     sys.stdout.write(text)
     if args.verify:
         # keep the JSON on stdout parseable: the verdict goes to stderr then
@@ -92,7 +98,10 @@ def _verify(network, input_shape, valid: bool, out) -> int:
 
     result = verify(network, input_shape)
     if result.ok:
-        print(f"verified against PyTorch: {result.checked} layers, shapes, parameters and MACs all match", file=out)
+        print(
+            f"verified against PyTorch: {result.checked} layers, shapes, parameters and MACs all match",
+            file=out,
+        )
         return 0
     print(f"PyTorch disagrees on {len(result.mismatches)} values:", file=out)
     for line in result.mismatches:
@@ -121,5 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             return COMMANDS[argv[0]](argv[1:])
         return run_app(argv)
     except UsageError as error:
-        print(f"cnnstudio: {error}" if not str(error).startswith("cnnstudio") else str(error), file=sys.stderr)
+        print(
+            f"cnnstudio: {error}" if not str(error).startswith("cnnstudio") else str(error), file=sys.stderr
+        )
         return EXIT_BAD_INPUT

@@ -5,7 +5,17 @@ Pure Python: imports neither Qt nor torch, so it is fast to test and usable in a
 
 from . import composites, layers  # noqa: F401  (registers the block types)
 from .analysis import LayerRow, Summary, Totals, summarize
-from .blocks import BLOCK_TYPES, CATEGORIES, BlockType, Flow, Shape, block_type, fmt, format_shape, palette_types
+from .blocks import (
+    BLOCK_TYPES,
+    CATEGORIES,
+    BlockType,
+    Flow,
+    Shape,
+    block_type,
+    fmt,
+    format_shape,
+    palette_types,
+)
 from .graph import EditError, Network, Node, RemovedNode
 from .presets import LESSONS, PRESETS, Preset, preset
 

@@ -40,16 +40,43 @@ class ResidualBlock(BlockType):
     title = "Residual block"
     title_ko = "잔차 블록"
     category = "Blocks"
-    description = "Two or three convolutions whose input is added back to their output by a shortcut (ResNet)."
+    description = (
+        "Two or three convolutions whose input is added back to their output by a shortcut (ResNet)."
+    )
     default_name = "block"
     composite = True
     params = (
-        choice_param("variant", "Variant", "basic", ("basic", "bottleneck"), "basic: two 3x3 convs; bottleneck: 1x1, 3x3, 1x1 (4x wider output)."),
-        int_param("filters", "Filters", 64, 1, MAX_CHANNELS, "Filters in the 3x3 conv; a bottleneck block outputs 4 times as many."),
+        choice_param(
+            "variant",
+            "Variant",
+            "basic",
+            ("basic", "bottleneck"),
+            "basic: two 3x3 convs; bottleneck: 1x1, 3x3, 1x1 (4x wider output).",
+        ),
+        int_param(
+            "filters",
+            "Filters",
+            64,
+            1,
+            MAX_CHANNELS,
+            "Filters in the 3x3 conv; a bottleneck block outputs 4 times as many.",
+        ),
         int_param("stride", "Stride", 1, 1, MAX_KERNEL, "2 halves height and width at the start of a stage."),
-        choice_param("stride_on", "Stride on", "3x3", ("3x3", "1x1"), "Bottleneck only: stride on the 3x3 (torchvision, v1.5) or the first 1x1 (the paper)."),
+        choice_param(
+            "stride_on",
+            "Stride on",
+            "3x3",
+            ("3x3", "1x1"),
+            "Bottleneck only: stride on the 3x3 (torchvision, v1.5) or the first 1x1 (the paper).",
+        ),
         bool_param("batchnorm", "Batch norm", True, "Batch normalization after every convolution."),
-        choice_param("shortcut", "Shortcut", "auto", ("auto", "projection", "zero-pad", "none"), "auto: identity when shapes match, else a 1x1 projection; zero-pad: the paper's parameter-free option A; none: a plain block."),
+        choice_param(
+            "shortcut",
+            "Shortcut",
+            "auto",
+            ("auto", "projection", "zero-pad", "none"),
+            "auto: identity when shapes match, else a 1x1 projection; zero-pad: the paper's parameter-free option A; none: a plain block.",
+        ),
     )
 
     def out_channels(self, params: dict[str, Any]) -> int:
@@ -123,17 +150,45 @@ class InceptionBlock(BlockType):
     title = "Inception module"
     title_ko = "인셉션 모듈"
     category = "Blocks"
-    description = "Runs 1x1, 3x3 and 5x5 convolutions and a max pool side by side and stacks their outputs (GoogLeNet)."
+    description = (
+        "Runs 1x1, 3x3 and 5x5 convolutions and a max pool side by side and stacks their outputs (GoogLeNet)."
+    )
     default_name = "inception"
     composite = True
     params = (
         int_param("c1x1", "#1x1", 64, 0, MAX_CHANNELS, "Filters of the 1x1 branch (0: no such branch)."),
-        int_param("c3x3_reduce", "#3x3 reduce", 96, 1, MAX_CHANNELS, "1x1 filters before the 3x3 conv (the bottleneck)."),
+        int_param(
+            "c3x3_reduce",
+            "#3x3 reduce",
+            96,
+            1,
+            MAX_CHANNELS,
+            "1x1 filters before the 3x3 conv (the bottleneck).",
+        ),
         int_param("c3x3", "#3x3", 128, 1, MAX_CHANNELS, "Filters of the 3x3 branch."),
-        int_param("c5x5_reduce", "#5x5 reduce", 16, 1, MAX_CHANNELS, "1x1 filters before the 5x5 conv (the bottleneck)."),
+        int_param(
+            "c5x5_reduce",
+            "#5x5 reduce",
+            16,
+            1,
+            MAX_CHANNELS,
+            "1x1 filters before the 5x5 conv (the bottleneck).",
+        ),
         int_param("c5x5", "#5x5", 32, 1, MAX_CHANNELS, "Filters of the 5x5 branch."),
-        int_param("pool_proj", "Pool proj", 32, 0, MAX_CHANNELS, "1x1 filters after the 3x3 max pool (0: pass the pool's output as it is)."),
-        bool_param("reductions", "1x1 reductions", True, "Off: the naive module, 3x3 and 5x5 convs read all input channels."),
+        int_param(
+            "pool_proj",
+            "Pool proj",
+            32,
+            0,
+            MAX_CHANNELS,
+            "1x1 filters after the 3x3 max pool (0: pass the pool's output as it is).",
+        ),
+        bool_param(
+            "reductions",
+            "1x1 reductions",
+            True,
+            "Off: the naive module, 3x3 and 5x5 convs read all input channels.",
+        ),
     )
 
     def summary_text(self, params):

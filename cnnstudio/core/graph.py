@@ -105,9 +105,7 @@ class Network:
 
     def consumers(self, node_id: str) -> list[tuple[str, int]]:
         """``(consumer id, input index)`` for every edge leaving *node_id*."""
-        return [
-            (n.id, i) for n in self._nodes.values() for i, src in enumerate(n.inputs) if src == node_id
-        ]
+        return [(n.id, i) for n in self._nodes.values() for i, src in enumerate(n.inputs) if src == node_id]
 
     def edges(self) -> list[tuple[str, str]]:
         """Every edge as ``(source id, destination id)``."""
@@ -307,8 +305,7 @@ class Network:
             raise EditError(f"{node.name} is an {block.title}; nothing can feed into it")
         if src == node.id or (node.id in self._nodes and self.reaches(node.id, src)):
             raise EditError(
-                f"connecting {source.name} to {node.name} would make a loop; "
-                f"data must flow one way"
+                f"connecting {source.name} to {node.name} would make a loop; data must flow one way"
             )
         if src in node.inputs:
             raise EditError(f"{source.name} already feeds {node.name}")

@@ -99,7 +99,14 @@ class Conv2dBlock(BlockType):
         int_param("kernel", "Kernel size", 3, 1, MAX_KERNEL, "Width and height of each filter."),
         int_param("stride", "Stride", 1, 1, MAX_KERNEL, "Pixels the filter moves at each step."),
         padding_param("same", "'same' keeps the size (at stride 1), 'valid' adds none."),
-        int_param("groups", "Groups", 1, 1, MAX_CHANNELS, "Split channels into independent groups (AlexNet's two GPUs)."),
+        int_param(
+            "groups",
+            "Groups",
+            1,
+            1,
+            MAX_CHANNELS,
+            "Split channels into independent groups (AlexNet's two GPUs).",
+        ),
         bool_param("bias", "Bias", True, "Add a learned constant to each output channel."),
     )
 
@@ -127,9 +134,7 @@ class Conv2dBlock(BlockType):
         bias = f" + {f}" if params["bias"] else ""
         evaluation.formulas["params"] = f"params = {per_filter}*{f}{bias} = {fmt(evaluation.params)}"
         evaluation.macs = h_out * w_out * f * k * k * (c // g)
-        evaluation.formulas["macs"] = (
-            f"MACs = {h_out}*{w_out}*{f} * {per_filter} = {fmt(evaluation.macs)}"
-        )
+        evaluation.formulas["macs"] = f"MACs = {h_out}*{w_out}*{f} * {per_filter} = {fmt(evaluation.macs)}"
         return _ops(evaluation, 1 if params["bias"] else 0, "bias adds" if params["bias"] else "no bias")
 
 
@@ -360,7 +365,9 @@ class DropoutBlock(BlockType):
     category = "Normalization & regularization"
     description = "While training, zeroes a random fraction of values so the network cannot rely on any one."
     default_name = "dropout"
-    params = (float_param("p", "Drop probability", 0.5, 0.0, 0.99, "Fraction of values zeroed while training."),)
+    params = (
+        float_param("p", "Drop probability", 0.5, 0.0, 0.99, "Fraction of values zeroed while training."),
+    )
 
     def summary_text(self, params):
         return f"p={params['p']:g}"
@@ -471,4 +478,3 @@ class PadShortcutBlock(BlockType):
         )
         evaluation.formulas["receptive_field"] = f"RF = {flow.rf} (each output copies one input)"
         return _ops(_no_params(evaluation, "a parameter-free shortcut"), 0, "only a copy")
-

@@ -138,9 +138,7 @@ def int_param(key: str, label: str, default: int, minimum: int, maximum: int, he
     return ParamSpec(key, label, "int", default, minimum, maximum, help=help)
 
 
-def float_param(
-    key: str, label: str, default: float, minimum: float, maximum: float, help: str
-) -> ParamSpec:
+def float_param(key: str, label: str, default: float, minimum: float, maximum: float, help: str) -> ParamSpec:
     """A real-number parameter."""
     return ParamSpec(key, label, "float", default, minimum, maximum, help=help)
 

@@ -95,7 +95,17 @@ def table_rows(summary: Summary, flops: bool = False, order: str = "hwc") -> lis
     t = summary.totals
     shape = format_shape(summary.output_shape, order)
     rows.append(
-        ["Total", "", shape, fmt(t.params), fmt(factor * t.macs), "100.0", fmt(t.other_ops), fmt(t.activations), ""]
+        [
+            "Total",
+            "",
+            shape,
+            fmt(t.params),
+            fmt(factor * t.macs),
+            "100.0",
+            fmt(t.other_ops),
+            fmt(t.activations),
+            "",
+        ]
     )
     return rows
 
@@ -107,7 +117,10 @@ def to_table(summary: Summary, flops: bool = False, order: str = "hwc") -> str:
     numeric = {3, 4, 5, 6, 7, 8}
 
     def line(cells: list[str]) -> str:
-        parts = [c.rjust(w) if i in numeric else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))]
+        parts = [
+            c.rjust(w) if i in numeric else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
         return "  ".join(parts).rstrip()
 
     rule = "-" * len(line(rows[0]))

@@ -30,8 +30,7 @@ def flat_size(flow: Flow, title: str) -> int:
     if len(flow.shape) != 1:
         c, h, w = flow.shape
         raise ShapeProblem(
-            f"{title} needs a flat input but gets {h}x{w}x{c}; add a Flatten "
-            f"(or a GlobalAvgPool) before it"
+            f"{title} needs a flat input but gets {h}x{w}x{c}; add a Flatten (or a GlobalAvgPool) before it"
         )
     return flow.shape[0]
 
@@ -61,7 +60,9 @@ def window_out(size: int, kernel: int, stride: int, pad: int, ceil_mode: bool = 
     return out
 
 
-def window_formula(axis: str, size: int, kernel: int, stride: int, pad: int, out: int, ceil_mode: bool) -> str:
+def window_formula(
+    axis: str, size: int, kernel: int, stride: int, pad: int, out: int, ceil_mode: bool
+) -> str:
     """``H_out = floor((28 + 2*2 - 5)/1) + 1 = 28``."""
     rounding = "ceil" if ceil_mode else "floor"
     return f"{axis}_out = {rounding}(({size} + 2*{pad} - {kernel})/{stride}) + 1 = {out}"
@@ -73,8 +74,7 @@ def check_window_fits(h: int, w: int, kernel: int, pad: int) -> None:
         return
     if pad == 0:
         raise ShapeProblem(
-            f"kernel {kernel}x{kernel} is larger than the {h}x{w} input; "
-            f"use padding or a smaller kernel"
+            f"kernel {kernel}x{kernel} is larger than the {h}x{w} input; use padding or a smaller kernel"
         )
     ph, pw = h + 2 * pad, w + 2 * pad
     raise ShapeProblem(

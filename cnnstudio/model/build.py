@@ -65,7 +65,9 @@ class GraphModule(nn.Module):
     ``layer_names`` maps each key back to the layer's name in the network.
     """
 
-    def __init__(self, layers: dict[str, nn.Module], steps: list[tuple[str, tuple[str, ...]]], output: str) -> None:
+    def __init__(
+        self, layers: dict[str, nn.Module], steps: list[tuple[str, tuple[str, ...]]], output: str
+    ) -> None:
         super().__init__()
         self.layers = nn.ModuleDict(layers)
         self.steps = steps
@@ -152,7 +154,9 @@ def leaf_module(type_id: str, p: dict, in_shapes: list[tuple[int, ...]]) -> nn.M
     channels = in_shapes[0][0] if in_shapes else 0
     if type_id == "conv2d":
         pad = resolve_padding(p["padding"], p["kernel"])
-        return nn.Conv2d(channels, p["filters"], p["kernel"], p["stride"], pad, groups=p["groups"], bias=p["bias"])
+        return nn.Conv2d(
+            channels, p["filters"], p["kernel"], p["stride"], pad, groups=p["groups"], bias=p["bias"]
+        )
     if type_id in ("maxpool2d", "avgpool2d"):
         pad = resolve_padding(p["padding"], p["kernel"])
         pool = nn.MaxPool2d if type_id == "maxpool2d" else nn.AvgPool2d

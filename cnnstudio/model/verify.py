@@ -44,7 +44,9 @@ class Verification:
 def measure(module: GraphModule, input_shape: Shape) -> dict[str, Measured]:
     """Shapes, parameters and MACs of every named layer of *module*, keyed by dotted path."""
     paths = _layer_paths(module)
-    measured = {path: Measured(params=sum(p.numel() for p in sub.parameters())) for sub, path in paths.items()}
+    measured = {
+        path: Measured(params=sum(p.numel() for p in sub.parameters())) for sub, path in paths.items()
+    }
     hooks = [sub.register_forward_hook(_shape_hook(measured[path])) for sub, path in paths.items()]
     module.eval()
     try:
@@ -98,5 +100,7 @@ def verify(network: Network, input_shape: Shape | None = None) -> Verification:
             ("MACs", row.macs, got.macs),
         ):
             if core_value != torch_value:
-                result.mismatches.append(f"{row.path}: {what} {core_value} in the table, {torch_value} in torch")
+                result.mismatches.append(
+                    f"{row.path}: {what} {core_value} in the table, {torch_value} in torch"
+                )
     return result
