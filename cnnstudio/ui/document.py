@@ -37,6 +37,8 @@ class Document(QObject):
         The file path or the modified flag changed.
     editable_changed(bool)
         Editing was locked (while training) or unlocked.
+    status_message(str)
+        A short message for the status bar (e.g. why a connection was refused).
     """
 
     network_event = Signal(str, object)
@@ -45,6 +47,7 @@ class Document(QObject):
     display_changed = Signal()
     title_changed = Signal()
     editable_changed = Signal(bool)
+    status_message = Signal(str)
 
     def __init__(self, network: Network | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
