@@ -14,14 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .blocks import Evaluation, Flow, Shape, block_type, fmt, format_shape
+from .blocks import BLOCK_TYPES, BlockType, Evaluation, Flow, Formula, InnerNode, Shape, fmt, format_shape
 from .graph import Network, Node
 from .windows import ShapeProblem, elements, elements_formula
 
 COLUMNS = ("output_shape", "params", "macs", "other_ops", "activations", "receptive_field")
 
 
-@dataclass
+@dataclass(slots=True)
 class LayerRow:
     """One line of the shape and cost table.
 
@@ -41,9 +41,26 @@ class LayerRow:
     activations: int = 0
     receptive_field: int | None = None
     cumulative_stride: int | None = None
-    formulas: dict[str, str] = field(default_factory=dict)
+    flow: Flow | None = field(default=None, repr=False)
+    """What leaves this layer (shape, receptive field, cumulative stride); None if unknown."""
+    raw_formulas: dict[str, Formula] = field(default_factory=dict, repr=False)
+    """Formulas of every column but the receptive field; shared by identical layers."""
+    rf_formula: Formula = field(default="", repr=False)
     errors: list[str] = field(default_factory=list)
     children: list[LayerRow] = field(default_factory=list)
+
+    @property
+    def formulas(self) -> dict[str, str]:
+        """The arithmetic behind each column, written out on first use."""
+        raw = self.raw_formulas
+        for column, formula in raw.items():
+            if callable(formula):
+                raw[column] = formula()  # the same text for every layer sharing this dict
+        if callable(self.rf_formula):
+            self.rf_formula = self.rf_formula()
+        if self.shape is None:
+            return dict(raw)
+        return {**raw, "receptive_field": self.rf_formula}
 
     def walk(self):
         """This row and all rows below it, depth first."""
@@ -54,12 +71,6 @@ class LayerRow:
     @property
     def is_leaf(self) -> bool:
         return not self.children
-
-    @property
-    def flow(self) -> Flow | None:
-        if self.shape is None:
-            return None
-        return Flow(self.shape, self.receptive_field or 1, self.cumulative_stride or 1)
 
 
 @dataclass
@@ -135,70 +146,173 @@ def _top_row(node: Node, errors: list[str]) -> LayerRow:
 
 def _evaluate(row: LayerRow, type_id: str, params: dict[str, Any], in_flows: list[Flow]) -> None:
     """Fill *row* for a block of *type_id* fed by *in_flows* (recursing into composites)."""
-    block = block_type(type_id)
-    try:
-        if block.composite:
-            _evaluate_composite(row, block, params, in_flows[0])
-            return
-        evaluation = block.infer(params, in_flows)
-    except ShapeProblem as problem:
-        row.errors.append(str(problem))
+    block = BLOCK_TYPES[type_id]
+    if block.composite:
+        _evaluate_composite(row, block, params, in_flows[0])
         return
-    _fill_leaf(row, evaluation)
+    in_shapes = [flow.shape for flow in in_flows]
+    result = _leaf_evaluation(block, params, in_shapes)
+    if isinstance(result, str):
+        row.errors.append(result)
+        return
+    _fill_leaf(row, result)
+    _fill_receptive_field(row, block, params, in_flows, in_shapes)
+
+
+_LEAF_RESULTS: dict[tuple, Evaluation | str] = {}
+_CACHE_LIMIT = 20_000
+
+
+def _leaf_evaluation(block: BlockType, params: dict[str, Any], in_shapes: list[Shape]) -> Evaluation | str:
+    """The block's evaluation, or its problem as text.
+
+    Shapes, costs and their formulas depend only on the parameters and input shapes, so they
+    are remembered: a network repeats the same layers (ResNet-152's 36 blocks of stage 3), and
+    an edit leaves most layers as they were.
+    """
+    key = (block.id, tuple(params.items()), tuple(in_shapes))
+    result = _LEAF_RESULTS.get(key)
+    if result is None:
+        try:
+            result = block.infer(params, in_shapes)
+        except ShapeProblem as problem:
+            result = str(problem)
+        else:
+            _complete_formulas(result)
+        if len(_LEAF_RESULTS) >= _CACHE_LIMIT:
+            _LEAF_RESULTS.clear()
+        _LEAF_RESULTS[key] = result
+    return result
+
+
+def _complete_formulas(evaluation: Evaluation) -> None:
+    formulas, shape = evaluation.formulas, evaluation.shape
+    formulas["activations"] = lambda: f"output elements = {elements_formula(shape)}"
+    formulas.setdefault("params", "0 (no weights)")
+    formulas.setdefault("macs", "0 (no multiplications by weights)")
+    formulas.setdefault("other_ops", "0")
 
 
 def _fill_leaf(row: LayerRow, evaluation: Evaluation) -> None:
     row.shape = evaluation.shape
     row.params, row.macs, row.other_ops = evaluation.params, evaluation.macs, evaluation.other_ops
     row.activations = elements(evaluation.shape)
-    row.receptive_field, row.cumulative_stride = evaluation.rf, evaluation.jump
-    row.formulas = evaluation.formulas
-    row.formulas["activations"] = f"output elements = {elements_formula(evaluation.shape)}"
-    row.formulas.setdefault("params", "0 (no weights)")
-    row.formulas.setdefault("macs", "0 (no multiplications by weights)")
-    row.formulas.setdefault("other_ops", "0")
+    row.raw_formulas = evaluation.formulas
+
+
+def _fill_receptive_field(
+    row: LayerRow, block: BlockType, params: dict[str, Any], in_flows: list[Flow], in_shapes: list[Shape]
+) -> None:
+    """Receptive field and cumulative stride: grown by a window, or the largest of a merge."""
+    if not in_flows:
+        rf, jump = 1, 1
+        formula: Formula = "RF = 1 (one pixel sees itself)"
+    elif block.max_inputs is None:
+        rf, jump = max(f.rf for f in in_flows), max(f.jump for f in in_flows)
+        formula = _merge_rf_formula(in_flows, rf)
+    else:
+        kernel, stride = block.window(params, in_shapes)
+        flow = in_flows[0]
+        rf, jump = flow.rf + (kernel - 1) * flow.jump, flow.jump * stride
+        formula = _window_rf_formula(flow, kernel, stride, rf)
+    row.receptive_field, row.cumulative_stride = rf, jump
+    row.flow = Flow(row.shape, rf, jump)
+    row.rf_formula = formula
+
+
+def _window_rf_formula(flow: Flow, kernel: int, stride: int, rf: int) -> Formula:
+    if kernel == 1 and stride == 1:
+        return lambda: f"RF = {rf} (unchanged)"
+    return lambda: (
+        f"RF = {flow.rf} + ({kernel}-1)*{flow.jump} = {rf} "
+        f"(cumulative stride {flow.jump}*{stride} = {flow.jump * stride})"
+    )
+
+
+def _merge_rf_formula(in_flows: list[Flow], rf: int) -> Formula:
+    return lambda: f"RF = max({', '.join(str(f.rf) for f in in_flows)}) = {rf} (the largest branch)"
 
 
 def _evaluate_composite(row: LayerRow, block, params: dict[str, Any], flow: Flow) -> None:
     inner_flows: dict[str, Flow | None] = {"in": flow}
-    for inner in block.expand(params, flow.shape):
-        child = LayerRow(inner.name, f"{row.path}.{inner.name}", inner.type, row.depth + 1, row.node_id)
+    depth, prefix = row.depth + 1, row.path + "."
+    for inner in expansion(block, params, flow.shape):
+        child = LayerRow(inner.name, prefix + inner.name, inner.type, depth, row.node_id)
         row.children.append(child)
         in_flows = [inner_flows[src] for src in inner.inputs]
-        if all(f is not None for f in in_flows):
-            inner_block = block_type(inner.type)
-            _evaluate(child, inner.type, {**inner_block.defaults(), **inner.params}, in_flows)
+        if None not in in_flows:
+            _evaluate(child, inner.type, inner.params, in_flows)
         inner_flows[inner.name] = child.flow
-        row.errors.extend(f"{inner.name}: {error}" for error in child.errors)
+        for error in child.errors:
+            row.errors.append(f"{inner.name}: {error}")
     _fill_composite(row)
 
 
+_EXPANSIONS: dict[tuple, list[InnerNode]] = {}
+
+
+def expansion(block: BlockType, params: dict[str, Any], in_shape: Shape) -> list[InnerNode]:
+    """*block*'s inner graph for *params* and *in_shape*, every inner node's params complete.
+
+    Remembered, since a network repeats the same blocks (ResNet-152 has 50 of four kinds).
+    """
+    key = (block.id, tuple(params.items()), in_shape)
+    nodes = _EXPANSIONS.get(key)
+    if nodes is None:
+        nodes = [
+            InnerNode(n.name, n.type, {**BLOCK_TYPES[n.type].defaults(), **n.params}, n.inputs)
+            for n in block.expand(params, in_shape)
+        ]
+        if len(_EXPANSIONS) > 4096:
+            _EXPANSIONS.clear()
+        _EXPANSIONS[key] = nodes
+    return nodes
+
+
 def _fill_composite(row: LayerRow) -> None:
-    leaves = [r for r in row.walk() if r.is_leaf]
+    leaves = _leaves(row)
+    params = macs = other_ops = activations = 0
+    for leaf in leaves:
+        params += leaf.params
+        macs += leaf.macs
+        other_ops += leaf.other_ops
+        activations += leaf.activations
+    row.params, row.macs, row.other_ops, row.activations = params, macs, other_ops, activations
     for column in ("params", "macs", "other_ops", "activations"):
-        values = [getattr(leaf, column) for leaf in leaves]
-        setattr(row, column, sum(values))
-        terms = " + ".join(fmt(v) for v in values if v) or "0"
-        row.formulas[column] = f"sum of the inner layers = {terms} = {fmt(sum(values))}"
+        row.raw_formulas[column] = _sum_formula(leaves, column)
     last = row.children[-1]
     if row.errors or last.shape is None:
         return
-    row.shape = last.shape
+    row.shape, row.flow = last.shape, last.flow
     row.receptive_field, row.cumulative_stride = last.receptive_field, last.cumulative_stride
-    row.formulas["output_shape"] = f"the output of {last.name}: {format_shape(last.shape)}"
-    row.formulas["receptive_field"] = f"RF of {last.name} = {last.receptive_field}"
+    row.raw_formulas["output_shape"] = lambda: f"the output of {last.name}: {format_shape(last.shape)}"
+    row.rf_formula = lambda: f"RF of {last.name} = {last.receptive_field}"
+
+
+def _leaves(row: LayerRow) -> list[LayerRow]:
+    if not row.children:
+        return [row]
+    return [leaf for child in row.children for leaf in _leaves(child)]
+
+
+def _sum_formula(leaves: list[LayerRow], column: str) -> Formula:
+    def explain() -> str:
+        values = [getattr(leaf, column) for leaf in leaves]
+        terms = " + ".join(fmt(v) for v in values if v) or "0"
+        return f"sum of the inner layers = {terms} = {fmt(sum(values))}"
+
+    return explain
 
 
 def _finish(network: Network, rows: list[LayerRow], checker: _StructureCheck) -> Summary:
     totals = Totals()
     errors = list(checker.network_errors)
     for top in rows:
-        for row in top.walk():
-            if row.is_leaf:
-                totals.params += row.params
-                totals.macs += row.macs
-                totals.other_ops += row.other_ops
-                totals.activations += row.activations
+        for row in _leaves(top):
+            totals.params += row.params
+            totals.macs += row.macs
+            totals.other_ops += row.other_ops
+            totals.activations += row.activations
         errors.extend(f"{top.name}: {error}" for error in top.errors)
     inputs = network.input_nodes()
     input_shape = rows[0].shape if rows and rows[0].type == "input" and inputs else None

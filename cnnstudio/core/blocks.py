@@ -9,8 +9,9 @@ number written with the node's own values. Composite blocks (residual, inception
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .params import ParamSpec
 
@@ -28,26 +29,36 @@ CATEGORIES = (
 )
 
 
-@dataclass(frozen=True)
-class Flow:
-    """What travels along an edge: a tensor's shape, receptive field and cumulative stride."""
+class Flow(NamedTuple):
+    """What travels along an edge: a tensor's shape, receptive field and cumulative stride.
+
+    The receptive field is the side, in input pixels, of the square one value depends on; the
+    cumulative stride is how many input pixels one step in this tensor moves.
+    """
 
     shape: Shape
     rf: int = 1
     jump: int = 1
 
 
+Formula = str | Callable[[], str]
+"""A formula, or a function writing it: formulas are only written when someone reads them."""
+
+
 @dataclass
 class Evaluation:
-    """The result of one block's arithmetic. ``shape is None`` when it could not be computed."""
+    """The result of one block's arithmetic. ``shape is None`` when it could not be computed.
+
+    ``formulas`` maps a column (output_shape, params, macs, other_ops) to the arithmetic
+    behind its number, as text or as a function writing it. It depends only on the block's
+    parameters and input shapes, so the analysis may reuse it for identical layers.
+    """
 
     shape: Shape | None
     params: int = 0
     macs: int = 0
     other_ops: int = 0
-    rf: int = 1
-    jump: int = 1
-    formulas: dict[str, str] = field(default_factory=dict)
+    formulas: dict[str, Formula] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
 
@@ -88,9 +99,19 @@ class BlockType:
         """A fresh dict of every parameter's default value."""
         return {spec.key: spec.default for spec in self.params}
 
-    def infer(self, params: dict[str, Any], inputs: list[Flow]) -> Evaluation:
-        """Output shape and costs for *inputs* (only called with valid, range-checked params)."""
+    def infer(self, params: dict[str, Any], inputs: list[Shape]) -> Evaluation:
+        """Output shape and costs for input *shapes* (only called with range-checked params).
+
+        Raises :class:`~cnnstudio.core.windows.ShapeProblem` for inputs the block cannot take.
+        """
         raise NotImplementedError
+
+    def window(self, params: dict[str, Any], inputs: list[Shape]) -> tuple[int, int]:
+        """``(kernel, stride)`` seen by the receptive field; ``(1, 1)`` keeps it unchanged.
+
+        Merge blocks (Add, Concat) take the largest receptive field of their inputs instead.
+        """
+        return 1, 1
 
     def expand(self, params: dict[str, Any], in_shape: Shape) -> list[InnerNode]:
         """Inner graph of a composite block; the last node is its output."""

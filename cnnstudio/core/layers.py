@@ -11,7 +11,7 @@ Conventions (the same as torchvision's published figures and the ResNet/GoogLeNe
 
 from __future__ import annotations
 
-from .blocks import BlockType, Evaluation, Flow, fmt, format_shape, register
+from .blocks import BlockType, Evaluation, Shape, fmt, format_shape, register
 from .params import bool_param, float_param, int_param, padding_param
 from .windows import (
     ShapeProblem,
@@ -21,7 +21,6 @@ from .windows import (
     image_dims,
     resolve_padding,
     sliding_window,
-    whole_map_rf,
 )
 
 MAX_CHANNELS = 65_536
@@ -35,26 +34,38 @@ def _ops(evaluation: Evaluation, per_element: int, what: str) -> Evaluation:
     n = elements(evaluation.shape)
     evaluation.other_ops = per_element * n
     if per_element == 0:
-        evaluation.formulas["other_ops"] = f"0 ({what})"
+        evaluation.formulas["other_ops"] = lambda: f"0 ({what})"
     elif per_element == 1:
-        evaluation.formulas["other_ops"] = f"{what} = {elements_formula(evaluation.shape)}"
+        evaluation.formulas["other_ops"] = lambda: f"{what} = {elements_formula(evaluation.shape)}"
     else:
-        evaluation.formulas["other_ops"] = (
+        evaluation.formulas["other_ops"] = lambda: (
             f"{what} = {per_element} * {elements_formula(evaluation.shape).split(' = ')[0]}"
             f" = {fmt(evaluation.other_ops)}"
         )
     return evaluation
 
 
-def _passthrough(flow: Flow) -> Evaluation:
-    evaluation = Evaluation(shape=flow.shape, rf=flow.rf, jump=flow.jump)
+def _append(evaluation: Evaluation, column: str, text: str) -> None:
+    """Add *text* to the end of a (possibly not yet written) formula."""
+    before = evaluation.formulas[column]
+    evaluation.formulas[column] = lambda: (before() if callable(before) else before) + text
+
+
+def _passthrough(shape: Shape) -> Evaluation:
+    evaluation = Evaluation(shape=shape)
     evaluation.formulas["output_shape"] = "same shape as the input"
-    evaluation.formulas["receptive_field"] = f"RF = {flow.rf} (unchanged)"
     return evaluation
 
 
+def _whole_map(shape: Shape) -> tuple[int, int]:
+    """The receptive-field window of a layer whose outputs each read the whole map."""
+    if len(shape) == 1:
+        return 1, 1
+    return max(shape[1], shape[2]), 1
+
+
 def _no_params(evaluation: Evaluation, why: str = "no weights") -> Evaluation:
-    evaluation.formulas["params"] = f"0 ({why})"
+    evaluation.formulas["params"] = lambda: f"0 ({why})"
     evaluation.formulas["macs"] = "0 (no multiplications by weights)"
     return evaluation
 
@@ -78,8 +89,7 @@ class InputBlock(BlockType):
     def infer(self, params, inputs):
         c, h, w = params["channels"], params["height"], params["width"]
         evaluation = Evaluation(shape=(c, h, w))
-        evaluation.formulas["output_shape"] = f"the image: {h}x{w}x{c}"
-        evaluation.formulas["receptive_field"] = "RF = 1 (one pixel sees itself)"
+        evaluation.formulas["output_shape"] = lambda: f"the image: {h}x{w}x{c}"
         return _ops(_no_params(evaluation), 0, "no computation")
 
     def summary_text(self, params):
@@ -117,24 +127,27 @@ class Conv2dBlock(BlockType):
         k = params["kernel"]
         return f"{k}x{k} s{params['stride']} {pad_text}{groups}, {params['filters']}"
 
+    def window(self, params, inputs):
+        return params["kernel"], params["stride"]
+
     def infer(self, params, inputs):
-        flow = inputs[0]
-        c, _, _ = image_dims(flow, "Conv2d")
+        shape = inputs[0]
+        c, _, _ = image_dims(shape, "Conv2d")
         f, k, s, g = params["filters"], params["kernel"], params["stride"], params["groups"]
         if c % g or f % g:
             raise ShapeProblem(
                 f"groups ({g}) must divide both the input channels ({c}) and the filters ({f})"
             )
         pad = resolve_padding(params["padding"], k)
-        evaluation, h_out, w_out = sliding_window(flow, k, s, pad, f)
-        evaluation.formulas["output_shape"] += f"\nC_out = filters = {f}"
+        evaluation, h_out, w_out = sliding_window(shape, k, s, pad, f)
+        _append(evaluation, "output_shape", f"\nC_out = filters = {f}")
         per_filter = f"{k}*{k}*{c}" if g == 1 else f"{k}*{k}*({c}/{g})"
         weights = f * k * k * (c // g)
         evaluation.params = weights + (f if params["bias"] else 0)
         bias = f" + {f}" if params["bias"] else ""
-        evaluation.formulas["params"] = f"params = {per_filter}*{f}{bias} = {fmt(evaluation.params)}"
+        evaluation.formulas["params"] = lambda: f"params = {per_filter}*{f}{bias} = {fmt(evaluation.params)}"
         evaluation.macs = h_out * w_out * f * k * k * (c // g)
-        evaluation.formulas["macs"] = f"MACs = {h_out}*{w_out}*{f} * {per_filter} = {fmt(evaluation.macs)}"
+        evaluation.formulas["macs"] = lambda: f"MACs = {h_out}*{w_out}*{f} * {per_filter} = {fmt(evaluation.macs)}"
         return _ops(evaluation, 1 if params["bias"] else 0, "bias adds" if params["bias"] else "no bias")
 
 
@@ -155,18 +168,21 @@ class _PoolBlock(BlockType):
         pad_text = "" if pad in (0, "valid") else (f" {pad}" if isinstance(pad, str) else f" p{pad}")
         return f"{k}x{k} s{params['stride']}{pad_text}"
 
+    def window(self, params, inputs):
+        return params["kernel"], params["stride"]
+
     def infer(self, params, inputs):
-        flow = inputs[0]
-        c, _, _ = image_dims(flow, self.title)
+        shape = inputs[0]
+        c, _, _ = image_dims(shape, self.title)
         k, s = params["kernel"], params["stride"]
         pad = resolve_padding(params["padding"], k)
         if pad > k // 2:
             raise ShapeProblem(f"padding ({pad}) must be at most half the kernel size ({k})")
-        evaluation, _, _ = sliding_window(flow, k, s, pad, c, params["ceil_mode"])
-        evaluation.formulas["output_shape"] += f"\nC_out = C_in = {c}"
+        evaluation, _, _ = sliding_window(shape, k, s, pad, c, params["ceil_mode"])
+        _append(evaluation, "output_shape", f"\nC_out = C_in = {c}")
         _no_params(evaluation)
         evaluation.other_ops = elements(evaluation.shape) * k * k
-        evaluation.formulas["other_ops"] = (
+        evaluation.formulas["other_ops"] = lambda: (
             f"{self.verb} = {elements_formula(evaluation.shape).split(' = ')[0]} * {k}*{k}"
             f" = {fmt(evaluation.other_ops)}"
         )
@@ -202,16 +218,16 @@ class GlobalAvgPoolBlock(BlockType):
     description = "Averages each whole channel to one number: H x W x C becomes a vector of C."
     default_name = "avgpool"
 
+    def window(self, params, inputs):
+        return _whole_map(inputs[0])
+
     def infer(self, params, inputs):
-        flow = inputs[0]
-        c, h, w = image_dims(flow, "GlobalAvgPool")
-        rf, rf_text = whole_map_rf(flow)
-        evaluation = Evaluation(shape=(c,), rf=rf, jump=flow.jump)
-        evaluation.formulas["output_shape"] = f"one average per channel: {c}"
-        evaluation.formulas["receptive_field"] = rf_text
+        c, h, w = image_dims(inputs[0], "GlobalAvgPool")
+        evaluation = Evaluation(shape=(c,))
+        evaluation.formulas["output_shape"] = lambda: f"one average per channel: {c}"
         _no_params(evaluation)
         evaluation.other_ops = c * h * w
-        evaluation.formulas["other_ops"] = f"additions = {h}*{w}*{c} = {fmt(c * h * w)}"
+        evaluation.formulas["other_ops"] = lambda: f"additions = {h}*{w}*{c} = {fmt(c * h * w)}"
         return evaluation
 
 
@@ -224,16 +240,17 @@ class FlattenBlock(BlockType):
     description = "Unrolls an H x W x C volume into one long vector for the fully connected layers."
     default_name = "flatten"
 
+    def window(self, params, inputs):
+        return _whole_map(inputs[0])
+
     def infer(self, params, inputs):
-        flow = inputs[0]
-        if len(flow.shape) == 1:
-            evaluation = _passthrough(flow)
+        shape = inputs[0]
+        if len(shape) == 1:
+            evaluation = _passthrough(shape)
         else:
-            c, h, w = flow.shape
-            rf, rf_text = whole_map_rf(flow)
-            evaluation = Evaluation(shape=(c * h * w,), rf=rf, jump=flow.jump)
-            evaluation.formulas["output_shape"] = f"{h}*{w}*{c} = {fmt(c * h * w)}"
-            evaluation.formulas["receptive_field"] = rf_text
+            c, h, w = shape
+            evaluation = Evaluation(shape=(c * h * w,))
+            evaluation.formulas["output_shape"] = lambda: f"{h}*{w}*{c} = {fmt(c * h * w)}"
         return _ops(_no_params(evaluation), 0, "only a change of shape")
 
 
@@ -254,17 +271,15 @@ class LinearBlock(BlockType):
         return f"{params['units']}"
 
     def infer(self, params, inputs):
-        flow = inputs[0]
-        n_in = flat_size(flow, "Linear")
+        n_in = flat_size(inputs[0], "Linear")
         units = params["units"]
-        evaluation = Evaluation(shape=(units,), rf=flow.rf, jump=flow.jump)
-        evaluation.formulas["output_shape"] = f"units = {units}"
-        evaluation.formulas["receptive_field"] = f"RF = {flow.rf} (unchanged)"
+        evaluation = Evaluation(shape=(units,))
+        evaluation.formulas["output_shape"] = lambda: f"units = {units}"
         evaluation.params = n_in * units + (units if params["bias"] else 0)
         bias = f" + {units}" if params["bias"] else ""
-        evaluation.formulas["params"] = f"params = {n_in}*{units}{bias} = {fmt(evaluation.params)}"
+        evaluation.formulas["params"] = lambda: f"params = {n_in}*{units}{bias} = {fmt(evaluation.params)}"
         evaluation.macs = n_in * units
-        evaluation.formulas["macs"] = f"MACs = {n_in} * {units} = {fmt(evaluation.macs)}"
+        evaluation.formulas["macs"] = lambda: f"MACs = {n_in} * {units} = {fmt(evaluation.macs)}"
         return _ops(evaluation, 1 if params["bias"] else 0, "bias adds" if params["bias"] else "no bias")
 
 
@@ -324,11 +339,10 @@ class BatchNorm2dBlock(BlockType):
     default_name = "bn"
 
     def infer(self, params, inputs):
-        flow = inputs[0]
-        c, _, _ = image_dims(flow, "BatchNorm2d")
-        evaluation = _passthrough(flow)
+        c, _, _ = image_dims(inputs[0], "BatchNorm2d")
+        evaluation = _passthrough(inputs[0])
         evaluation.params = 2 * c
-        evaluation.formulas["params"] = f"params = 2*{c} (a scale and a shift per channel) = {fmt(2 * c)}"
+        evaluation.formulas["params"] = lambda: f"params = 2*{c} (a scale and a shift per channel) = {fmt(2 * c)}"
         evaluation.formulas["macs"] = "0 (counted as other ops)"
         return _ops(evaluation, 2, "scale and shift")
 
@@ -389,31 +403,19 @@ class AddBlock(BlockType):
     max_inputs = None
 
     def infer(self, params, inputs):
-        shapes = {flow.shape for flow in inputs}
-        if len(shapes) > 1:
-            listed = " and ".join(format_shape(flow.shape) for flow in inputs)
+        if len(set(inputs)) > 1:
+            listed = " and ".join(format_shape(shape) for shape in inputs)
             raise ShapeProblem(f"Add needs equal shapes, got {listed}")
-        evaluation = _merged(inputs, inputs[0].shape)
+        evaluation = Evaluation(shape=inputs[0])
         evaluation.formulas["output_shape"] = "the common shape of the inputs"
         _no_params(evaluation)
         n = elements(evaluation.shape)
         evaluation.other_ops = (len(inputs) - 1) * n
-        evaluation.formulas["other_ops"] = (
+        evaluation.formulas["other_ops"] = lambda: (
             f"additions = {len(inputs) - 1} * {elements_formula(evaluation.shape).split(' = ')[0]}"
             f" = {fmt(evaluation.other_ops)}"
         )
         return evaluation
-
-
-def _merged(inputs: list[Flow], shape) -> Evaluation:
-    """A merge's receptive field and cumulative stride: the largest of its inputs."""
-    rf = max(flow.rf for flow in inputs)
-    jump = max(flow.jump for flow in inputs)
-    evaluation = Evaluation(shape=shape, rf=rf, jump=jump)
-    evaluation.formulas["receptive_field"] = (
-        f"RF = max({', '.join(str(f.rf) for f in inputs)}) = {rf} (the largest branch)"
-    )
-    return evaluation
 
 
 @register
@@ -428,23 +430,22 @@ class ConcatBlock(BlockType):
     max_inputs = None
 
     def infer(self, params, inputs):
-        ranks = {len(flow.shape) for flow in inputs}
+        ranks = {len(shape) for shape in inputs}
+        total = sum(shape[0] for shape in inputs)
+        channels = " + ".join(str(shape[0]) for shape in inputs)
         if ranks == {1}:
-            total = sum(flow.shape[0] for flow in inputs)
-            evaluation = _merged(inputs, (total,))
-            parts = " + ".join(str(flow.shape[0]) for flow in inputs)
+            evaluation = Evaluation(shape=(total,))
+            parts = channels
         elif ranks == {3}:
-            sizes = {flow.shape[1:] for flow in inputs}
-            if len(sizes) > 1:
-                listed = ", ".join(f"{f.shape[1]}x{f.shape[2]}" for f in inputs)
+            if len({shape[1:] for shape in inputs}) > 1:
+                listed = ", ".join(f"{shape[1]}x{shape[2]}" for shape in inputs)
                 raise ShapeProblem(f"Concat needs equal height and width, got {listed}")
-            total = sum(flow.shape[0] for flow in inputs)
-            h, w = inputs[0].shape[1:]
-            evaluation = _merged(inputs, (total, h, w))
-            parts = f"{h}x{w}x(" + " + ".join(str(flow.shape[0]) for flow in inputs) + ")"
+            h, w = inputs[0][1:]
+            evaluation = Evaluation(shape=(total, h, w))
+            parts = f"{h}x{w}x({channels})"
         else:
             raise ShapeProblem("Concat cannot join flat vectors with image-shaped tensors")
-        evaluation.formulas["output_shape"] = f"{parts} = {total} channels"
+        evaluation.formulas["output_shape"] = lambda: f"{parts} = {total} channels"
         return _ops(_no_params(evaluation), 0, "only a copy")
 
 
@@ -464,17 +465,18 @@ class PadShortcutBlock(BlockType):
         int_param("stride", "Stride", 1, 1, MAX_KERNEL, "Subsampling step."),
     )
 
+    def window(self, params, inputs):
+        return 1, params["stride"]
+
     def infer(self, params, inputs):
-        flow = inputs[0]
-        c, h, w = image_dims(flow, "The shortcut")
+        c, h, w = image_dims(inputs[0], "The shortcut")
         out_c, s = params["channels"], params["stride"]
         if out_c < c:
             raise ShapeProblem(f"a zero-padding shortcut cannot shrink {c} channels to {out_c}")
         h_out, w_out = -(-h // s), -(-w // s)
-        evaluation = Evaluation(shape=(out_c, h_out, w_out), rf=flow.rf, jump=flow.jump * s)
-        evaluation.formulas["output_shape"] = (
+        evaluation = Evaluation(shape=(out_c, h_out, w_out))
+        evaluation.formulas["output_shape"] = lambda: (
             f"H_out = ceil({h}/{s}) = {h_out}, W_out = ceil({w}/{s}) = {w_out}, "
             f"C_out = {c} + {out_c - c} zero channels = {out_c}"
         )
-        evaluation.formulas["receptive_field"] = f"RF = {flow.rf} (each output copies one input)"
         return _ops(_no_params(evaluation, "a parameter-free shortcut"), 0, "only a copy")

@@ -1,38 +1,39 @@
 """Sliding-window arithmetic shared by convolutions and pooling.
 
-Output size, padding resolution, receptive field, and the formulas that show them.
+Output size, padding resolution, input checks, and the formulas that show them.
 """
 
 from __future__ import annotations
 
 import math
 
-from .blocks import Evaluation, Flow, Shape, fmt
+from .blocks import Evaluation, Shape, fmt
 
 
 class ShapeProblem(Exception):
     """An input the block cannot take; the message is shown to the student."""
 
 
-def image_dims(flow: Flow, title: str) -> tuple[int, int, int]:
+def image_dims(shape: Shape, title: str) -> tuple[int, int, int]:
     """``(C, H, W)`` of an image-shaped input, or :class:`ShapeProblem` for a flat one."""
-    if len(flow.shape) != 3:
+    if len(shape) != 3:
         raise ShapeProblem(
             f"{title} needs an image-shaped input (H x W x C) but gets a flat vector of "
-            f"{fmt(flow.shape[0])} numbers; move it before the Flatten"
+            f"{fmt(shape[0])} numbers; move it before the Flatten"
         )
-    c, h, w = flow.shape
+    c, h, w = shape
     return c, h, w
 
 
-def flat_size(flow: Flow, title: str) -> int:
+def flat_size(shape: Shape, title: str) -> int:
     """Length of a flat input, or :class:`ShapeProblem` for an image-shaped one."""
-    if len(flow.shape) != 1:
-        c, h, w = flow.shape
+    if len(shape) != 1:
+        c, h, w = shape
         raise ShapeProblem(
-            f"{title} needs a flat input but gets {h}x{w}x{c}; add a Flatten (or a GlobalAvgPool) before it"
+            f"{title} needs a flat input but gets {h}x{w}x{c}; add a Flatten "
+            f"(or a GlobalAvgPool) before it"
         )
-    return flow.shape[0]
+    return shape[0]
 
 
 def resolve_padding(padding: str | int, kernel: int) -> int:
@@ -84,47 +85,28 @@ def check_window_fits(h: int, w: int, kernel: int, pad: int) -> None:
 
 
 def sliding_window(
-    flow: Flow, kernel: int, stride: int, pad: int, channels_out: int, ceil_mode: bool = False
+    shape: Shape, kernel: int, stride: int, pad: int, channels_out: int, ceil_mode: bool = False
 ) -> tuple[Evaluation, int, int]:
-    """Shape, receptive field and their formulas of a kernel sliding over *flow*.
+    """Output shape, and its formula, of a kernel sliding over an input of *shape*.
 
     Returns the evaluation (costs still zero) and the output height and width.
     """
-    _, h, w = flow.shape
+    _, h, w = shape
     check_window_fits(h, w, kernel, pad)
     h_out = window_out(h, kernel, stride, pad, ceil_mode)
     w_out = window_out(w, kernel, stride, pad, ceil_mode)
-    lines = [window_formula("H", h, kernel, stride, pad, h_out, ceil_mode)]
-    if (h, h_out) != (w, w_out):
-        lines.append(window_formula("W", w, kernel, stride, pad, w_out, ceil_mode))
-    else:
-        lines[0] = lines[0].replace("H_out", "H_out = W_out", 1)
-    rf, jump = grow_receptive_field(flow, kernel, stride)
-    evaluation = Evaluation(shape=(channels_out, h_out, w_out), rf=rf, jump=jump)
-    evaluation.formulas["output_shape"] = "\n".join(lines)
-    evaluation.formulas["receptive_field"] = rf_formula(flow, kernel, stride, rf)
+
+    def explain_shape() -> str:
+        lines = [window_formula("H", h, kernel, stride, pad, h_out, ceil_mode)]
+        if (h, h_out) != (w, w_out):
+            lines.append(window_formula("W", w, kernel, stride, pad, w_out, ceil_mode))
+        else:
+            lines[0] = lines[0].replace("H_out", "H_out = W_out", 1)
+        return "\n".join(lines)
+
+    evaluation = Evaluation(shape=(channels_out, h_out, w_out))
+    evaluation.formulas["output_shape"] = explain_shape
     return evaluation, h_out, w_out
-
-
-def grow_receptive_field(flow: Flow, kernel: int, stride: int) -> tuple[int, int]:
-    """Receptive field and cumulative stride after a *kernel* window moving by *stride*."""
-    return flow.rf + (kernel - 1) * flow.jump, flow.jump * stride
-
-
-def rf_formula(flow: Flow, kernel: int, stride: int, rf: int) -> str:
-    """``RF = 1 + (5-1)*1 = 5 (cumulative stride 1*1 = 1)``."""
-    return (
-        f"RF = {flow.rf} + ({kernel}-1)*{flow.jump} = {rf} "
-        f"(cumulative stride {flow.jump}*{stride} = {flow.jump * stride})"
-    )
-
-
-def whole_map_rf(flow: Flow) -> tuple[int, str]:
-    """Receptive field once every output depends on the whole feature map."""
-    _, h, w = flow.shape
-    size = max(h, w)
-    rf = flow.rf + (size - 1) * flow.jump
-    return rf, f"RF = {flow.rf} + ({size}-1)*{flow.jump} = {rf} (each output sees the whole {h}x{w} map)"
 
 
 def elements(shape: Shape) -> int:
