@@ -147,7 +147,9 @@ class Conv2dBlock(BlockType):
         bias = f" + {f}" if params["bias"] else ""
         evaluation.formulas["params"] = lambda: f"params = {per_filter}*{f}{bias} = {fmt(evaluation.params)}"
         evaluation.macs = h_out * w_out * f * k * k * (c // g)
-        evaluation.formulas["macs"] = lambda: f"MACs = {h_out}*{w_out}*{f} * {per_filter} = {fmt(evaluation.macs)}"
+        evaluation.formulas["macs"] = lambda: (
+            f"MACs = {h_out}*{w_out}*{f} * {per_filter} = {fmt(evaluation.macs)}"
+        )
         return _ops(evaluation, 1 if params["bias"] else 0, "bias adds" if params["bias"] else "no bias")
 
 
@@ -342,7 +344,9 @@ class BatchNorm2dBlock(BlockType):
         c, _, _ = image_dims(inputs[0], "BatchNorm2d")
         evaluation = _passthrough(inputs[0])
         evaluation.params = 2 * c
-        evaluation.formulas["params"] = lambda: f"params = 2*{c} (a scale and a shift per channel) = {fmt(2 * c)}"
+        evaluation.formulas["params"] = lambda: (
+            f"params = 2*{c} (a scale and a shift per channel) = {fmt(2 * c)}"
+        )
         evaluation.formulas["macs"] = "0 (counted as other ops)"
         return _ops(evaluation, 2, "scale and shift")
 

@@ -30,8 +30,7 @@ def flat_size(shape: Shape, title: str) -> int:
     if len(shape) != 1:
         c, h, w = shape
         raise ShapeProblem(
-            f"{title} needs a flat input but gets {h}x{w}x{c}; add a Flatten "
-            f"(or a GlobalAvgPool) before it"
+            f"{title} needs a flat input but gets {h}x{w}x{c}; add a Flatten (or a GlobalAvgPool) before it"
         )
     return shape[0]
 
