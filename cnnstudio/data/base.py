@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import torch
+if TYPE_CHECKING:  # torch is imported where it is used, so DatasetError can be imported cheaply
+    import torch
 
 
 class DatasetError(ValueError):
@@ -41,6 +43,8 @@ class ImageSet(ABC):
 
     def display(self, indices: torch.Tensor) -> torch.Tensor:
         """Images for showing to a person: uint8 ``B x H x W x C`` (C is 1 or 3)."""
+        import torch
+
         images, _ = self.batch(indices)
         low = images.amin(dim=(1, 2, 3), keepdim=True)
         high = images.amax(dim=(1, 2, 3), keepdim=True)

@@ -1,0 +1,250 @@
+"""Fitting images to a network's input: resizing, gray <-> RGB, normalization and caching.
+
+Every dataset here turns its images into uint8 ``B x C x H x W`` tensors of the network's input
+shape (:meth:`AdaptedImageSet.adapt`); this base class then keeps them in memory when they fit
+(:data:`CACHE_LIMIT_BYTES`), filling the cache as batches are asked for, and normalizes each
+batch with the training set's per-channel mean and standard deviation.
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import abstractmethod
+from collections.abc import Callable
+
+import torch
+import torch.nn.functional as F
+
+from cnnstudio.data.base import DatasetError, ImageSet
+
+CACHE_LIMIT_BYTES = 768 * 2**20
+"""Adapted images are kept in memory (as uint8) when a whole set takes at most this much."""
+
+STATS_VALUE_BUDGET = 32 * 2**20
+"""About how many pixel values the normalization statistics are measured on."""
+
+LUMA = (0.299, 0.587, 0.114)
+"""Weights turning RGB into gray (ITU-R BT.601, as most image tools use)."""
+
+
+def check_input_shape(input_shape: tuple[int, ...], any_channels: bool = False) -> tuple[int, int, int]:
+    """*input_shape* as ``(C, H, W)`` ints, or a :class:`DatasetError` saying what is wrong."""
+    shape = tuple(int(n) for n in input_shape)
+    if len(shape) != 3 or min(shape) < 1:
+        raise DatasetError(
+            f"A network input shape must be (channels, height, width); got {tuple(input_shape)}."
+        )
+    if not any_channels and shape[0] not in (1, 3):
+        raise DatasetError(
+            f"Images can be given to a network with 1 (gray) or 3 (RGB) input channels, not {shape[0]}."
+        )
+    return shape  # type: ignore[return-value]
+
+
+def convert_channels(images: torch.Tensor, channels: int) -> torch.Tensor:
+    """Float ``B x C x H x W`` images with *channels* channels: gray is repeated, RGB is weighted."""
+    have = images.shape[1]
+    if have == channels:
+        return images
+    if have == 1:
+        return images.expand(-1, channels, -1, -1)
+    if have == 3 and channels == 1:
+        weights = torch.tensor(LUMA, dtype=images.dtype).view(1, 3, 1, 1)
+        return (images * weights).sum(dim=1, keepdim=True)
+    raise DatasetError(f"Cannot turn {have}-channel images into {channels}-channel ones.")
+
+
+def fit_uint8(images: torch.Tensor, input_shape: tuple[int, int, int]) -> torch.Tensor:
+    """uint8 ``B x C x H x W`` images resized (bilinear, antialiased) and converted to *input_shape*."""
+    channels, height, width = input_shape
+    if tuple(images.shape[1:]) == tuple(input_shape):
+        return images.contiguous()
+    values = images.to(torch.float32)
+    if tuple(values.shape[2:]) != (height, width):
+        values = F.interpolate(
+            values, size=(height, width), mode="bilinear", antialias=True, align_corners=False
+        )
+    values = convert_channels(values, channels)
+    return values.round_().clamp_(0, 255).to(torch.uint8).contiguous()
+
+
+class Normalization:
+    """Per-channel mean and standard deviation (of pixels scaled to [0, 1]) shared by a split.
+
+    Measured once, on first use, from the training set, so opening a dataset stays quick and the
+    validation set is normalized exactly like the training set.
+    """
+
+    def __init__(self, measure: Callable[[], tuple[torch.Tensor, torch.Tensor]]) -> None:
+        self._measure = measure
+        self._lock = threading.Lock()
+        self._scale: torch.Tensor | None = None
+        self._shift: torch.Tensor | None = None
+        self._mean: tuple[float, ...] = ()
+        self._std: tuple[float, ...] = ()
+
+    def _ensure(self) -> None:
+        with self._lock:
+            if self._scale is not None:
+                return
+            mean, std = self._measure()
+            std = std.clamp_min(1e-3)
+            self._mean = tuple(float(v) for v in mean)
+            self._std = tuple(float(v) for v in std)
+            # (x / 255 - mean) / std == x * scale + shift
+            self._scale = (1.0 / (255.0 * std)).view(1, -1, 1, 1).to(torch.float32)
+            self._shift = (-mean / std).view(1, -1, 1, 1).to(torch.float32)
+
+    @property
+    def mean(self) -> tuple[float, ...]:
+        self._ensure()
+        return self._mean
+
+    @property
+    def std(self) -> tuple[float, ...]:
+        self._ensure()
+        return self._std
+
+    def apply(self, images: torch.Tensor) -> torch.Tensor:
+        """Float32 normalized images from uint8 ones."""
+        self._ensure()
+        return torch.addcmul(self._shift, images.to(torch.float32), self._scale)
+
+
+def stats_indices(count: int, input_shape: tuple[int, int, int]) -> torch.Tensor:
+    """Evenly spread indices of the images the normalization is measured on."""
+    per_image = input_shape[0] * input_shape[1] * input_shape[2]
+    wanted = max(64, min(2048, STATS_VALUE_BUDGET // per_image))
+    if count <= wanted:
+        return torch.arange(count)
+    return torch.linspace(0, count - 1, wanted).round().long().unique()
+
+
+class AdaptedImageSet(ImageSet):
+    """An :class:`ImageSet` whose subclasses only produce uint8 images of the input shape.
+
+    Subclasses implement :meth:`adapt`; batches are cached (uint8) when the whole set fits in
+    :data:`CACHE_LIMIT_BYTES`, so after the first epoch a batch is one gather plus one
+    multiply-add. ``normalization`` is shared with the other half of the split: pass the training
+    set's as *normalization* when building the validation set.
+    """
+
+    def __init__(
+        self,
+        labels: torch.Tensor,
+        classes: list[str],
+        input_shape: tuple[int, int, int],
+        normalization: Normalization | None = None,
+    ) -> None:
+        self.input_shape = tuple(input_shape)  # type: ignore[assignment]
+        self.classes = list(classes)
+        self._labels = labels.to(torch.int64).contiguous()
+        self.normalization = normalization or Normalization(self._measure_stats)
+        self._cache: torch.Tensor | None = None
+        self._cached: torch.Tensor | None = None
+        self._cache_lock = threading.Lock()
+        channels, height, width = self.input_shape
+        if len(self._labels) * channels * height * width <= CACHE_LIMIT_BYTES and self.cacheable():
+            self._cache = torch.empty((len(self._labels), channels, height, width), dtype=torch.uint8)
+            self._cached = torch.zeros(len(self._labels), dtype=torch.bool)
+
+    @abstractmethod
+    def adapt(self, indices: torch.Tensor) -> torch.Tensor:
+        """uint8 ``B x C x H x W`` images (of ``input_shape``) for *indices* (int64, in range)."""
+
+    def cacheable(self) -> bool:
+        """Whether adapted images are worth caching (False where ``adapt`` is a plain gather)."""
+        return True
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def labels(self) -> torch.Tensor:
+        return self._labels
+
+    def images_uint8(self, indices: torch.Tensor) -> torch.Tensor:
+        """uint8 ``B x C x H x W`` images for *indices*, from the cache where they are there."""
+        indices = self._check_indices(indices)
+        if self._cache is None or self._cached is None:
+            return self.adapt(indices)
+        missing = indices[~self._cached[indices]]
+        if len(missing):
+            with self._cache_lock:
+                missing = missing[~self._cached[missing]].unique()
+                if len(missing):
+                    self._cache[missing] = self.adapt(missing)
+                    self._cached[missing] = True
+        return self._cache[indices]
+
+    def batch(self, indices: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        indices = self._check_indices(indices)
+        return self.normalization.apply(self.images_uint8(indices)), self._labels[indices]
+
+    def display(self, indices: torch.Tensor) -> torch.Tensor:
+        """The images as they are given to the network, before normalization: uint8 ``B x H x W x C``."""
+        return self.images_uint8(indices).permute(0, 2, 3, 1).contiguous()
+
+    def _check_indices(self, indices: torch.Tensor) -> torch.Tensor:
+        indices = torch.as_tensor(indices, dtype=torch.int64).reshape(-1)
+        if len(indices) and (int(indices.min()) < 0 or int(indices.max()) >= len(self._labels)):
+            raise IndexError(f"image index out of range 0..{len(self._labels) - 1}")
+        return indices
+
+    def _measure_stats(self) -> tuple[torch.Tensor, torch.Tensor]:
+        chosen = stats_indices(len(self), self.input_shape)
+        totals = torch.zeros(self.input_shape[0], dtype=torch.float64)
+        squares = torch.zeros_like(totals)
+        for chunk in chosen.split(256):
+            values = self.images_uint8(chunk).to(torch.float64) / 255.0
+            totals += values.sum(dim=(0, 2, 3))
+            squares += values.square().sum(dim=(0, 2, 3))
+        count = len(chosen) * self.input_shape[1] * self.input_shape[2]
+        mean = totals / count
+        std = (squares / count - mean.square()).clamp_min(0).sqrt()
+        return mean, std
+
+
+class ArrayImageSet(AdaptedImageSet):
+    """Images held in memory as one uint8 ``N x C x H x W`` tensor in their own size and channels."""
+
+    def __init__(
+        self,
+        images: torch.Tensor,
+        labels: torch.Tensor,
+        classes: list[str],
+        input_shape: tuple[int, int, int],
+        normalization: Normalization | None = None,
+    ) -> None:
+        self.source = images.contiguous()
+        super().__init__(labels, classes, input_shape, normalization)
+
+    def cacheable(self) -> bool:
+        return tuple(self.source.shape[1:]) != tuple(self.input_shape)
+
+    def adapt(self, indices: torch.Tensor) -> torch.Tensor:
+        return fit_uint8(self.source[indices], self.input_shape)
+
+
+def stratified_split(
+    labels: torch.Tensor, val_fraction: float, seed: int
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Seeded ``(train_indices, val_indices)``: each class split in the same proportion, both sorted."""
+    if not 0.0 < val_fraction < 1.0:
+        raise DatasetError(
+            f"The validation fraction must be between 0 and 1 (such as 0.2), not {val_fraction}."
+        )
+    generator = torch.Generator().manual_seed(int(seed))
+    train_parts, val_parts = [], []
+    for label in labels.unique(sorted=True):
+        members = torch.nonzero(labels == label).flatten()
+        members = members[torch.randperm(len(members), generator=generator)]
+        n_val = round(len(members) * val_fraction)
+        if len(members) >= 2:
+            n_val = min(max(n_val, 1), len(members) - 1)
+        val_parts.append(members[:n_val])
+        train_parts.append(members[n_val:])
+    train = torch.cat(train_parts).sort().values
+    val = torch.cat(val_parts).sort().values
+    if len(train) == 0 or len(val) == 0:
+        raise DatasetError("The dataset is too small to split into training and validation images.")
+    return train, val
