@@ -1,0 +1,447 @@
+"""The training loop, without Qt: a generator of events that another thread can pause and stop.
+
+Typical use::
+
+    split = open_dataset("digits", summarize(net).input_shape)
+    trainer = Trainer(net, split, TrainSettings(epochs=5))
+    for event in trainer.run():          # Started, Step..., Epoch, ..., Finished or Failed
+        print(event)
+    trainer.evaluate().accuracy
+
+A GUI iterates :meth:`Trainer.run` in a worker thread and calls :meth:`Trainer.pause`,
+:meth:`Trainer.resume`, :meth:`Trainer.stop` and :meth:`Trainer.reset_weights` from its own
+thread: they only set :class:`threading.Event` flags, which the loop reads between batches.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import torch
+from torch.nn import functional as F
+
+from ..core import Network, summarize
+from ..data.base import DataSplit
+from ..model.build import build_module
+from .augment import augment_batch, default_padding
+from .checks import NotTrainableError, check_trainable
+from .device import describe, select_device
+from .evaluate import Predictions, predict
+from .events import Epoch, Event, Failed, Finished, Paused, Resumed, Started, Step
+from .history import RunHistory
+from .settings import DEFAULT_LR, TrainSettings, learning_rate
+
+PAUSE_POLL_SECONDS = 0.1
+
+
+@dataclass
+class _Progress:
+    """Counters of the run in progress (touched by the training thread only)."""
+
+    step: int = 0
+    epoch: int = 0
+    epochs_done: int = 0
+    lr: float = 0.0
+    paused_seconds: float = 0.0
+    last_val: tuple[float, float] | None = None
+    window: list[torch.Tensor] = field(default_factory=list)
+    window_sizes: list[int] = field(default_factory=list)
+    window_lrs: list[float] = field(default_factory=list)
+    window_start: float = 0.0
+    loss_sum: float = 0.0
+
+
+class _Halt(Exception):
+    """Ends the run early: ``event`` (Failed) or ``None`` for a stop."""
+
+    def __init__(self, event: Failed | None = None) -> None:
+        super().__init__()
+        self.event = event
+
+
+class Trainer:
+    """Trains one network on one dataset; keeps the module between runs.
+
+    Parameters
+    ----------
+    network : Network
+        Copied, so later edits do not change what is trained or saved.
+    data : DataSplit
+        Opened for the network's input shape (see :func:`cnnstudio.training.open_training_data`).
+    settings : TrainSettings, optional
+        Checked at once (:class:`~cnnstudio.training.settings.SettingsError`).
+
+    Raises :class:`NotTrainableError` when the network cannot learn the dataset (its message is
+    the Train button's explanation) and :class:`~cnnstudio.training.device.DeviceError` for an
+    absent device.
+
+    Each :meth:`run` starts from the current weights with a fresh optimizer and a new
+    :class:`RunHistory` (``history``); :meth:`reset_weights` goes back to the seed's initial
+    weights. ``module`` is the ``torch.nn.Module`` being trained (logits out, no softmax).
+    """
+
+    def __init__(self, network: Network, data: DataSplit, settings: TrainSettings | None = None) -> None:
+        self.settings = (settings or TrainSettings()).check()
+        summary = summarize(network)
+        check_trainable(network, len(data.classes), data.name, summary)
+        if tuple(data.input_shape) != tuple(summary.input_shape):
+            raise NotTrainableError(
+                f"{data.name} was opened for {data.input_shape} images, "
+                f"but the network reads {summary.input_shape}"
+            )
+        self.network = network.copy()
+        self.data = data
+        self.device = select_device(self.settings.device)
+        self.module = self._initial_module().to(self.device)
+        self.history: RunHistory | None = None
+        self._stop = threading.Event()
+        self._resume = threading.Event()
+        self._resume.set()
+        self._reset_requested = threading.Event()
+        self._lock = threading.Lock()
+        self._running = False
+
+    # --- control, safe from any thread -------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    @property
+    def paused(self) -> bool:
+        return not self._resume.is_set()
+
+    @property
+    def mixed_precision(self) -> bool:
+        return self.settings.amp and self.device.type == "cuda"
+
+    def pause(self) -> None:
+        """Wait after the current batch until :meth:`resume` or :meth:`stop`."""
+        self._resume.clear()
+
+    def resume(self) -> None:
+        self._resume.set()
+
+    def stop(self) -> None:
+        """End the run after the current batch, keeping the weights (also ends a pause)."""
+        self._stop.set()
+        self._resume.set()
+
+    def reset_weights(self) -> None:
+        """Go back to the initial weights of the seed.
+
+        During a run this stops it, and the training thread resets the weights before
+        :meth:`run`'s generator ends; otherwise they are reset at once, in the calling thread.
+        """
+        with self._lock:
+            if self._running:
+                self._reset_requested.set()
+                self.stop()
+                return
+            self._reset_now()
+
+    # --- between runs ------------------------------------------------------------------------
+
+    def configure(self, settings: TrainSettings) -> None:
+        """New settings for the next run (the weights stay); moves the module if the device changes."""
+        with self._lock:
+            if self._running:
+                raise RuntimeError("cannot change the settings while training; stop first")
+            settings = settings.check()
+            device = select_device(settings.device)
+            self.settings = settings
+            if device != self.device:
+                self.device = device
+                self.module.to(device)
+
+    def parameter_count(self) -> int:
+        return sum(p.numel() for p in self.module.parameters())
+
+    def evaluate(self, split: str = "val", batch_size: int | None = None) -> Predictions:
+        """Every prediction on the ``"val"`` or ``"train"`` set (call between runs)."""
+        images = self.data.val if split == "val" else self.data.train
+        size = batch_size or 2 * self.settings.batch_size
+        return predict(self.module, images, self.device, size, self.mixed_precision)
+
+    def confusion_matrix(self) -> torch.Tensor:
+        """The validation set's confusion matrix: rows true classes, columns predicted."""
+        return self.evaluate().confusion_matrix(len(self.data.classes))
+
+    # --- the run -----------------------------------------------------------------------------
+
+    def run(self) -> Iterator[Event]:
+        """Train for ``settings.epochs`` epochs, yielding events (see :mod:`.events`).
+
+        The run begins when the generator is first advanced. Failures the student can fix
+        (NaN loss, out of memory, other PyTorch errors) end it with a :class:`Failed` event;
+        afterwards the module is in eval mode and can be evaluated or saved.
+        """
+        with self._lock:
+            if self._running:
+                raise RuntimeError("this trainer is already training")
+            self._running = True
+            self._stop.clear()
+            self._resume.set()
+        try:
+            yield from self._run()
+        finally:
+            self.module.eval()
+            if self.history is not None and self.history.status == "running":
+                self.history.status = "stopped"
+            with self._lock:
+                if self._reset_requested.is_set():
+                    self._reset_requested.clear()
+                    self._reset_now()
+                self._running = False
+
+    def _run(self) -> Iterator[Event]:
+        s = self.settings
+        self.history = history = self._new_history()
+        torch.manual_seed(s.seed)
+        optimizer = _optimizer(self.module, s)
+        scaler = torch.amp.GradScaler("cuda") if self.mixed_precision else None
+        order = torch.Generator().manual_seed(s.seed)
+        augment = torch.Generator().manual_seed(s.seed + 1)
+        progress = _Progress(lr=s.lr)
+        yield self._started()
+        started = time.perf_counter()
+        try:
+            for epoch in range(1, s.epochs + 1):
+                progress.epoch = epoch
+                yield from self._epoch(progress, optimizer, scaler, order, augment)
+        except _Halt as halt:
+            if halt.event is not None:
+                history.status, history.failure = "failed", halt.event.message
+                yield halt.event
+                return
+        except (torch.OutOfMemoryError, RuntimeError) as error:
+            failed = self._failure(error, progress)
+            history.status, history.failure = "failed", failed.message
+            yield failed
+            return
+        history.status = "stopped" if self._stop.is_set() else "finished"
+        seconds = time.perf_counter() - started - progress.paused_seconds
+        val = progress.last_val
+        yield Finished(
+            stopped=self._stop.is_set(),
+            epochs_done=progress.epochs_done,
+            step=progress.step,
+            seconds=seconds,
+            val_loss=val[0] if val else None,
+            val_accuracy=val[1] if val else None,
+        )
+
+    def _epoch(self, progress: _Progress, optimizer, scaler, order, augment) -> Iterator[Event]:
+        s, train = self.settings, self.data.train
+        epoch_start = time.perf_counter()
+        paused_before = progress.paused_seconds
+        progress.loss_sum = 0.0
+        correct = torch.zeros((), dtype=torch.int64, device=self.device)
+        batches = _batches(len(train), s.batch_size, order)
+        total_steps = s.epochs * len(batches)
+        padding = s.crop_padding or default_padding(*train.input_shape[1:])
+        self.module.train()
+        progress.window_start = epoch_start
+        for indices in batches:
+            if not self._resume.is_set():
+                yield from self._pause(progress)
+            if self._stop.is_set():
+                yield from self._report_steps(progress)
+                raise _Halt()
+            x, y = train.batch(indices)
+            x, y = x.to(self.device, non_blocking=True), y.to(self.device, non_blocking=True)
+            if s.augment:
+                x = augment_batch(x, padding, s.flip, augment)
+            if s.schedule != "none":
+                progress.lr = learning_rate(s, progress.epoch, progress.step, total_steps)
+                for group in optimizer.param_groups:
+                    group["lr"] = progress.lr
+            loss, right = self._train_step(x, y, optimizer, scaler)
+            correct += right
+            progress.step += 1
+            progress.window.append(loss)
+            progress.window_sizes.append(len(indices))
+            progress.window_lrs.append(progress.lr)
+            if len(progress.window) >= s.report_every:
+                yield from self._report_steps(progress)
+        yield from self._report_steps(progress)
+        train_seconds = time.perf_counter() - epoch_start - (progress.paused_seconds - paused_before)
+        yield from self._finish_epoch(progress, int(correct), epoch_start, paused_before, train_seconds)
+
+    def _train_step(self, x, y, optimizer, scaler) -> tuple[torch.Tensor, torch.Tensor]:
+        optimizer.zero_grad(set_to_none=True)
+        if scaler is None:
+            logits = self.module(x)
+            loss = F.cross_entropy(logits, y)
+            loss.backward()
+            optimizer.step()
+        else:
+            with torch.autocast("cuda", dtype=torch.float16):
+                logits = self.module(x)
+                loss = F.cross_entropy(logits, y)
+            scaler.scale(loss).backward()
+            scaler.step(optimizer)
+            scaler.update()
+        return loss.detach(), (logits.detach().argmax(dim=1) == y).sum()
+
+    def _report_steps(self, progress: _Progress) -> Iterator[Event]:
+        """Read the window's losses from the device at once; yield a Step per step, or fail."""
+        if not progress.window:
+            return
+        losses = torch.stack(progress.window).float().tolist()
+        now = time.perf_counter()
+        images = sum(progress.window_sizes)
+        speed = images / max(now - progress.window_start, 1e-9)
+        first = progress.step - len(losses) + 1
+        sizes, lrs = progress.window_sizes, progress.window_lrs
+        progress.window, progress.window_sizes, progress.window_lrs = [], [], []
+        progress.window_start = now
+        for offset, (loss, size, lr) in enumerate(zip(losses, sizes, lrs, strict=True)):
+            step = first + offset
+            if not math.isfinite(loss):
+                raise _Halt(self._not_finite(loss, step, progress.epoch))
+            progress.loss_sum += loss * size
+            event = Step(step, progress.epoch, loss, lr, speed)
+            self.history.add_step(event)
+            yield event
+
+    def _finish_epoch(self, progress, correct, epoch_start, paused_before, train_seconds) -> Iterator[Event]:
+        count = len(self.data.train)
+        val = predict(
+            self.module,
+            self.data.val,
+            self.device,
+            2 * self.settings.batch_size,
+            self.mixed_precision,
+            self._stop.is_set,
+        )
+        if val is None:
+            raise _Halt()
+        seconds = time.perf_counter() - epoch_start - (progress.paused_seconds - paused_before)
+        seen = max(1, _trained_count(count, self.settings.batch_size))
+        event = Epoch(
+            epoch=progress.epoch,
+            step=progress.step,
+            train_loss=progress.loss_sum / seen,
+            train_accuracy=correct / seen,
+            val_loss=val.loss,
+            val_accuracy=val.accuracy,
+            lr=progress.lr,
+            seconds=seconds,
+            images_per_second=seen / max(train_seconds, 1e-9),
+        )
+        progress.epochs_done = progress.epoch
+        progress.last_val = (val.loss, val.accuracy)
+        self.history.add_epoch(event)
+        yield event
+
+    def _pause(self, progress: _Progress) -> Iterator[Event]:
+        yield Paused(progress.step, progress.epoch)
+        began = time.perf_counter()
+        while not self._resume.wait(PAUSE_POLL_SECONDS):
+            pass
+        progress.paused_seconds += time.perf_counter() - began
+        progress.window_start += time.perf_counter() - began
+        if not self._stop.is_set():
+            yield Resumed(progress.step, progress.epoch)
+
+    # --- failures ----------------------------------------------------------------------------
+
+    def _not_finite(self, loss: float, step: int, epoch: int) -> Failed:
+        s = self.settings
+        what = "NaN" if math.isnan(loss) else "infinite"
+        lower = min(s.lr / 10, DEFAULT_LR[s.optimizer])
+        return Failed(
+            reason=f"the loss became {what} at step {step}",
+            suggestion=f"lower the learning rate (now {s.lr:g}), e.g. to {lower:g}, and reset the weights",
+            step=step,
+            epoch=epoch,
+        )
+
+    def _failure(self, error: Exception, progress: _Progress) -> Failed:
+        progress.window.clear()
+        self.module.zero_grad(set_to_none=True)
+        if self.device.type == "cuda":
+            torch.cuda.empty_cache()
+        text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        if isinstance(error, torch.OutOfMemoryError) or "out of memory" in text.lower():
+            return Failed(
+                reason=f"the {self.device.type.upper()} ran out of memory at step {progress.step + 1}",
+                suggestion=_smaller_batch(self.settings.batch_size),
+                step=progress.step,
+                epoch=progress.epoch,
+            )
+        return Failed(
+            reason=f"PyTorch stopped with an error at step {progress.step + 1}: {text}",
+            suggestion="",
+            step=progress.step,
+            epoch=progress.epoch,
+        )
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _initial_module(self):
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(self.settings.seed)
+            return build_module(self.network, logits=True)
+
+    def _reset_now(self) -> None:
+        self.module.load_state_dict(self._initial_module().state_dict())
+
+    def _new_history(self) -> RunHistory:
+        return RunHistory(
+            network=self.network.name,
+            dataset=self.data.spec,
+            settings=self.settings.to_dict(),
+            classes=list(self.data.classes),
+            device=describe(self.device),
+        )
+
+    def _started(self) -> Started:
+        s = self.settings
+        return Started(
+            device=describe(self.device),
+            mixed_precision=self.mixed_precision,
+            epochs=s.epochs,
+            steps_per_epoch=len(_batch_sizes(len(self.data.train), s.batch_size)),
+            train_images=len(self.data.train),
+            val_images=len(self.data.val),
+            parameters=self.parameter_count(),
+        )
+
+
+def _optimizer(module, settings: TrainSettings) -> torch.optim.Optimizer:
+    params = [p for p in module.parameters() if p.requires_grad]
+    if settings.optimizer == "sgd":
+        return torch.optim.SGD(
+            params, lr=settings.lr, momentum=settings.momentum, weight_decay=settings.weight_decay
+        )
+    kind = torch.optim.Adam if settings.optimizer == "adam" else torch.optim.AdamW
+    return kind(params, lr=settings.lr, weight_decay=settings.weight_decay)
+
+
+def _batch_sizes(count: int, batch_size: int) -> list[int]:
+    """Sizes of an epoch's batches; a last batch of one image is left out (batch norm needs two)."""
+    sizes = [min(batch_size, count - start) for start in range(0, count, batch_size)]
+    if len(sizes) > 1 and sizes[-1] == 1:
+        sizes.pop()
+    return sizes
+
+
+def _trained_count(count: int, batch_size: int) -> int:
+    return sum(_batch_sizes(count, batch_size))
+
+
+def _batches(count: int, batch_size: int, order: torch.Generator) -> list[torch.Tensor]:
+    permutation = torch.randperm(count, generator=order)
+    return list(permutation[: _trained_count(count, batch_size)].split(batch_size))
+
+
+def _smaller_batch(batch_size: int) -> str:
+    if batch_size > 1:
+        return f"use a smaller batch size (now {batch_size}), e.g. {max(1, batch_size // 2)}"
+    return "use a smaller network or smaller input images"

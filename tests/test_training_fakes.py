@@ -1,0 +1,55 @@
+"""Shared by the training tests (holds no tests): a tiny network and a dataset it can learn.
+
+The dataset is made of noisy copies of one random prototype image per class, so a small
+network separates the classes within a few epochs; everything is seeded.
+"""
+
+from __future__ import annotations
+
+import torch
+
+from cnnstudio.core.presets import Chain
+from cnnstudio.data.base import DataSplit, ImageSet
+
+
+class BlobImages(ImageSet):
+    """*count* images of *shape*: class prototypes plus Gaussian noise of std *noise*."""
+
+    def __init__(self, count: int, shape=(1, 8, 8), classes: int = 4, seed: int = 0, noise: float = 0.5):
+        generator = torch.Generator().manual_seed(seed)
+        prototypes = torch.randn(classes, *shape, generator=torch.Generator().manual_seed(1234))
+        self.input_shape = tuple(shape)
+        self.classes = [f"class {i}" for i in range(classes)]
+        self._labels = torch.randint(0, classes, (count,), generator=generator)
+        self._images = prototypes[self._labels] + noise * torch.randn(count, *shape, generator=generator)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def batch(self, indices: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return self._images[indices], self._labels[indices]
+
+    def labels(self) -> torch.Tensor:
+        return self._labels
+
+
+def blob_split(train: int = 256, val: int = 64, shape=(1, 8, 8), classes: int = 4, noise: float = 0.5):
+    return DataSplit(
+        "blobs",
+        "blobs",
+        BlobImages(train, shape, classes, seed=1, noise=noise),
+        BlobImages(val, shape, classes, seed=2, noise=noise),
+    )
+
+
+def small_net(classes: int = 4, shape=(1, 8, 8), softmax: bool = True):
+    """conv 3x3 (8) - relu - maxpool 2 - flatten - fc (classes) [- softmax]."""
+    c = Chain("Small", *shape)
+    c.conv("conv1", 8, 3, padding="same")
+    c.add("relu", "relu1")
+    c.add("maxpool2d", "pool1", kernel=2, stride=2)
+    c.add("flatten", "flatten")
+    c.add("linear", "fc", units=classes)
+    if softmax:
+        c.add("softmax", "softmax")
+    return c.net
