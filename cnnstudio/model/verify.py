@@ -41,8 +41,11 @@ class Verification:
         return not self.mismatches
 
 
-def measure(module: GraphModule, input_shape: Shape) -> dict[str, Measured]:
-    """Shapes, parameters and MACs of every named layer of *module*, keyed by dotted path."""
+def measure(module: GraphModule, input_shape: Shape, device: str = "cpu") -> dict[str, Measured]:
+    """Shapes, parameters and MACs of every named layer of *module*, keyed by dotted path.
+
+    On ``device="meta"`` nothing is computed: torch only works out shapes and operation counts.
+    """
     paths = _layer_paths(module)
     measured = {
         path: Measured(params=sum(p.numel() for p in sub.parameters())) for sub, path in paths.items()
@@ -51,7 +54,7 @@ def measure(module: GraphModule, input_shape: Shape) -> dict[str, Measured]:
     module.eval()
     try:
         with torch.no_grad(), FlopCounterMode(display=False) as counter:
-            module(torch.zeros(1, *input_shape))
+            module(torch.zeros(1, *input_shape, device=device))
     finally:
         for hook in hooks:
             hook.remove()

@@ -1,0 +1,66 @@
+"""Recomputing ResNet-152's whole shape & cost table: the core against torch.
+
+Measured interleaved in one run (medians of many rounds):
+- core, warm: summarize() as after an edit (layer evaluations remembered from earlier runs);
+- core, cold: summarize() with its memory cleared first (a network never seen before);
+- torch: the same table from PyTorch: a forward pass of the built module at batch 1 on the
+  "meta" device (no arithmetic, shapes only) with forward hooks (shapes), parameters() (counts)
+  and FlopCounterMode (MACs), as `cnnstudio summary --verify` measures it. Torch's one-off
+  import time is printed apart.
+
+Run: .venv/bin/python bench/bench_core_summary.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+
+from cnnstudio.core import analysis, preset, summarize
+
+ROUNDS = 30
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def cold_summary(net):
+    analysis._LEAF_RESULTS.clear()
+    analysis._EXPANSIONS.clear()
+    return summarize(net)
+
+
+def torch_import_seconds() -> float:
+    code = "import time; t = time.perf_counter(); import torch; print(time.perf_counter() - t)"
+    runs = [float(subprocess.check_output([sys.executable, "-c", code])) for _ in range(3)]
+    return statistics.median(runs)
+
+
+def main() -> None:
+    from cnnstudio.model.build import build_module
+    from cnnstudio.model.verify import measure
+
+    net = preset("resnet152")
+    summary = summarize(net)
+    module = build_module(net, summary=summary).to("meta")
+    measure(module, summary.input_shape, "meta")  # warm torch up
+    times: dict[str, list[float]] = {"core warm": [], "core cold": [], "torch": []}
+    for _ in range(ROUNDS):
+        times["core warm"].append(timed(lambda: summarize(net)))
+        times["core cold"].append(timed(lambda: cold_summary(net)))
+        times["torch"].append(timed(lambda: measure(module, summary.input_shape, "meta")))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    print(f"ResNet-152 table ({len(summary.all_rows())} rows), median of {ROUNDS} interleaved rounds:")
+    for name, seconds in medians.items():
+        ratio = medians["torch"] / seconds
+        print(f"  {name:10s} {seconds * 1000:8.2f} ms   torch / this = {ratio:6.1f}x")
+    print(f"  import torch (once per process): {torch_import_seconds() * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
