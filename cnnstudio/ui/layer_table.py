@@ -1,0 +1,394 @@
+"""The shape and cost table as a Qt item model: one row per layer, composite blocks expandable.
+
+:class:`LayerTableModel` adapts :attr:`Document.summary` to a ``QAbstractItemModel`` (napari's
+``_base_item_model`` pattern). When the summary changes it keeps the views' expansion and
+selection: if the rows are the same layers as before it only says the data changed, and only
+when layers were added, removed or reordered does it reset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from ..core import LayerRow, Summary, block_type, fmt, format_shape
+from .document import Document
+
+COLUMNS = (
+    "layer",
+    "type",
+    "output_shape",
+    "params",
+    "macs",
+    "macs_share",
+    "other_ops",
+    "activations",
+    "receptive_field",
+)
+"""The model's columns, in order. ``macs`` shows FLOPs when the document asks for them."""
+
+HEADERS = {
+    "layer": "Layer",
+    "type": "Type",
+    "output_shape": "Output shape",
+    "params": "Params",
+    "macs": "MACs",
+    "macs_share": "% of MACs",
+    "other_ops": "Other ops",
+    "activations": "Activations",
+    "receptive_field": "Receptive field",
+}
+NUMERIC = frozenset(COLUMNS[3:])
+ERROR_COLOR = QColor("#c62828")
+
+NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The id of the network node a row belongs to (None for the totals row)."""
+FORMULA_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The arithmetic behind the cell's number, with ``×`` for multiplication."""
+ERRORS_ROLE = Qt.ItemDataRole.UserRole + 3
+"""The row's problems, as a list of sentences."""
+PATH_ROLE = Qt.ItemDataRole.UserRole + 4
+"""The row's dotted name (``layer1.0.conv1``), stable across edits; "" for the totals row."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(eq=False)
+class _Item:
+    """A row of the model: a layer row (or the totals row, ``row is None``) and its place."""
+
+    row: LayerRow | None
+    parent: _Item | None
+    position: int
+    children: list[_Item] = field(default_factory=list)
+
+
+def multiplication_signs(text: str) -> str:
+    """Write the core's ``*`` as the ``×`` of the lecture: ``5*5*192`` -> ``5×5×192``."""
+    return text.replace(" * ", " × ").replace("*", "×")
+
+
+def formula_text(row: LayerRow, column: str) -> str:
+    """The formula of *column* in *row* as text (the core may hand it over as a function)."""
+    formula: str | Callable[[], str] | None = row.formulas.get(column)
+    if formula is None:
+        return ""
+    return formula() if callable(formula) else formula
+
+
+def structure_of(summary: Summary) -> tuple:
+    """What decides the row layout: every row's node and path, nested like the rows."""
+
+    def shape(row: LayerRow) -> tuple:
+        return (row.node_id, row.path, tuple(shape(c) for c in row.children))
+
+    return tuple(shape(row) for row in summary.rows)
+
+
+class LayerTableModel(QAbstractItemModel):
+    """The rows of :attr:`Document.summary` plus a totals row, in the document's notation.
+
+    Parameters
+    ----------
+    document : Document
+        The open network; the model follows its ``summary_changed`` and ``display_changed``.
+    parent : QObject, optional
+        The Qt parent.
+    """
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._structure: tuple = ()
+        self._top: list[_Item] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._rebuild()
+        document.summary_changed.connect(self._on_summary_changed)
+        document.display_changed.connect(self._on_display_changed)
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        summary = self.document.summary
+        self._structure = structure_of(summary)
+        self._top = [self._item(row, None, i) for i, row in enumerate(summary.rows)]
+        self._top.append(_Item(None, None, len(self._top)))
+
+    def _item(self, row: LayerRow, parent: _Item | None, position: int) -> _Item:
+        item = _Item(row, parent, position)
+        item.children = [self._item(child, item, i) for i, child in enumerate(row.children)]
+        return item
+
+    def _refill(self, rows: list[LayerRow], items: list[_Item]) -> None:
+        """Point the existing items at the new rows (same structure)."""
+        for row, item in zip(rows, items, strict=False):
+            item.row = row
+            self._refill(row.children, item.children)
+
+    def _on_summary_changed(self) -> None:
+        summary = self.document.summary
+        if structure_of(summary) != self._structure:
+            self.beginResetModel()
+            self._rebuild()
+            self.endResetModel()
+            return
+        self._refill(summary.rows, self._top)
+        self._announce_all_changed()
+
+    def _on_display_changed(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._announce_all_changed()
+
+    def _announce_all_changed(self) -> None:
+        """dataChanged for the top level and for every composite's children."""
+        last = len(COLUMNS) - 1
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self._top) - 1, last))
+        for item in self._top:
+            if item.children:
+                parent = self.createIndex(item.position, 0, item)
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(item.children) - 1, last, parent)
+                )
+
+    # -- QAbstractItemModel -------------------------------------------------------------------
+
+    def _item_at(self, index: Index) -> _Item | None:
+        return index.internalPointer() if index.isValid() else None
+
+    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        siblings = self._children_of(parent)
+        if not (0 <= row < len(siblings) and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        item = self._item_at(index)
+        if item is None or item.parent is None:
+            return QModelIndex()
+        return self.createIndex(item.parent.position, 0, item.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children_of(parent))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def _children_of(self, parent: Index) -> list[_Item]:
+        item = self._item_at(parent)
+        return self._top if item is None else item.children
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        column = COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.column_title(column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def column_title(self, column: str) -> str:
+        """The header of *column* under the current toggles (MACs or FLOPs)."""
+        title = HEADERS[column]
+        return title.replace("MACs", "FLOPs") if self.document.show_flops else title
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        item = self._item_at(index)
+        if item is None:
+            return None
+        column = COLUMNS[index.column()]
+        handler = _ROLE_HANDLERS.get(role)
+        return handler(self, item, column) if handler else None
+
+    # -- cell contents ------------------------------------------------------------------------
+
+    def _display(self, item: _Item, column: str) -> str:
+        if item.row is None:
+            return self._total_text(column)
+        return self.cell_text(item.row, column)
+
+    def cell_text(self, row: LayerRow, column: str) -> str:
+        """The text of one cell of *row* under the current toggles."""
+        doc = self.document
+        if column == "layer":
+            return row.name
+        if column == "type":
+            return block_type(row.type).title
+        if column == "output_shape":
+            return format_shape(row.shape, doc.shape_order)
+        if column == "receptive_field":
+            return "" if row.receptive_field is None else str(row.receptive_field)
+        if column == "macs_share":
+            return self._share_text(row.macs)
+        if row.shape is None:
+            return ""  # not computed: a problem here or upstream
+        return fmt(self._scaled(column, getattr(row, column)))
+
+    def _scaled(self, column: str, value: int) -> int:
+        return 2 * value if column == "macs" and self.document.show_flops else value
+
+    def _share_text(self, macs: int) -> str:
+        total = self.document.summary.totals.macs
+        return f"{100 * macs / total:.1f} %" if macs and total else ""
+
+    def _total_text(self, column: str) -> str:
+        summary = self.document.summary
+        totals = summary.totals
+        texts = {
+            "layer": "Total",
+            "output_shape": format_shape(summary.output_shape, self.document.shape_order),
+            "params": fmt(totals.params),
+            "macs": fmt(self._scaled("macs", totals.macs)),
+            "macs_share": "100.0 %" if totals.macs else "",
+            "other_ops": fmt(totals.other_ops),
+            "activations": fmt(totals.activations),
+        }
+        return texts.get(column, "")
+
+    def _alignment(self, item: _Item, column: str):
+        if column in NUMERIC:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+    def _foreground(self, item: _Item, column: str):
+        return QBrush(ERROR_COLOR) if item.row is not None and item.row.errors else None
+
+    def _decoration(self, item: _Item, column: str) -> QIcon | None:
+        if column != "layer" or item.row is None or not item.row.errors:
+            return None
+        return error_icon()
+
+    def _font(self, item: _Item, column: str) -> QFont | None:
+        if item.row is not None and item.row.is_leaf:
+            return None
+        return self._bold
+
+    def _tooltip(self, item: _Item, column: str) -> str | None:
+        if item.row is None:
+            return None
+        if item.row.errors:
+            return "\n".join(f"Problem: {error}" for error in item.row.errors)
+        if column in ("layer", "type"):
+            return block_type(item.row.type).description
+        return self.formula(item, column) or None
+
+    def _node_id(self, item: _Item, column: str) -> str | None:
+        return item.row.node_id if item.row is not None else None
+
+    def _errors(self, item: _Item, column: str) -> list[str]:
+        return list(item.row.errors) if item.row is not None else []
+
+    def _path(self, item: _Item, column: str) -> str:
+        return item.row.path if item.row is not None else ""
+
+    def formula(self, item: _Item, column: str) -> str:
+        """The arithmetic behind a cell, with the numbers filled in and ``×`` signs."""
+        if item.row is None:
+            return self._total_formula(column)
+        row = item.row
+        if column == "macs_share":
+            text = self._share_formula(row.macs)
+        elif column in ("layer", "type"):
+            text = block_type(row.type).description
+        else:
+            text = formula_text(row, column)
+            if column == "macs" and self.document.show_flops and row.macs:
+                text += f"\nFLOPs = 2 * MACs = 2 * {fmt(row.macs)} = {fmt(2 * row.macs)}"
+        return multiplication_signs(text)
+
+    def _share_formula(self, macs: int) -> str:
+        total = self.document.summary.totals.macs
+        if not macs or not total:
+            return "this layer does no multiply-accumulates"
+        return f"{fmt(macs)} / {fmt(total)} = {100 * macs / total:.1f} % of the network's MACs"
+
+    def _total_formula(self, column: str) -> str:
+        totals = self.document.summary.totals
+        if column == "macs" and self.document.show_flops:
+            return multiplication_signs(f"FLOPs = 2 * MACs = 2 * {fmt(totals.macs)} = {fmt(2 * totals.macs)}")
+        if column in ("params", "macs", "other_ops", "activations"):
+            return f"the sum over every layer: {fmt(getattr(totals, column))}"
+        if column == "output_shape":
+            return "the shape of the network's output"
+        return ""
+
+    def _formula_role(self, item: _Item, column: str) -> str:
+        return self.formula(item, column)
+
+    # -- lookup -------------------------------------------------------------------------------
+
+    def index_of_node(self, node_id: str, column: int = 0) -> QModelIndex:
+        """The top-level row of *node_id* (invalid if it has none)."""
+        for item in self._top:
+            if item.row is not None and item.row.node_id == node_id:
+                return self.createIndex(item.position, column, item)
+        return QModelIndex()
+
+    def index_of_path(self, path: str, column: int = 0) -> QModelIndex:
+        """The row whose dotted name is *path* (invalid if there is none)."""
+        items = list(self._top)
+        while items:
+            item = items.pop(0)
+            if item.row is not None and item.row.path == path:
+                return self.createIndex(item.position, column, item)
+            items.extend(item.children)
+        return QModelIndex()
+
+    def row_of(self, index: Index) -> LayerRow | None:
+        """The layer row behind *index* (None for the totals row or an invalid index)."""
+        item = self._item_at(index)
+        return item.row if item is not None else None
+
+
+_ROLE_HANDLERS = {
+    Qt.ItemDataRole.DisplayRole: LayerTableModel._display,
+    Qt.ItemDataRole.TextAlignmentRole: LayerTableModel._alignment,
+    Qt.ItemDataRole.ForegroundRole: LayerTableModel._foreground,
+    Qt.ItemDataRole.DecorationRole: LayerTableModel._decoration,
+    Qt.ItemDataRole.FontRole: LayerTableModel._font,
+    Qt.ItemDataRole.ToolTipRole: LayerTableModel._tooltip,
+    NODE_ID_ROLE: LayerTableModel._node_id,
+    FORMULA_ROLE: LayerTableModel._formula_role,
+    ERRORS_ROLE: LayerTableModel._errors,
+    PATH_ROLE: LayerTableModel._path,
+}
+
+
+_ICONS: dict[str, QIcon] = {}
+
+
+def error_icon() -> QIcon:
+    """The style's warning icon, used on rows with a problem."""
+    if "error" not in _ICONS:
+        style = QApplication.style()
+        _ICONS["error"] = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    return _ICONS["error"]
+
+
+__all__ = [
+    "COLUMNS",
+    "ERRORS_ROLE",
+    "FORMULA_ROLE",
+    "HEADERS",
+    "NODE_ID_ROLE",
+    "PATH_ROLE",
+    "LayerTableModel",
+    "formula_text",
+    "multiplication_signs",
+    "structure_of",
+]

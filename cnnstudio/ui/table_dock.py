@@ -1,0 +1,327 @@
+"""The shape and cost table: the tree view, the formula panel beside it and the display toggles.
+
+The view (object name ``layerTable``) shows :class:`~cnnstudio.ui.layer_table.LayerTableModel`.
+Selecting rows selects their layers everywhere (``Document.set_selection``) and selecting a
+layer elsewhere selects its row. The current cell's arithmetic appears in the formula panel.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .document import Document
+from .layer_table import COLUMNS, ERROR_COLOR, ERRORS_ROLE, FORMULA_ROLE, LayerTableModel
+
+PANEL_WIDTH = 360
+
+
+class DisplayToggles(QObject):
+    """The two display switches as checkable actions (shared by the table and the View menu).
+
+    ``hwc``/``chw`` choose the shape notation, ``macs``/``flops`` the operation count; each
+    pair is exclusive and follows :attr:`Document.shape_order` and :attr:`Document.show_flops`.
+    """
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.hwc = self._action("H × W × C", "Shapes as height × width × channels (the lecture's notation)")
+        self.chw = self._action("C × H × W", "Shapes as channels × height × width (PyTorch's notation)")
+        self.macs = self._action("MACs", "Count multiply-accumulates (one multiply and one add)")
+        self.flops = self._action("FLOPs", "Count floating-point operations (2 per multiply-accumulate)")
+        self._group(self.hwc, self.chw)
+        self._group(self.macs, self.flops)
+        self.hwc.triggered.connect(lambda: document.set_shape_order("hwc"))
+        self.chw.triggered.connect(lambda: document.set_shape_order("chw"))
+        self.macs.triggered.connect(lambda: document.set_show_flops(False))
+        self.flops.triggered.connect(lambda: document.set_show_flops(True))
+        document.display_changed.connect(self.sync)
+        self.sync()
+
+    def _action(self, text: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setCheckable(True)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        return action
+
+    def _group(self, *actions: QAction) -> None:
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for action in actions:
+            group.addAction(action)
+
+    def sync(self) -> None:
+        """Check the actions that match the document."""
+        doc = self.document
+        (self.hwc if doc.shape_order == "hwc" else self.chw).setChecked(True)
+        (self.flops if doc.show_flops else self.macs).setChecked(True)
+
+
+class LayerTableView(QTreeView):
+    """The table itself; keeps rows and the document's selection in step.
+
+    Signals
+    -------
+    open_block_requested(str)
+        A composite block's row was double-clicked; carries its node id.
+    """
+
+    open_block_requested = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("layerTable")
+        self.document = document
+        self.table_model = LayerTableModel(document, self)
+        self.setModel(self.table_model)
+        self._syncing = False
+        self._expanded: set[str] = set()
+        self._configure()
+        self._connect()
+        self.fit_columns()
+
+    def _configure(self) -> None:
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setExpandsOnDoubleClick(False)
+        self.header().setStretchLastSection(False)
+        self.header().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def _connect(self) -> None:
+        model = self.table_model
+        self.selectionModel().selectionChanged.connect(self._on_rows_selected)
+        self.document.selection_changed.connect(self.show_document_selection)
+        self.document.display_changed.connect(self.fit_columns)
+        model.modelAboutToBeReset.connect(self._remember_expansion)
+        model.modelReset.connect(self._after_reset)
+        self.expanded.connect(self._on_expanded)
+        self.collapsed.connect(lambda index: self._expanded.discard(self._path(index)))
+        self.doubleClicked.connect(self._on_double_click)
+
+    def _path(self, index: QModelIndex) -> str:
+        row = self.table_model.row_of(index)
+        return row.path if row is not None else ""
+
+    # -- columns and expansion ----------------------------------------------------------------
+
+    def fit_columns(self) -> None:
+        """Size every column to its visible contents."""
+        for column in range(len(COLUMNS)):
+            self.resizeColumnToContents(column)
+
+    def _on_expanded(self, index: QModelIndex) -> None:
+        self._expanded.add(self._path(index))
+        self.resizeColumnToContents(0)
+
+    def _remember_expansion(self) -> None:
+        self._syncing = True
+
+    def _after_reset(self) -> None:
+        for path in sorted(self._expanded):
+            index = self.table_model.index_of_path(path)
+            if index.isValid():
+                self.expand(index)
+        self._syncing = False
+        self.show_document_selection()
+        self.fit_columns()
+
+    # -- selection ----------------------------------------------------------------------------
+
+    def selected_node_ids(self) -> list[str]:
+        """The nodes of the selected rows, in row order, each once."""
+        ids: list[str] = []
+        for index in sorted(self.selectionModel().selectedRows(), key=_tree_position):
+            row = self.table_model.row_of(index)
+            if row is not None and row.node_id not in ids:
+                ids.append(row.node_id)
+        return ids
+
+    def _on_rows_selected(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            self.document.set_selection(self.selected_node_ids())
+        finally:
+            self._syncing = False
+
+    def show_document_selection(self) -> None:
+        """Select the rows of the document's selected nodes (unless they already are)."""
+        if self._syncing:
+            return
+        wanted = self.document.selected_ids
+        if set(self.selected_node_ids()) == set(wanted):
+            return
+        self._syncing = True
+        try:
+            self._select_nodes(wanted)
+        finally:
+            self._syncing = False
+
+    def _select_nodes(self, node_ids: list[str]) -> None:
+        selection = QItemSelection()
+        indexes = [self.table_model.index_of_node(i) for i in node_ids]
+        indexes = [i for i in indexes if i.isValid()]
+        for index in indexes:
+            selection.select(index, index.siblingAtColumn(len(COLUMNS) - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.selectionModel().select(selection, flags)
+        if indexes:
+            column = max(self.currentIndex().column(), 0)
+            current = indexes[0].siblingAtColumn(column)
+            self.selectionModel().setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.scrollTo(current)
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        row = self.table_model.row_of(index)
+        if row is not None and row.children and row.depth == 0:
+            self.open_block_requested.emit(row.node_id)
+
+
+def _tree_position(index: QModelIndex) -> list[int]:
+    """Row numbers from the top level down to *index* (sorts rows in table order)."""
+    key: list[int] = []
+    while index.isValid():
+        key.insert(0, index.row())
+        index = index.parent()
+    return key
+
+
+class FormulaPanel(QScrollArea):
+    """Shows the arithmetic behind the current cell, and any problems of its layer."""
+
+    HINT = "Click a number in the table to see the arithmetic behind it."
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("formulaPanel")
+        self.document = document
+        self.label = QLabel()
+        self.label.setObjectName("formulaText")
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setMargin(8)
+        self.setWidget(self.label)
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(240)
+        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
+        self.show_index(QModelIndex())
+
+    def show_index(self, index: QModelIndex) -> None:
+        """Show the formula of the cell at *index* (the hint and the network's problems if none)."""
+        if not index.isValid():
+            self.label.setText(self._hint_html())
+            return
+        model = index.model()
+        column = COLUMNS[index.column()]
+        name = model.index(index.row(), 0, index.parent()).data()
+        title = model.headerData(index.column(), Qt.Orientation.Horizontal)
+        parts = [f"<p><b>{escape(str(name))}</b> &nbsp;·&nbsp; {escape(str(title))}</p>"]
+        formula = index.data(FORMULA_ROLE) or ""
+        if formula and column not in ("layer", "type"):
+            parts.append(self._formula_html(formula))
+        elif formula:
+            parts.append(f"<p>{escape(formula)}</p>")
+        parts += self._problems_html(index.data(ERRORS_ROLE) or [])
+        self.label.setText("".join(parts))
+
+    def text(self) -> str:
+        """What the panel shows, as plain text."""
+        return self.label.text()
+
+    def _formula_html(self, formula: str) -> str:
+        lines = "<br>".join(escape(line) for line in formula.splitlines())
+        return f"<p style=\"font-family:'{self._mono}'; font-size:11pt;\">{lines}</p>"
+
+    def _problems_html(self, problems: list[str]) -> list[str]:
+        color = ERROR_COLOR.name()
+        return [f'<p style="color:{color};"><b>⚠ Problem:</b> {escape(p)}</p>' for p in problems]
+
+    def _hint_html(self) -> str:
+        parts = [f'<p style="color:#666666;">{escape(self.HINT)}</p>']
+        errors = self.document.summary.errors
+        if errors:
+            parts.append(
+                f"<p><b>This network has {len(errors)} problem{'s' if len(errors) > 1 else ''}:</b></p>"
+            )
+            parts += self._problems_html(errors)
+        return "".join(parts)
+
+
+class TableDock(QDockWidget):
+    """The bottom dock: display toggles, the table and the formula panel.
+
+    Parameters
+    ----------
+    document : Document
+        The open network.
+    toggles : DisplayToggles
+        The shape-notation and MACs/FLOPs actions (also in the View menu).
+    """
+
+    def __init__(self, document: Document, toggles: DisplayToggles, parent: QWidget | None = None) -> None:
+        super().__init__("Shapes and costs", parent)
+        self.setObjectName("tableDock")
+        self.document = document
+        self.view = LayerTableView(document)
+        self.formula_panel = FormulaPanel(document)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(self._toggle_bar(toggles))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.formula_panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([1000, PANEL_WIDTH])
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        layout.addWidget(splitter)
+        self.setWidget(body)
+        self.view.selectionModel().currentChanged.connect(self.formula_panel.show_index)
+        document.summary_changed.connect(self._refresh_formula)
+        document.display_changed.connect(self._refresh_formula)
+
+    def _toggle_bar(self, toggles: DisplayToggles) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(2)
+        groups = (("Shapes:", (toggles.hwc, toggles.chw)), ("Count:", (toggles.macs, toggles.flops)))
+        for label, actions in groups:
+            bar.addWidget(QLabel(label))
+            for action in actions:
+                button = QToolButton()
+                button.setDefaultAction(action)
+                button.setAutoRaise(True)
+                bar.addWidget(button)
+            bar.addSpacing(16)
+        bar.addStretch(1)
+        return bar
+
+    def _refresh_formula(self) -> None:
+        self.formula_panel.show_index(self.view.currentIndex())
+
+
+__all__ = ["DisplayToggles", "FormulaPanel", "LayerTableView", "TableDock"]

@@ -1,0 +1,212 @@
+"""The shape and cost table: rows, numbers, formulas, toggles, problems and selection."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, private_home, set_param
+
+from cnnstudio.core import PRESETS, preset
+from cnnstudio.ui.document import Document
+from cnnstudio.ui.layer_table import COLUMNS, ERROR_COLOR, NODE_ID_ROLE
+from cnnstudio.ui.table_dock import DisplayToggles, TableDock
+
+pytestmark = QT_OFFSCREEN_NOISE
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    with private_home(tmp_path, monkeypatch) as path:
+        yield path
+
+
+@pytest.fixture
+def make_dock(qtbot):
+    def make(preset_id: str) -> TableDock:
+        document = Document(preset(preset_id))
+        dock = TableDock(document, DisplayToggles(document))
+        qtbot.addWidget(dock)
+        dock.resize(1400, 500)
+        dock.show()
+        return dock
+
+    return make
+
+
+def col(name: str) -> int:
+    return COLUMNS.index(name)
+
+
+def cell(dock: TableDock, layer: str, column: str, parent_layer: str | None = None) -> str:
+    model = dock.view.table_model
+    path = f"{parent_layer}.{layer}" if parent_layer else layer
+    return model.index_of_path(path, col(column)).data()
+
+
+def test_every_preset_gives_one_row_per_layer_and_a_totals_row(make_dock):
+    for preset_id in PRESETS:
+        dock = make_dock(preset_id)
+        model, summary = dock.view.table_model, dock.document.summary
+        assert summary.valid, preset_id
+        assert model.rowCount() == len(summary.rows) + 1, preset_id
+        assert model.index(model.rowCount() - 1, 0).data() == "Total"
+        for position, row in enumerate(summary.rows):
+            index = model.index(position, 0)
+            assert index.data() == row.name
+            assert model.rowCount(index) == len(row.children), f"{preset_id}: {row.name}"
+        dock.close()
+
+
+def test_lenet5_numbers_are_the_papers(make_dock):
+    dock = make_dock("lenet5")
+    # conv1: 5x5x1 weights per filter, 6 filters, a bias each -> 156; the lecture's 28x28x6
+    assert cell(dock, "conv1", "params") == "156"
+    assert cell(dock, "conv1", "output_shape") == "28x28x6"
+    assert cell(dock, "pool2", "output_shape") == "5x5x16"
+    # 156 + 2,416 + 48,120 + 10,164 + 850 (five weight layers written out by hand)
+    total_row = dock.view.table_model.rowCount() - 1
+    assert dock.view.table_model.index(total_row, col("params")).data() == "61,706"
+
+
+def test_numbers_are_right_aligned_with_thousands_separators(make_dock):
+    dock = make_dock("conv5x5-naive")
+    index = dock.view.table_model.index_of_path("conv", col("macs"))
+    assert index.data() == "120,422,400"
+    alignment = Qt.AlignmentFlag(index.data(Qt.ItemDataRole.TextAlignmentRole))
+    assert alignment & Qt.AlignmentFlag.AlignRight
+    name = dock.view.table_model.index_of_path("conv", col("layer"))
+    assert not Qt.AlignmentFlag(name.data(Qt.ItemDataRole.TextAlignmentRole)) & Qt.AlignmentFlag.AlignRight
+
+
+def test_selecting_a_cell_shows_its_formula_with_times_signs(make_dock):
+    dock = make_dock("conv5x5-naive")
+    dock.view.setCurrentIndex(dock.view.table_model.index_of_path("conv", col("macs")))
+    text = dock.formula_panel.text()
+    assert "28×28×32 × 5×5×192 = 120,422,400" in text
+    assert "*" not in text.replace("&nbsp;", "")
+
+
+def test_bottleneck_formula_shows_the_lectures_12_4_million(make_dock):
+    dock = make_dock("conv5x5-bottleneck")
+    total = dock.view.table_model.rowCount() - 1
+    # 28*28*16 * 192 + 28*28*32 * 5*5*16 = 2,408,448 + 10,035,200
+    assert dock.view.table_model.index(total, col("macs")).data() == "12,443,648"
+
+
+def test_shape_toggle_changes_the_shape_text(make_dock):
+    dock = make_dock("conv1x1")
+    assert cell(dock, "conv", "output_shape") == "28x28x32"
+    dock.document.set_shape_order("chw")
+    assert cell(dock, "conv", "output_shape") == "32x28x28"
+    assert cell(dock, "input", "output_shape") == "192x28x28"
+
+
+def test_shape_toggle_actions_switch_the_document(make_dock):
+    dock = make_dock("conv1x1")
+    toggles = DisplayToggles(dock.document)
+    toggles.chw.trigger()
+    assert dock.document.shape_order == "chw"
+    assert cell(dock, "conv", "output_shape") == "32x28x28"
+    toggles.hwc.trigger()
+    assert cell(dock, "conv", "output_shape") == "28x28x32"
+    assert toggles.hwc.isChecked() and not toggles.chw.isChecked()
+
+
+def test_flops_toggle_doubles_the_numbers_and_renames_the_column(make_dock):
+    dock = make_dock("conv5x5-naive")
+    model = dock.view.table_model
+    total = model.rowCount() - 1
+    macs_total = model.index(total, col("macs")).data()
+    dock.document.set_show_flops(True)
+    assert cell(dock, "conv", "macs") == "240,844,800"
+    assert int(model.index(total, col("macs")).data().replace(",", "")) == 2 * int(
+        macs_total.replace(",", "")
+    )
+    assert model.headerData(col("macs"), Qt.Orientation.Horizontal) == "FLOPs"
+    assert model.headerData(col("macs_share"), Qt.Orientation.Horizontal) == "% of FLOPs"
+    dock.view.setCurrentIndex(model.index_of_path("conv", col("macs")))
+    assert "2 × 120,422,400 = 240,844,800" in dock.formula_panel.text()
+
+
+def test_invalid_row_shows_its_problem(make_dock):
+    dock = make_dock("lenet5")
+    set_param(dock.document, "conv1", "kernel", 40)
+    model = dock.view.table_model
+    name = model.index_of_path("conv1", col("layer"))
+    message = "kernel 40x40 is larger than the 32x32 input"
+    assert name.data(Qt.ItemDataRole.ForegroundRole).color() == ERROR_COLOR
+    assert not name.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert message in name.data(Qt.ItemDataRole.ToolTipRole)
+    dock.view.setCurrentIndex(model.index_of_path("conv1", col("params")))
+    assert message in dock.formula_panel.text()
+
+
+def test_invalid_network_lists_its_problems_when_nothing_is_chosen(make_dock):
+    dock = make_dock("lenet5")
+    set_param(dock.document, "conv1", "kernel", 40)
+    dock.formula_panel.show_index(dock.view.table_model.index(-1, 0))
+    assert "1 problem" in dock.formula_panel.text()
+    assert "kernel 40x40" in dock.formula_panel.text()
+
+
+def test_selecting_rows_selects_their_layers(make_dock):
+    dock = make_dock("lenet5")
+    conv2 = dock.document.network.find("conv2").id
+    dock.view.setCurrentIndex(dock.view.table_model.index_of_path("conv2", col("macs")))
+    assert dock.document.selected_ids == [conv2]
+
+
+def test_selecting_a_layer_elsewhere_selects_its_row(make_dock):
+    dock = make_dock("lenet5")
+    fc1 = dock.document.network.find("fc1").id
+    dock.document.set_selection([fc1])
+    rows = dock.view.selectionModel().selectedRows()
+    assert [index.data(NODE_ID_ROLE) for index in rows] == [fc1]
+    assert dock.view.currentIndex().data(NODE_ID_ROLE) == fc1
+
+
+def test_an_inner_row_selects_its_block_and_stays_current(make_dock):
+    dock = make_dock("resnet18")
+    inner = dock.view.table_model.index_of_path("layer1.0.conv2", col("macs"))
+    dock.view.setCurrentIndex(inner)
+    block = dock.document.network.find("layer1.0").id
+    assert dock.document.selected_ids == [block]
+    assert dock.view.currentIndex() == inner
+
+
+def test_an_edit_keeps_expansion_and_selection_without_a_reset(make_dock, qtbot):
+    dock = make_dock("resnet18")
+    model = dock.view.table_model
+    block = model.index_of_path("layer2.0")
+    dock.view.expand(block)
+    dock.document.set_selection([dock.document.network.find("conv1").id])
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
+        set_param(dock.document, "fc", "units", 10)
+    assert dock.view.isExpanded(model.index_of_path("layer2.0"))
+    assert dock.view.selected_node_ids() == [dock.document.network.find("conv1").id]
+    assert cell(dock, "fc", "output_shape") == "10"
+    assert cell(dock, "fc", "params") == "5,130"  # 512 * 10 weights + 10 biases
+
+
+def test_a_structural_edit_resets_but_keeps_expansion_and_selection(make_dock, qtbot):
+    dock = make_dock("resnet18")
+    model = dock.view.table_model
+    dock.view.expand(model.index_of_path("layer1.0"))
+    block = dock.document.network.find("layer1.0").id
+    dock.document.set_selection([block])
+    with qtbot.waitSignal(model.modelReset):
+        set_param(dock.document, "layer1.0", "variant", "bottleneck")
+    index = model.index_of_path("layer1.0")
+    assert model.rowCount(index) == len(dock.document.summary.row(block).children)
+    assert dock.view.isExpanded(index)
+    assert dock.view.selected_node_ids() == [block]
+
+
+def test_undo_restores_the_numbers(make_dock):
+    dock = make_dock("conv5x5-naive")
+    set_param(dock.document, "conv", "filters", 64)
+    assert cell(dock, "conv", "macs") == "240,844,800"
+    dock.document.undo_stack.undo()
+    assert cell(dock, "conv", "macs") == "120,422,400"
+    dock.document.undo_stack.redo()
+    assert cell(dock, "conv", "macs") == "240,844,800"
