@@ -137,6 +137,8 @@ def test_invalid_row_shows_its_problem(make_dock):
     assert name.data(Qt.ItemDataRole.ForegroundRole).color() == ERROR_COLOR
     assert not name.data(Qt.ItemDataRole.DecorationRole).isNull()
     assert message in name.data(Qt.ItemDataRole.ToolTipRole)
+    assert message in cell(dock, "conv1", "output_shape")
+    assert cell(dock, "pool1", "output_shape") == "?"  # downstream: unknown, not wrong
     dock.view.setCurrentIndex(model.index_of_path("conv1", col("params")))
     assert message in dock.formula_panel.text()
 

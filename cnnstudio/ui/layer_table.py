@@ -44,6 +44,7 @@ HEADERS = {
 }
 NUMERIC = frozenset(COLUMNS[3:])
 ERROR_COLOR = QColor("#c62828")
+ZERO_COLOR = QColor("#9099a4")
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The id of the network node a row belongs to (None for the totals row)."""
@@ -107,6 +108,8 @@ class LayerTableModel(QAbstractItemModel):
         self._top: list[_Item] = []
         self._bold = QFont()
         self._bold.setBold(True)
+        self._error_brush = QBrush(ERROR_COLOR)
+        self._zero_brush = QBrush(ZERO_COLOR)
         self._rebuild()
         document.summary_changed.connect(self._on_summary_changed)
         document.display_changed.connect(self._on_display_changed)
@@ -230,7 +233,7 @@ class LayerTableModel(QAbstractItemModel):
         if column == "type":
             return block_type(row.type).title
         if column == "output_shape":
-            return format_shape(row.shape, doc.shape_order)
+            return f"⚠ {row.errors[0]}" if row.errors else format_shape(row.shape, doc.shape_order)
         if column == "receptive_field":
             return "" if row.receptive_field is None else str(row.receptive_field)
         if column == "macs_share":
@@ -266,7 +269,12 @@ class LayerTableModel(QAbstractItemModel):
         return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
     def _foreground(self, item: _Item, column: str):
-        return QBrush(ERROR_COLOR) if item.row is not None and item.row.errors else None
+        row = item.row
+        if row is not None and row.errors:
+            return self._error_brush
+        if row is not None and column in NUMERIC and row.shape is not None and not getattr(row, column, 1):
+            return self._zero_brush  # zeros recede so the costs stand out
+        return None
 
     def _decoration(self, item: _Item, column: str) -> QIcon | None:
         if column != "layer" or item.row is None or not item.row.errors:
@@ -283,6 +291,8 @@ class LayerTableModel(QAbstractItemModel):
             return None
         if item.row.errors:
             return "\n".join(f"Problem: {error}" for error in item.row.errors)
+        if item.row.shape is None:
+            return "Unknown until the problem in an earlier layer is fixed"
         if column in ("layer", "type"):
             return block_type(item.row.type).description
         return self.formula(item, column) or None

@@ -28,6 +28,16 @@ from .document import Document
 from .layer_table import COLUMNS, ERROR_COLOR, ERRORS_ROLE, FORMULA_ROLE, LayerTableModel
 
 PANEL_WIDTH = 360
+FORMULA_COLUMNS = (
+    "output_shape",
+    "params",
+    "macs",
+    "macs_share",
+    "other_ops",
+    "activations",
+    "receptive_field",
+)
+MAX_SHAPE_WIDTH = 240
 
 
 class DisplayToggles(QObject):
@@ -124,9 +134,11 @@ class LayerTableView(QTreeView):
     # -- columns and expansion ----------------------------------------------------------------
 
     def fit_columns(self) -> None:
-        """Size every column to its visible contents."""
+        """Size every column to its visible contents (a long problem message is cut short)."""
         for column in range(len(COLUMNS)):
             self.resizeColumnToContents(column)
+        shape = COLUMNS.index("output_shape")
+        self.setColumnWidth(shape, min(self.columnWidth(shape), MAX_SHAPE_WIDTH))
 
     def _on_expanded(self, index: QModelIndex) -> None:
         self._expanded.add(self._path(index))
@@ -229,30 +241,45 @@ class FormulaPanel(QScrollArea):
         self.show_index(QModelIndex())
 
     def show_index(self, index: QModelIndex) -> None:
-        """Show the formula of the cell at *index* (the hint and the network's problems if none)."""
+        """Show the formula of the cell at *index*, then the rest of its row's arithmetic
+        (the hint and the network's problems when no cell is chosen)."""
         if not index.isValid():
             self.label.setText(self._hint_html())
             return
-        model = index.model()
         column = COLUMNS[index.column()]
-        name = model.index(index.row(), 0, index.parent()).data()
-        title = model.headerData(index.column(), Qt.Orientation.Horizontal)
-        parts = [f"<p><b>{escape(str(name))}</b> &nbsp;·&nbsp; {escape(str(title))}</p>"]
-        formula = index.data(FORMULA_ROLE) or ""
-        if formula and column not in ("layer", "type"):
-            parts.append(self._formula_html(formula))
-        elif formula:
-            parts.append(f"<p>{escape(formula)}</p>")
+        name = index.siblingAtColumn(0).data()
+        kind = index.siblingAtColumn(COLUMNS.index("type")).data()
+        parts = [
+            f'<p style="font-size:13pt;"><b>{escape(str(name))}</b> &nbsp;<span style="color:#666666;">{escape(str(kind or ""))}</span></p>'
+        ]
         parts += self._problems_html(index.data(ERRORS_ROLE) or [])
+        if column in ("layer", "type"):
+            parts.append(f"<p>{escape(index.data(FORMULA_ROLE) or '')}</p>")
+            others = FORMULA_COLUMNS
+        else:
+            parts.append(self._formula_html(self._title(index), index.data(FORMULA_ROLE) or "", main=True))
+            others = tuple(c for c in FORMULA_COLUMNS if c != column)
+        for other in others:
+            sibling = index.siblingAtColumn(COLUMNS.index(other))
+            formula = sibling.data(FORMULA_ROLE)
+            if formula:
+                parts.append(self._formula_html(self._title(sibling), formula, main=False))
         self.label.setText("".join(parts))
+
+    def _title(self, index: QModelIndex) -> str:
+        return str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
 
     def text(self) -> str:
         """What the panel shows, as plain text."""
         return self.label.text()
 
-    def _formula_html(self, formula: str) -> str:
+    def _formula_html(self, title: str, formula: str, main: bool) -> str:
         lines = "<br>".join(escape(line) for line in formula.splitlines())
-        return f"<p style=\"font-family:'{self._mono}'; font-size:11pt;\">{lines}</p>"
+        size, color = ("12pt", "#111111") if main else ("10pt", "#555555")
+        return (
+            f'<p style="margin-top:6px; color:{color};"><b>{escape(title)}</b><br>'
+            f"<span style=\"font-family:'{self._mono}'; font-size:{size};\">{lines}</span></p>"
+        )
 
     def _problems_html(self, problems: list[str]) -> list[str]:
         color = ERROR_COLOR.name()
@@ -299,6 +326,7 @@ class TableDock(QDockWidget):
         splitter.setSizes([1000, PANEL_WIDTH])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
+        self._splitter_fitted = False
         layout.addWidget(splitter)
         self.setWidget(body)
         self.view.selectionModel().currentChanged.connect(self.formula_panel.show_index)
@@ -322,6 +350,20 @@ class TableDock(QDockWidget):
 
     def _refresh_formula(self) -> None:
         self.formula_panel.show_index(self.view.currentIndex())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._splitter_fitted:
+            self._splitter_fitted = True
+            self.fit_splitter()
+
+    def fit_splitter(self) -> None:
+        """Give the table the width its columns need and the formula panel the rest."""
+        view = self.view
+        needed = view.header().length() + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth()
+        total = sum(self.splitter.sizes())
+        if total - needed >= PANEL_WIDTH:
+            self.splitter.setSizes([needed, total - needed])
 
 
 __all__ = ["DisplayToggles", "FormulaPanel", "LayerTableView", "TableDock"]
