@@ -65,7 +65,7 @@ def fit_uint8(images: torch.Tensor, input_shape: tuple[int, int, int]) -> torch.
             values, size=(height, width), mode="bilinear", antialias=True, align_corners=False
         )
     values = convert_channels(values, channels)
-    return values.round_().clamp_(0, 255).to(torch.uint8).contiguous()
+    return values.round().clamp_(0, 255).to(torch.uint8).contiguous()
 
 
 class Normalization:
