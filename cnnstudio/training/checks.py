@@ -34,11 +34,11 @@ def training_problem(
     if summary.totals.params == 0:
         return "the network has no weights to learn: add a convolution or a linear layer"
     output = summary.output_shape
-    wanted = classes if classes is not None else "one per class"
+    units = f"{classes} units" if classes is not None else "one unit per class"
     if len(output) != 1:
         return (
             f"the network ends with a {format_shape(output)} map, not one score per class: end it with "
-            f"global average pooling (or flatten) and a linear layer with {wanted} units"
+            f"global average pooling (or flatten) and a linear layer with {units}"
         )
     if classes is not None and output[0] != classes:
         return (
