@@ -1,0 +1,306 @@
+"""Downloading dataset files: progress, checksums, cancelling and resuming, served from 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import http.server
+import io
+import socket
+import tarfile
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+from test_data_cifar import make_cifar_folder
+from test_data_idx import idx_bytes
+
+from cnnstudio.data import DatasetError, DownloadCancelled, download_dataset, open_dataset
+from cnnstudio.data.download import CHUNK_BYTES, OFFICIAL_FILES, extract_tar_safely
+
+
+class FileServer(http.server.ThreadingHTTPServer):
+    """Serves ``files`` (name -> bytes), honours ``Range: bytes=N-`` and records every request."""
+
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), RangeHandler)
+        self.files: dict[str, bytes] = {}
+        self.requests: list[tuple[str, str | None]] = []
+        self.honour_range = True
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/"
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a client that stops reading (a cancelled download) is expected here
+
+
+class RangeHandler(http.server.BaseHTTPRequestHandler):
+    server: FileServer
+
+    def do_GET(self) -> None:
+        name = self.path.lstrip("/")
+        requested_range = self.headers.get("Range")
+        self.server.requests.append((name, requested_range))
+        data = self.server.files.get(name)
+        if data is None:
+            self.send_error(404, "Not Found")
+            return
+        start = 0
+        if requested_range and self.server.honour_range:
+            start = int(requested_range.removeprefix("bytes=").split("-")[0])
+            if start >= len(data):
+                self.send_response(416)
+                self.send_header("Content-Range", f"bytes */{len(data)}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(206)
+            self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+        else:
+            self.send_response(200)
+        self.send_header("Content-Length", str(len(data) - start))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(data[start:])
+
+    def log_message(self, format, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def server():
+    srv = FileServer()
+    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+    thread.join(timeout=5)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def serve_mnist(server: FileServer, images: int = 600) -> dict[str, bytes]:
+    """Small gzipped MNIST-format files; the training images are big enough to span several chunks."""
+    rng = np.random.default_rng(0)
+    files = {
+        "train-images-idx3-ubyte.gz": gzip.compress(idx_bytes(rng.integers(0, 256, (images, 28, 28)))),
+        "train-labels-idx1-ubyte.gz": gzip.compress(idx_bytes(np.arange(images) % 10)),
+        "t10k-images-idx3-ubyte.gz": gzip.compress(idx_bytes(rng.integers(0, 256, (20, 28, 28)))),
+        "t10k-labels-idx1-ubyte.gz": gzip.compress(idx_bytes(np.arange(20) % 10)),
+    }
+    server.files.update(files)
+    assert len(files["train-images-idx3-ubyte.gz"]) > 3 * CHUNK_BYTES
+    return files
+
+
+def checksums_of(files: dict[str, bytes]) -> dict[str, str]:
+    return {name: sha256(data) for name, data in files.items()}
+
+
+def test_download_reports_progress_and_gives_a_folder_open_dataset_reads(server, tmp_path):
+    files = serve_mnist(server)
+    calls: list[tuple[int, int]] = []
+    folder = download_dataset(
+        "mnist",
+        tmp_path,
+        progress=lambda done, total: calls.append((done, total)),
+        base_url=server.base_url,
+        checksums=checksums_of(files),
+    )
+    assert folder == tmp_path / "mnist"
+    for name, data in files.items():
+        assert (folder / name).read_bytes() == data
+    total = sum(len(data) for data in files.values())
+    assert calls[-1] == (total, total)
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and len(calls) > 4
+    assert all(d <= t for d, t in calls)
+    assert sorted(name for name, _ in server.requests) == sorted(files)
+    split = open_dataset(f"mnist:{folder}", (1, 32, 32))
+    assert (len(split.train), len(split.val)) == (600, 20)
+
+
+def test_files_already_downloaded_are_not_fetched_again(server, tmp_path):
+    files = serve_mnist(server)
+    download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+    server.requests.clear()
+    calls = []
+    download_dataset(
+        "mnist",
+        tmp_path,
+        progress=lambda *a: calls.append(a),
+        base_url=server.base_url,
+        checksums=checksums_of(files),
+    )
+    assert server.requests == []
+    total = sum(len(data) for data in files.values())
+    assert calls[-1] == (total, total)
+
+
+def test_a_wrong_checksum_names_the_file_and_keeps_nothing(server, tmp_path):
+    files = serve_mnist(server)
+    checksums = checksums_of(files)
+    checksums["train-labels-idx1-ubyte.gz"] = "0" * 64
+    with pytest.raises(DatasetError) as caught:
+        download_dataset("fashion-mnist", tmp_path, base_url=server.base_url, checksums=checksums)
+    message = str(caught.value)
+    assert "train-labels-idx1-ubyte.gz did not download correctly" in message
+    assert "0" * 64 in message and sha256(files["train-labels-idx1-ubyte.gz"]) in message
+    folder = tmp_path / "fashion-mnist"
+    assert not (folder / "train-labels-idx1-ubyte.gz").exists()
+    assert not (folder / "train-labels-idx1-ubyte.gz.part").exists()
+    # The file before it was correct and is kept.
+    assert (folder / "train-images-idx3-ubyte.gz").read_bytes() == files["train-images-idx3-ubyte.gz"]
+
+
+def test_cancel_keeps_the_partial_file_and_the_next_call_resumes_with_range(server, tmp_path):
+    files = serve_mnist(server)
+    big = files["train-images-idx3-ubyte.gz"]
+    seen = []
+
+    def cancel_after_two_chunks() -> bool:
+        return bool(seen) and seen[-1][0] >= 2 * CHUNK_BYTES
+
+    with pytest.raises(DownloadCancelled) as caught:
+        download_dataset(
+            "mnist",
+            tmp_path,
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=cancel_after_two_chunks,
+            base_url=server.base_url,
+            checksums=checksums_of(files),
+        )
+    assert isinstance(caught.value, DatasetError)
+    assert "train-images-idx3-ubyte.gz" in str(caught.value) and "cancelled" in str(caught.value)
+    part = tmp_path / "mnist" / "train-images-idx3-ubyte.gz.part"
+    kept = part.stat().st_size
+    assert 0 < kept < len(big)
+    assert part.read_bytes() == big[:kept]
+    assert not (tmp_path / "mnist" / "train-images-idx3-ubyte.gz").exists()
+
+    server.requests.clear()
+    download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+    assert ("train-images-idx3-ubyte.gz", f"bytes={kept}-") in server.requests
+    assert (tmp_path / "mnist" / "train-images-idx3-ubyte.gz").read_bytes() == big
+    assert not part.exists()
+
+
+def test_resuming_from_a_server_that_ignores_range_starts_over(server, tmp_path):
+    files = serve_mnist(server)
+    folder = tmp_path / "mnist"
+    folder.mkdir()
+    (folder / "train-images-idx3-ubyte.gz.part").write_bytes(b"stale bytes from another file")
+    server.honour_range = False
+    download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+    assert (folder / "train-images-idx3-ubyte.gz").read_bytes() == files["train-images-idx3-ubyte.gz"]
+
+
+def test_a_part_file_that_is_already_complete(server, tmp_path):
+    files = serve_mnist(server)
+    folder = tmp_path / "mnist"
+    folder.mkdir()
+    (folder / "t10k-labels-idx1-ubyte.gz.part").write_bytes(files["t10k-labels-idx1-ubyte.gz"])
+    download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+    assert (
+        "t10k-labels-idx1-ubyte.gz",
+        f"bytes={len(files['t10k-labels-idx1-ubyte.gz'])}-",
+    ) in server.requests
+    assert (folder / "t10k-labels-idx1-ubyte.gz").read_bytes() == files["t10k-labels-idx1-ubyte.gz"]
+
+
+def cifar_archive(tmp_path: Path) -> bytes:
+    source = tmp_path / "source"
+    make_cifar_folder(source)
+    stream = io.BytesIO()
+    with tarfile.open(fileobj=stream, mode="w:gz") as tar:
+        tar.add(source / "cifar-10-batches-bin", arcname="cifar-10-batches-bin")
+    return stream.getvalue()
+
+
+def test_cifar_archive_is_downloaded_unpacked_and_removed(server, tmp_path):
+    archive = cifar_archive(tmp_path)
+    server.files["cifar-10-binary.tar.gz"] = archive
+    checksums = {"cifar-10-binary.tar.gz": sha256(archive)}
+    folder = download_dataset("cifar10", tmp_path / "dl", base_url=server.base_url, checksums=checksums)
+    assert folder == tmp_path / "dl" / "cifar10"
+    assert not (folder / "cifar-10-binary.tar.gz").exists()
+    split = open_dataset(f"cifar10:{folder}", (3, 32, 32))
+    assert (len(split.train), len(split.val)) == (20, 4)
+    server.requests.clear()
+    assert (
+        download_dataset("cifar10", tmp_path / "dl", base_url=server.base_url, checksums=checksums) == folder
+    )
+    assert server.requests == []
+
+
+def _tar_with(member: tarfile.TarInfo, data: bytes = b"x") -> bytes:
+    stream = io.BytesIO()
+    with tarfile.open(fileobj=stream, mode="w:gz") as tar:
+        good = tarfile.TarInfo("cifar-10-batches-bin/readme.txt")
+        good.size = 2
+        tar.addfile(good, io.BytesIO(b"ok"))
+        member.size = len(data) if member.isfile() else 0
+        tar.addfile(member, io.BytesIO(data) if member.isfile() else None)
+    return stream.getvalue()
+
+
+def _symlink(name: str, target: str) -> tarfile.TarInfo:
+    info = tarfile.TarInfo(name)
+    info.type = tarfile.SYMTYPE
+    info.linkname = target
+    return info
+
+
+@pytest.mark.parametrize(
+    "member",
+    [
+        tarfile.TarInfo("../escaped.bin"),
+        tarfile.TarInfo("/tmp/absolute.bin"),
+        _symlink("link", "/etc/passwd"),
+    ],
+    ids=["dot-dot", "absolute", "symlink"],
+)
+def test_unsafe_archive_entries_are_refused_before_anything_is_written(tmp_path, member):
+    archive = tmp_path / "evil.tar.gz"
+    archive.write_bytes(_tar_with(member))
+    target = tmp_path / "out"
+    target.mkdir()
+    with pytest.raises(DatasetError, match="unsafe entry"):
+        extract_tar_safely(archive, target)
+    assert list(target.iterdir()) == []
+    assert not (tmp_path / "escaped.bin").exists()
+
+
+def test_a_server_error_is_reported_with_the_file_name(server, tmp_path):
+    with pytest.raises(DatasetError, match=r"Downloading train-images-idx3-ubyte\.gz failed: .*404"):
+        download_dataset("mnist", tmp_path, base_url=server.base_url, checksums={})
+
+
+def test_an_unreachable_server_is_reported(tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(DatasetError, match=r"Downloading train-images-idx3-ubyte\.gz failed"):
+        download_dataset("mnist", tmp_path, base_url=f"http://127.0.0.1:{port}/")
+
+
+def test_only_the_public_datasets_can_be_downloaded(tmp_path):
+    with pytest.raises(DatasetError, match="cannot be downloaded"):
+        download_dataset("digits", tmp_path)
+
+
+def test_the_official_table_has_a_sha256_and_size_for_every_file():
+    assert set(OFFICIAL_FILES) == {"mnist", "fashion-mnist", "cifar10"}
+    for remote in OFFICIAL_FILES.values():
+        for file in remote.files:
+            assert len(file.sha256) == 64 and int(file.sha256, 16) >= 0
+            assert file.size > 0
