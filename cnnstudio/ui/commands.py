@@ -1,0 +1,340 @@
+"""Undo commands: one ``QUndoCommand`` per edit of the core :class:`~cnnstudio.core.Network`.
+
+Each command's ``redo`` and ``undo`` call one network method (``add_node`` is undone by
+``remove_node`` and redone by ``restore_node``, so a node comes back exactly where it was).
+A command is *applied* once before it is pushed, so an edit the core refuses never reaches the
+undo stack: :func:`execute` runs one command, :class:`EditMacro` runs several as one undo step
+(a drag of several nodes, a paste, a delete) and takes back what it did if one of them fails.
+Refusals, and every edit tried while the network is locked for training, end up as a sentence
+on :attr:`Document.status_message <cnnstudio.ui.document.Document.status_message>`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from ..core import EditError, Network, RemovedNode, block_type
+from .document import Document
+
+LOCKED_MESSAGE = "The network is locked while it trains; stop the training to edit it"
+SET_PARAM_ID = 4201
+
+
+def sentence(text: str) -> str:
+    """*text* with a capital first letter, as the status bar shows it."""
+    return text[:1].upper() + text[1:]
+
+
+class NetworkCommand(QUndoCommand):
+    """Base of every edit: :meth:`apply` runs it the first time (and may raise EditError)."""
+
+    def __init__(self, network: Network, text: str) -> None:
+        super().__init__(text)
+        self.network = network
+        self._applied = False
+
+    def apply(self) -> None:
+        """Do the edit for the first time; raises :class:`~cnnstudio.core.EditError` if refused."""
+        self.first()
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:  # the push right after apply(): already done
+            self._applied = False
+            return
+        self.again()
+
+    def first(self) -> None:
+        """The first run; by default the same as every later redo."""
+        self.again()
+
+    def again(self) -> None:
+        raise NotImplementedError
+
+
+class AddNodeCommand(NetworkCommand):
+    """Add a block (optionally fed by *inputs*); undone by removing it."""
+
+    def __init__(
+        self,
+        network: Network,
+        type_id: str,
+        params: dict[str, Any] | None = None,
+        name: str | None = None,
+        inputs: tuple[str, ...] = (),
+        pos: tuple[float, float] | None = None,
+    ) -> None:
+        super().__init__(network, f"Add {block_type(type_id).title}")
+        self.type_id, self.params, self.name = type_id, dict(params or {}), name
+        self.inputs, self.pos = tuple(inputs), pos
+        self.node_id = ""
+        self.removed: RemovedNode | None = None
+
+    def first(self) -> None:
+        node = self.network.add_node(self.type_id, self.params, self.name, self.inputs, self.pos)
+        self.node_id = node.id
+
+    def again(self) -> None:
+        self.network.restore_node(self.removed)
+
+    def undo(self) -> None:
+        self.removed = self.network.remove_node(self.node_id)
+
+
+class InsertNodeCommand(NetworkCommand):
+    """Add a block into the edge *src* -> *dst* (``insert_between``).
+
+    Undone by removing it with ``bridge=True``, which reconnects *src* to *dst* at the same
+    input index; redone by restoring it.
+    """
+
+    def __init__(
+        self,
+        network: Network,
+        type_id: str,
+        params: dict[str, Any] | None,
+        src: str,
+        dst: str,
+        pos: tuple[float, float] | None = None,
+    ) -> None:
+        super().__init__(network, f"Insert {block_type(type_id).title}")
+        self.type_id, self.params, self.src, self.dst, self.pos = type_id, dict(params or {}), src, dst, pos
+        self.node_id = ""
+        self.removed: RemovedNode | None = None
+
+    def first(self) -> None:
+        node = self.network.add_node(self.type_id, self.params, pos=self.pos)
+        try:
+            self.network.insert_between(node.id, self.src, self.dst)
+        except EditError:
+            self.network.remove_node(node.id)
+            raise
+        self.node_id = node.id
+
+    def again(self) -> None:
+        self.network.restore_node(self.removed)
+
+    def undo(self) -> None:
+        self.removed = self.network.remove_node(self.node_id, bridge=True)
+
+
+class RemoveNodeCommand(NetworkCommand):
+    """Delete a node; with *bridge*, a node in a chain leaves the chain connected."""
+
+    def __init__(self, network: Network, node_id: str, bridge: bool = True) -> None:
+        super().__init__(network, f"Delete {network.node(node_id).name}")
+        self.node_id, self.bridge = node_id, bridge
+        self.removed: RemovedNode | None = None
+
+    def again(self) -> None:
+        self.removed = self.network.remove_node(self.node_id, bridge=self.bridge)
+
+    def undo(self) -> None:
+        self.network.restore_node(self.removed)
+
+
+class ConnectCommand(NetworkCommand):
+    """Feed *src*'s output into *dst*."""
+
+    def __init__(self, network: Network, src: str, dst: str, index: int | None = None) -> None:
+        names = network.node(src).name, network.node(dst).name
+        super().__init__(network, f"Connect {names[0]} to {names[1]}")
+        self.src, self.dst, self.index = src, dst, index
+
+    def again(self) -> None:
+        self.network.connect(self.src, self.dst, self.index)
+
+    def undo(self) -> None:
+        self.network.disconnect(self.src, self.dst)
+
+
+class DisconnectCommand(NetworkCommand):
+    """Remove the edge *src* -> *dst*; undo puts it back at the same input index."""
+
+    def __init__(self, network: Network, src: str, dst: str) -> None:
+        names = network.node(src).name, network.node(dst).name
+        super().__init__(network, f"Disconnect {names[0]} from {names[1]}")
+        self.src, self.dst = src, dst
+        self.index = 0
+
+    def again(self) -> None:
+        self.index = self.network.disconnect(self.src, self.dst)
+
+    def undo(self) -> None:
+        self.network.connect(self.src, self.dst, self.index)
+
+
+class SetParamCommand(NetworkCommand):
+    """Change one setting. Consecutive changes of the same field merge into one undo step.
+
+    Parameters
+    ----------
+    session : object, optional
+        Changes merge only while their *session* is equal (the inspector starts a new one
+        when another node is shown), so two separate visits stay two steps.
+    """
+
+    def __init__(self, network: Network, node_id: str, key: str, value: Any, session: object = None) -> None:
+        node = network.node(node_id)
+        label = node.block.spec(key).label.lower()
+        super().__init__(network, f"Set {node.name} {label}")
+        self.node_id, self.key, self.value, self.session = node_id, key, value, session
+        self.old: Any = None
+
+    def first(self) -> None:
+        self.old = self.network.set_param(self.node_id, self.key, self.value)
+        self.value = self.network.node(self.node_id).params[self.key]
+
+    def again(self) -> None:
+        self.network.set_param(self.node_id, self.key, self.value)
+
+    def undo(self) -> None:
+        self.network.set_param(self.node_id, self.key, self.old)
+
+    def id(self) -> int:
+        return SET_PARAM_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        same_field = (
+            isinstance(other, SetParamCommand)
+            and self.session is not None
+            and (other.node_id, other.key, other.session) == (self.node_id, self.key, self.session)
+        )
+        if not same_field:
+            return False
+        self.value = other.value
+        if self.value == self.old and type(self.value) is type(self.old):
+            self.setObsolete(True)
+        return True
+
+
+class RenameCommand(NetworkCommand):
+    """Rename a layer (names are unique in a network)."""
+
+    def __init__(self, network: Network, node_id: str, name: str) -> None:
+        super().__init__(network, f"Rename {network.node(node_id).name} to {name.strip()}")
+        self.node_id, self.name = node_id, name
+        self.old = ""
+
+    def again(self) -> None:
+        self.old = self.network.rename(self.node_id, self.name)
+
+    def undo(self) -> None:
+        self.network.rename(self.node_id, self.old)
+
+
+class MoveCommand(NetworkCommand):
+    """Move a node on the canvas (part of a macro when several move together)."""
+
+    def __init__(self, network: Network, node_id: str, pos: tuple[float, float]) -> None:
+        super().__init__(network, f"Move {network.node(node_id).name}")
+        self.node_id, self.pos = node_id, pos
+        self.old: tuple[float, float] | None = None
+
+    def again(self) -> None:
+        self.old = self.network.move(self.node_id, self.pos)
+
+    def undo(self) -> None:
+        self.network.move(self.node_id, self.old)
+
+
+class RenameNetworkCommand(NetworkCommand):
+    """Rename the network itself."""
+
+    def __init__(self, network: Network, name: str) -> None:
+        super().__init__(network, "Rename network")
+        self.name = name.strip()
+        self.old = ""
+
+    def first(self) -> None:
+        if not self.name:
+            raise EditError("a network needs a name")
+        self.again()
+
+    def again(self) -> None:
+        self.old = self.network.set_name(self.name)
+
+    def undo(self) -> None:
+        self.network.set_name(self.old)
+
+
+def execute(document: Document, command: NetworkCommand) -> bool:
+    """Apply *command* and record it for undo; False (with a status message) if refused."""
+    if not document.editable:
+        document.status_message.emit(LOCKED_MESSAGE)
+        return False
+    try:
+        command.apply()
+    except EditError as error:
+        document.refresh()
+        document.status_message.emit(sentence(str(error)))
+        return False
+    document.push(command)
+    return True
+
+
+class EditMacro:
+    """Several commands as one undo step; all or nothing.
+
+    Use it as a context manager::
+
+        with EditMacro(document, "Delete 3 layers") as macro:
+            for node_id in ids:
+                macro.do(RemoveNodeCommand(document.network, node_id))
+        if macro.committed: ...
+
+    :meth:`do` applies each command at once (later commands may depend on earlier ones). If one
+    is refused, the ones already done are undone in reverse, the refusal goes to the status
+    bar, and the block ends quietly with ``committed`` False.
+    """
+
+    def __init__(self, document: Document, text: str) -> None:
+        self.document = document
+        self.text = text
+        self.commands: list[NetworkCommand] = []
+        self.committed = False
+
+    def do(self, command: NetworkCommand) -> NetworkCommand:
+        """Apply *command* now; raises EditError (caught by the ``with`` block) if refused."""
+        if not self.document.editable:
+            raise EditError(LOCKED_MESSAGE)
+        command.apply()
+        self.commands.append(command)
+        return command
+
+    def __enter__(self) -> EditMacro:
+        return self
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        if error is None:
+            self._commit()
+            return False
+        if not isinstance(error, EditError):
+            self._roll_back()
+            return False
+        self._roll_back()
+        self.document.status_message.emit(sentence(str(error)))
+        return True
+
+    def _commit(self) -> None:
+        if not self.commands:
+            return
+        stack = self.document.undo_stack
+        if len(self.commands) == 1:
+            self.commands[0].setText(self.text)
+            self.document.push(self.commands[0])
+        else:
+            stack.beginMacro(self.text)
+            for command in self.commands:
+                stack.push(command)
+            stack.endMacro()
+            self.document.refresh()
+        self.committed = True
+
+    def _roll_back(self) -> None:
+        for command in reversed(self.commands):
+            command.undo()
+        self.commands.clear()
+        self.document.refresh()
