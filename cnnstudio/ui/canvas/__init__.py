@@ -1,0 +1,12 @@
+"""The network diagram: boxes for layers, edges labelled with shapes, editing by mouse.
+
+:class:`CanvasView` is the widget; :class:`DiagramScene` keeps the items in step with the
+document; gestures live in :mod:`.interactions`, edits in :mod:`.edits`, the layout in
+:mod:`.layout`.
+"""
+
+from .mime import BLOCK_MIME, NODES_MIME
+from .scene import DiagramScene
+from .view import CanvasView
+
+__all__ = ["BLOCK_MIME", "NODES_MIME", "CanvasView", "DiagramScene"]

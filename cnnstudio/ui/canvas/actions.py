@@ -1,0 +1,151 @@
+"""The canvas's menu actions: cut, copy, paste, duplicate, delete, select all, zoom, layout.
+
+The window puts them in its Edit and View menus; they also work from the keyboard while the
+canvas has the focus (their shortcut context is the canvas and its children).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+
+from .clipboard import clipboard_text, copy_to_clipboard, nodes_text, paste_text
+from .edits import auto_layout, delete
+from .style import PASTE_OFFSET
+
+if TYPE_CHECKING:
+    from .view import CanvasView
+
+READ_ONLY_MESSAGE = "The opened block is read-only; press Esc or Back to return to the network"
+
+
+class CanvasActions(QObject):
+    """Creates the canvas's QActions and carries them out on *view*'s document."""
+
+    def __init__(self, view: CanvasView) -> None:
+        super().__init__(view)
+        self.view = view
+        self._last_paste = ("", 0)
+        self.cut = self._action(
+            "Cu&t", QKeySequence.StandardKey.Cut, self.cut_selection, "Cut the selected layers"
+        )
+        self.copy = self._action(
+            "&Copy", QKeySequence.StandardKey.Copy, self.copy_selection, "Copy the selected layers"
+        )
+        self.paste = self._action(
+            "&Paste", QKeySequence.StandardKey.Paste, self.paste_clipboard, "Paste layers"
+        )
+        self.duplicate = self._action(
+            "D&uplicate", QKeySequence("Ctrl+D"), self.duplicate_selection, "Duplicate the selected layers"
+        )
+        self.delete = self._action(
+            "&Delete",
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)],
+            self.delete_selection,
+            "Delete the selected layers and connections",
+        )
+        self.select_all = self._action(
+            "Select &All", QKeySequence.StandardKey.SelectAll, self.select_everything, "Select every layer"
+        )
+        self.zoom_in = self._action(
+            "Zoom &In",
+            [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")],
+            lambda: view.zoom_by(1.25),
+            "Zoom in",
+        )
+        self.zoom_out = self._action(
+            "Zoom &Out", QKeySequence("Ctrl+-"), lambda: view.zoom_by(0.8), "Zoom out"
+        )
+        self.zoom_fit = self._action(
+            "Zoom to &Fit", QKeySequence("Ctrl+0"), view.fit_to_window, "Show the whole diagram"
+        )
+        self.auto_layout = self._action(
+            "Auto &Layout", QKeySequence("Ctrl+L"), self.layout_network, "Arrange the layers top to bottom"
+        )
+        QGuiApplication.clipboard().dataChanged.connect(self.update_enabled)
+        view.document.selection_changed.connect(self.update_enabled)
+        view.diagram_scene.selectionChanged.connect(self.update_enabled)
+        self.update_enabled()
+
+    def _action(self, text: str, keys, slot, tip: str) -> QAction:
+        action = QAction(text, self.view)
+        if isinstance(keys, list):
+            action.setShortcuts(keys)
+        else:
+            action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+        return action
+
+    def edit_actions(self) -> list[QAction]:
+        return [self.cut, self.copy, self.paste, self.duplicate, self.delete, self.select_all]
+
+    def view_actions(self) -> list[QAction]:
+        return [self.zoom_in, self.zoom_out, self.zoom_fit, self.auto_layout]
+
+    def update_enabled(self) -> None:
+        scene = self.view.diagram_scene
+        has_nodes = bool(scene.selected_node_ids())
+        for action in (self.cut, self.copy, self.duplicate):
+            action.setEnabled(has_nodes)
+        self.delete.setEnabled(has_nodes or bool(scene.selected_edges()))
+        self.paste.setEnabled(clipboard_text() is not None)
+
+    # -- carrying them out ------------------------------------------------------------------------
+
+    def _refuse_in_block(self) -> bool:
+        if self.view.current_block is None:
+            return False
+        self.view.document.status_message.emit(READ_ONLY_MESSAGE)
+        return True
+
+    def copy_selection(self) -> bool:
+        ids = self.view.diagram_scene.selected_node_ids()
+        if self._refuse_in_block() or not ids:
+            return False
+        copy_to_clipboard(self.view.document.network, ids)
+        self._last_paste = ("", 0)
+        return True
+
+    def cut_selection(self) -> None:
+        if self.copy_selection():
+            self.delete_selection()
+
+    def paste_clipboard(self) -> list[str]:
+        text = clipboard_text()
+        if self._refuse_in_block():
+            return []
+        if text is None:
+            self.view.document.status_message.emit("The clipboard holds no layers to paste")
+            return []
+        count = self._last_paste[1] + 1 if self._last_paste[0] == text else 1
+        self._last_paste = (text, count)
+        return paste_text(self.view.document, text, PASTE_OFFSET * count)
+
+    def duplicate_selection(self) -> list[str]:
+        ids = self.view.diagram_scene.selected_node_ids()
+        if self._refuse_in_block() or not ids:
+            return []
+        return paste_text(self.view.document, nodes_text(self.view.document.network, ids), PASTE_OFFSET)
+
+    def delete_selection(self) -> bool:
+        scene = self.view.diagram_scene
+        ids, edges = scene.selected_node_ids(), scene.selected_edges()
+        if self._refuse_in_block() or not (ids or edges):
+            return False
+        return delete(self.view.document, ids, edges)
+
+    def select_everything(self) -> None:
+        if self.view.current_block is None:
+            scene = self.view.diagram_scene
+            scene.select(list(scene.nodes))
+
+    def layout_network(self) -> bool:
+        if self._refuse_in_block():
+            return False
+        return auto_layout(self.view.document)

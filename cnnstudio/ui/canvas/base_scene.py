@@ -1,0 +1,121 @@
+"""What both diagrams share: the network's and an opened block's (items, edges, routing, looks)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from . import style
+from .edge_item import EdgeItem
+from .node_item import NodeItem, PortItem
+
+GRID = 24.0
+MARGIN = 160.0
+
+
+class GraphScene(QGraphicsScene):
+    """A scene of :class:`NodeItem` boxes joined by :class:`EdgeItem` curves.
+
+    ``nodes`` maps a node id to its item, ``edges`` maps ``(source id, target id)`` to its item.
+    ``exporting`` is True while the scene is rendered to a file (no selection, plain background).
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[tuple[str, str], EdgeItem] = {}
+        self.exporting = False
+
+    # -- items ----------------------------------------------------------------------------------
+
+    def add_edge_item(self, src: str, dst: str, index: int, count: int) -> EdgeItem:
+        edge = EdgeItem(self.nodes[src], self.nodes[dst], index, count)
+        self.edges[(src, dst)] = edge
+        self.addItem(edge)
+        return edge
+
+    def remove_edge_item(self, key: tuple[str, str]) -> None:
+        edge = self.edges.pop(key)
+        edge.detach()
+        self.removeItem(edge)
+
+    def item_at(self, pos: QPointF) -> QGraphicsItem | None:
+        """The port, node or edge under *pos* (ports first), ignoring helper items."""
+        for item in self.items(pos):
+            if isinstance(item, PortItem | NodeItem | EdgeItem):
+                return item
+        return None
+
+    def node_at(self, pos: QPointF) -> NodeItem | None:
+        item = self.item_at(pos)
+        if isinstance(item, PortItem):
+            return item.node
+        return item if isinstance(item, NodeItem) else None
+
+    def edge_at(self, pos: QPointF) -> EdgeItem | None:
+        """The edge under *pos*, if no node is in front of it."""
+        item = self.item_at(pos)
+        return item if isinstance(item, EdgeItem) else None
+
+    # -- geometry ---------------------------------------------------------------------------------
+
+    def reroute(self, edges=None) -> None:
+        """Recompute the curves of *edges* (all by default), detouring around boxes in the way."""
+        for edge in self.edges.values() if edges is None else edges:
+            edge.update_path(self._blockers(edge))
+
+    def _blockers(self, edge: EdgeItem) -> list[QRectF]:
+        corridor = edge.corridor()
+        if corridor.height() <= 0:
+            return []
+        ends = (edge.source, edge.target)
+        return [
+            item.scene_rect()
+            for item in self.items(corridor)
+            if isinstance(item, NodeItem) and item not in ends and item.scene_rect().intersects(corridor)
+        ]
+
+    def reroute_node(self, item: NodeItem) -> None:
+        """Recompute the edges of one node (while it is dragged)."""
+        self.reroute(item.edges_in + item.edges_out)
+
+    def fit_scene_rect(self) -> None:
+        """Make the scrollable area the diagram plus a margin."""
+        self.setSceneRect(self.diagram_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def diagram_rect(self) -> QRectF:
+        """The area the boxes, edges and labels cover (for zoom to fit and export)."""
+        rect = QRectF()
+        for item in self.nodes.values():
+            rect = rect.united(item.sceneBoundingRect())
+        for edge in self.edges.values():
+            rect = rect.united(edge.sceneBoundingRect())
+        if rect.isNull():
+            rect = QRectF(-style.NODE_WIDTH, -style.NODE_HEIGHT, 2 * style.NODE_WIDTH, 2 * style.NODE_HEIGHT)
+        return rect
+
+    # -- looks ------------------------------------------------------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        if self.exporting:
+            painter.fillRect(rect, style.NODE_FILL)
+            return
+        painter.fillRect(rect, style.BACKGROUND)
+        scale = painter.worldTransform().m11()
+        if scale < 0.45:
+            return
+        painter.setPen(style.GRID_DOT)
+        left = math.floor(rect.left() / GRID) * GRID
+        top = math.floor(rect.top() / GRID) * GRID
+        points = []
+        y = top
+        while y < rect.bottom():
+            x = left
+            while x < rect.right():
+                points.append(QPointF(x, y))
+                x += GRID
+            y += GRID
+        painter.drawPoints(points)

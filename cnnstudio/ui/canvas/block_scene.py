@@ -1,0 +1,88 @@
+"""The inside of a composite block (residual block, Inception module), read-only.
+
+Built from the block's inner graph for its current input shape (the same expansion the
+analysis and the torch builder use) and the inner rows of the summary, so every box shows the
+shape and cost the table shows. An ``in`` box stands for the block's input and an ``out`` box
+for what it hands on.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+
+from ...core import LayerRow, format_shape
+from ...core.analysis import expansion
+from ..document import Document
+from .base_scene import GraphScene
+from .labels import edge_label, node_labels
+from .layout import layered_layout
+from .node_item import NodeItem, NodeLabels
+from .style import COLUMN_WIDTH, ROW_HEIGHT, TERMINAL_CATEGORY
+
+IN, OUT = "in", "out"
+
+
+class BlockUnavailable(ValueError):
+    """The block cannot be opened yet; the message says why."""
+
+
+class BlockScene(GraphScene):
+    """The inner layers of the composite node *node_id*, with their shapes and costs.
+
+    Raises :class:`BlockUnavailable` when the node is not a composite block or its layers are
+    not known yet (its input has no shape).
+    """
+
+    def __init__(self, document: Document, node_id: str, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.node_id = node_id
+        node = document.network.node(node_id)
+        if not node.block.composite:
+            raise BlockUnavailable(f"{node.name} is a single layer, not a block with layers inside")
+        row = document.row(node_id)
+        in_row = document.row(node.inputs[0]) if node.inputs else None
+        if row is None or not row.children or in_row is None or in_row.shape is None:
+            raise BlockUnavailable(
+                f"{node.name} has no input shape yet; connect it so its layers can be worked out"
+            )
+        self.title = f"{node.name} \u2014 {node.block.title}: {node.block.summary_text(node.params)}"
+        inner = expansion(node.block, node.params, in_row.shape)
+        self._build(inner, {child.name: child for child in row.children}, in_row, row)
+
+    def _build(self, inner, children: dict[str, LayerRow], in_row: LayerRow, row: LayerRow) -> None:
+        order, flops = self.document.shape_order, self.document.show_flops
+        self._add_terminal(IN, "in", f"from {in_row.name}", in_row.shape, has_input=False)
+        for node in inner:
+            labels = node_labels(node.name, node.type, node.params, children.get(node.name), order, flops)
+            self._add(node.name, labels, has_input=True)
+        self._add_terminal(OUT, "out", "the block's output", row.shape, has_input=True)
+        graph = [(IN, [])] + [(n.name, list(n.inputs)) for n in inner] + [(OUT, [inner[-1].name])]
+        for name, pos in layered_layout(graph, COLUMN_WIDTH, ROW_HEIGHT).items():
+            self.nodes[name].setPos(QPointF(*pos))
+        rows = {IN: in_row, **children}
+        for name, inputs in graph:
+            for index, src in enumerate(inputs):
+                edge = self.add_edge_item(src, name, index, len(inputs))
+                edge.set_label(edge_label(rows.get(src), order))
+            self.nodes[name].set_input_count(len(inputs))
+        self.reroute()
+        self.fit_scene_rect()
+
+    def _add_terminal(self, key: str, name: str, summary: str, shape, has_input: bool) -> None:
+        labels = NodeLabels(
+            name=name,
+            title="block input" if key == IN else "block output",
+            type_id="input",
+            category=TERMINAL_CATEGORY,
+            summary=summary,
+            shape=format_shape(shape, self.document.shape_order),
+            tooltip=f"The tensor {'entering' if key == IN else 'leaving'} the block: "
+            f"{format_shape(shape, self.document.shape_order)}",
+        )
+        self._add(key, labels, has_input)
+
+    def _add(self, key: str, labels: NodeLabels, has_input: bool) -> None:
+        item = NodeItem(key, labels, has_input=has_input, has_output=key != OUT)
+        self.nodes[key] = item
+        self.addItem(item)

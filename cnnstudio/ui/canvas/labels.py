@@ -1,0 +1,68 @@
+"""The texts a node box shows, from a block's settings and its row of the analysis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...core import LayerRow, block_type, fmt, format_shape
+from ..icons import icon_variant
+from .node_item import NodeLabels
+from .style import cost_text
+
+
+def node_labels(
+    name: str,
+    type_id: str,
+    params: dict[str, Any],
+    row: LayerRow | None,
+    shape_order: str,
+    show_flops: bool,
+    composite: bool = False,
+) -> NodeLabels:
+    """What the box of a layer shows: name, type, key settings, output shape, cost and errors."""
+    block = block_type(type_id)
+    try:
+        summary = block.summary_text(params)
+    except (KeyError, TypeError, ValueError):
+        summary = ""
+    shape = format_shape(row.shape, shape_order) if row is not None and row.shape is not None else ""
+    macs = row.macs if row is not None else 0
+    errors = list(row.errors) if row is not None else []
+    labels = NodeLabels(
+        name=name,
+        title=block.title,
+        type_id=type_id,
+        category=block.category,
+        summary=summary,
+        shape=shape,
+        cost=cost_text(macs, show_flops),
+        errors=errors,
+        composite=composite,
+        overrides=icon_variant(type_id, params),
+    )
+    labels.tooltip = _tooltip(labels, block.description, row, show_flops)
+    return labels
+
+
+def _tooltip(labels: NodeLabels, description: str, row: LayerRow | None, show_flops: bool) -> str:
+    lines = []
+    if labels.errors:
+        lines.extend(f"\u26a0 {error}" for error in labels.errors)
+        lines.append("")
+    lines.append(f"{labels.name} \u2014 {labels.title}")
+    lines.append(description)
+    if labels.shape:
+        lines.append(f"Output: {labels.shape}")
+    if row is not None and row.shape is not None:
+        cost = f"FLOPs: {fmt(2 * row.macs)}" if show_flops else f"MACs: {fmt(row.macs)}"
+        lines.append(f"Parameters: {fmt(row.params)}   {cost}")
+    if labels.composite:
+        lines.append("Double-click to see the layers inside.")
+    return "\n".join(lines)
+
+
+def edge_label(row: LayerRow | None, shape_order: str) -> str:
+    """The shape an edge carries: its source's output (empty while unknown)."""
+    if row is None or row.shape is None:
+        return ""
+    return format_shape(row.shape, shape_order)

@@ -1,0 +1,375 @@
+"""The canvas widget: the diagram with zoom, pan, opened blocks and pictures for export.
+
+Zoom with the mouse wheel (at the mouse), Ctrl+= / Ctrl+- / Ctrl+0 (fit); scroll with
+Shift+wheel or the scroll bars; pan by dragging with the middle button or with Space held.
+Double-click a residual block or an Inception module to see its layers; Esc or Back returns.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+
+from ..document import Document
+from .actions import CanvasActions
+from .block_scene import BlockScene, BlockUnavailable
+from .export import render_png, render_svg
+from .node_item import NodeItem
+from .scene import DiagramScene
+
+MIN_ZOOM = 0.08
+MAX_ZOOM = 3.0
+READABLE_ZOOM = 0.7
+"""Opening a network shows all of it if that keeps this zoom or more; else its top at OPEN_ZOOM."""
+OPEN_ZOOM = 0.85
+BAR_HEIGHT = 38
+
+
+class BlockBar(QWidget):
+    """The strip above an opened block: a Back button and where you are."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("canvasBlockBar")
+        self.setAutoFillBackground(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.back = QToolButton(self)
+        self.back.setText("\u2190 Back")
+        self.back.setToolTip("Back to the whole network (Esc)")
+        self.back.setAutoRaise(False)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.back)
+        layout.addWidget(self.label, 1)
+        self.hide()
+
+
+class CanvasView(QGraphicsView):
+    """The network diagram (objectName ``canvas``).
+
+    Parameters
+    ----------
+    document : Document
+        The open network; every view of it shares its selection and undo stack.
+
+    Signals
+    -------
+    block_opened(str)
+        A composite block was opened; the argument is its node id.
+    block_closed()
+        The view went back from an opened block to the whole network.
+    """
+
+    block_opened = Signal(str)
+    block_closed = Signal()
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("canvas")
+        self.document = document
+        self.diagram_scene = DiagramScene(document, self)
+        self.current_block: str | None = None
+        self._block_scene: BlockScene | None = None
+        self._saved_view: tuple[QTransform, QPointF] | None = None
+        self._fit_pending = True
+        self._pan_from: QPoint | None = None
+        self._space_held = False
+        self.setScene(self.diagram_scene)
+        self._set_up_view()
+        self.block_bar = BlockBar(self)
+        self.block_bar.back.clicked.connect(self.close_block)
+        self.actions_ = CanvasActions(self)
+        self.diagram_scene.block_open_requested.connect(self.open_block)
+        self.diagram_scene.network_placed.connect(self._on_network_placed)
+        document.summary_changed.connect(self._refresh_block)
+        document.display_changed.connect(self._refresh_block)
+        document.selection_changed.connect(self._reveal_selection)
+
+    def _set_up_view(self) -> None:
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setAcceptDrops(True)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setToolTip("")
+
+    # -- actions for the window's menus -------------------------------------------------------------
+
+    def edit_actions(self) -> list[QAction]:
+        """Cut, Copy, Paste, Duplicate, Delete, Select All (for the Edit menu)."""
+        return self.actions_.edit_actions()
+
+    def view_actions(self) -> list[QAction]:
+        """Zoom In, Zoom Out, Zoom to Fit, Auto Layout (for the View menu)."""
+        return self.actions_.view_actions()
+
+    # -- zoom and pan ---------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> float:
+        """The current scale (1.0 = one scene unit per pixel)."""
+        return self.transform().m11()
+
+    def set_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
+        """Scale to *zoom* (clamped), keeping *anchor* (scene point) under the same pixel."""
+        self._fit_pending = False
+        self._scale_to(zoom, anchor)
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        self.set_zoom(self.zoom * factor, anchor)
+
+    def _scale_to(self, zoom: float, anchor: QPointF | None = None) -> None:
+        zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        if anchor is None:
+            center = self.mapToScene(self.viewport().rect().center())
+            self.setTransform(QTransform.fromScale(zoom, zoom))
+            self.centerOn(center)
+            return
+        before = self.mapFromScene(anchor)
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        delta = self.mapFromScene(anchor) - before
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
+
+    def fit_to_window(self) -> None:
+        """Show the whole diagram (never enlarged beyond 100%)."""
+        self._fit_pending = False
+        self._fit_all()
+
+    def _fit_all(self) -> None:
+        rect = self.scene().diagram_rect().adjusted(-20, -20, 20, 20)
+        view = self.viewport().rect()
+        self._scale_to(min(view.width() / rect.width(), view.height() / rect.height(), 1.0))
+        self.centerOn(rect.center())
+
+    def fit_for_open(self) -> None:
+        """The zoom for a freshly opened network: all of it if it stays legible, else its top.
+
+        Until the student zooms or pans, it is redone when the window changes size.
+        """
+        rect = self.scene().diagram_rect().adjusted(-20, -20, 20, 20)
+        view = self.viewport().rect()
+        fit = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
+        if fit >= READABLE_ZOOM:
+            self._fit_all()
+            return
+        zoom = max(READABLE_ZOOM, min(OPEN_ZOOM, view.width() / rect.width()))
+        self._scale_to(zoom)
+        self.centerOn(QPointF(rect.center().x(), rect.top() + view.height() / (2 * zoom)))
+
+    def _on_network_placed(self) -> None:
+        if self.current_block is not None:
+            self.close_block()
+        self._fit_pending = True
+        self.fit_for_open()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            self.fit_for_open()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.block_bar.setGeometry(0, 0, self.width(), BAR_HEIGHT)
+        if self._fit_pending and self.current_block is None:
+            self.fit_for_open()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
+            delta = event.angleDelta()
+            steps = delta.y() or delta.x()
+            bar = self.horizontalScrollBar() if event.modifiers() & Qt.KeyboardModifier.AltModifier else None
+            bar = bar or self.verticalScrollBar()
+            bar.setValue(bar.value() - steps)
+            event.accept()
+            return
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(1.2**steps, self.mapToScene(event.position().toPoint()))
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pan = event.button() == Qt.MouseButton.MiddleButton or (
+            event.button() == Qt.MouseButton.LeftButton and self._space_held
+        )
+        if pan:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            point = event.position().toPoint()
+            delta = point - self._pan_from
+            self._pan_from = point
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            self._fit_pending = False
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().setCursor(
+                Qt.CursorShape.OpenHandCursor if self._space_held else Qt.CursorShape.ArrowCursor
+            )
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        escape = event.key() == Qt.Key.Key_Escape
+        if escape and (self.diagram_scene.cancel_interaction() or self.close_block()):
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._open_selected():
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def _reveal_selection(self) -> None:
+        """Scroll to a layer selected elsewhere (in the table) if it is out of sight."""
+        ids = self.document.selected_ids
+        if self.current_block is not None or len(ids) != 1 or self.diagram_scene.interaction is not None:
+            return
+        item = self.diagram_scene.nodes.get(ids[0])
+        if item is None:
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not visible.contains(item.sceneBoundingRect()):
+            self.centerOn(item)
+
+    # -- composite blocks -----------------------------------------------------------------------------
+
+    def open_block(self, node_id: str) -> bool:
+        """Show the layers inside the composite node *node_id*; False (with a message) if it can't."""
+        try:
+            scene = BlockScene(self.document, node_id, self)
+        except (BlockUnavailable, KeyError) as error:
+            message = (
+                error.args[0] if isinstance(error, BlockUnavailable) else f"there is no layer '{node_id}'"
+            )
+            self.document.status_message.emit(message[:1].upper() + message[1:])
+            return False
+        self.diagram_scene.cancel_interaction()
+        if self.current_block is None:
+            self._saved_view = (self.transform(), self.mapToScene(self.viewport().rect().center()))
+        self._show_block_scene(scene, node_id)
+        self._fit_all()
+        self.block_opened.emit(node_id)
+        return True
+
+    def _show_block_scene(self, scene: BlockScene, node_id: str) -> None:
+        old = self._block_scene
+        self._block_scene = scene
+        self.current_block = node_id
+        self.setScene(scene)
+        if old is not None:
+            old.deleteLater()
+        network = self.document.network.name
+        self.block_bar.label.setText(f"{network}  \u203a  {scene.title}   (read-only)")
+        self.setViewportMargins(0, BAR_HEIGHT, 0, 0)
+        self.block_bar.setGeometry(0, 0, self.width(), BAR_HEIGHT)
+        self.block_bar.show()
+        self.block_bar.raise_()
+
+    def close_block(self) -> bool:
+        """Go back to the whole network; returns whether a block was open."""
+        if self.current_block is None:
+            return False
+        self.current_block = None
+        self.setScene(self.diagram_scene)
+        if self._block_scene is not None:
+            self._block_scene.deleteLater()
+            self._block_scene = None
+        self.block_bar.hide()
+        self.setViewportMargins(0, 0, 0, 0)
+        if self._saved_view is not None:
+            transform, center = self._saved_view
+            self.setTransform(transform)
+            self.centerOn(center)
+        self.block_closed.emit()
+        return True
+
+    def _refresh_block(self) -> None:
+        """Rebuild an opened block after an edit (or close it if the block is gone)."""
+        if self.current_block is None:
+            return
+        node_id = self.current_block
+        try:
+            scene = BlockScene(self.document, node_id, self)
+        except (BlockUnavailable, KeyError):
+            self.close_block()
+            return
+        transform, center = self.transform(), self.mapToScene(self.viewport().rect().center())
+        self._show_block_scene(scene, node_id)
+        self.setTransform(transform)
+        self.centerOn(center)
+
+    def _open_selected(self) -> bool:
+        ids = self.document.selected_ids
+        if self.current_block is None and len(ids) == 1:
+            item = self.diagram_scene.nodes.get(ids[0])
+            if item is not None and item.labels.composite:
+                return self.open_block(ids[0])
+        return False
+
+    def dropEvent(self, event) -> None:
+        super().dropEvent(event)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- context menu ---------------------------------------------------------------------------------
+
+    def contextMenuEvent(self, event) -> None:
+        if self.current_block is not None:
+            menu = QMenu(self)
+            menu.addAction("\u2190 Back to the network", self.close_block)
+            menu.exec(event.globalPos())
+            return
+        node = self.diagram_scene.node_at(self.mapToScene(event.pos()))
+        menu = QMenu(self)
+        if isinstance(node, NodeItem) and node.labels.composite:
+            menu.addAction("Open Block", lambda: self.open_block(node.node_id))
+            menu.addSeparator()
+        for action in self.edit_actions():
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in self.view_actions():
+            menu.addAction(action)
+        menu.exec(event.globalPos())
+
+    # -- export -----------------------------------------------------------------------------------------
+
+    def render_diagram_png(self, path: str | os.PathLike[str], scale: float = 2.0) -> None:
+        """Save the diagram on show (the network, or the opened block) as a PNG; OSError on failure."""
+        render_png(self.scene(), path, scale)
+
+    def render_diagram_svg(self, path: str | os.PathLike[str]) -> None:
+        """Save the diagram on show as an SVG drawing; OSError on failure."""
+        render_svg(self.scene(), path, self.document.network.name)
