@@ -1,0 +1,261 @@
+"""The block palette: every block a student can place, by category, with a filter box.
+
+Drag an entry onto the canvas (the drag carries ``application/x-cnnstudio-block``: the block
+type id, optionally followed by a JSON object of settings), or double-click it to add the block
+after the selected layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import CATEGORIES, palette_types
+from .canvas import edits
+from .canvas.mime import BLOCK_MIME, block_mime_data
+from .canvas.style import category_color
+from .document import Document
+from .icons import block_icon
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class PaletteEntry:
+    """One thing to place: a block type with optional settings that differ from its defaults."""
+
+    title: str
+    type_id: str
+    description: str
+    category: str
+    overrides: dict[str, Any] = field(default_factory=dict)
+    keywords: str = ""
+
+    @property
+    def variant(self) -> tuple:
+        return tuple(sorted(self.overrides.items()))
+
+
+BLOCK_ENTRIES = (
+    PaletteEntry(
+        "Residual block (basic)",
+        "residual",
+        "Two 3x3 convolutions whose input is added back to their output by a shortcut (ResNet-18 and -34).",
+        "Blocks",
+        keywords="resnet skip shortcut 잔차",
+    ),
+    PaletteEntry(
+        "Residual block (bottleneck)",
+        "residual",
+        "A 1x1 conv narrows the channels, a 3x3 conv works on them, a 1x1 conv widens them again; "
+        "a shortcut adds the input back (ResNet-50 and deeper).",
+        "Blocks",
+        {"variant": "bottleneck"},
+        keywords="resnet skip shortcut 잔차 병목",
+    ),
+    PaletteEntry(
+        "1x1 convolution",
+        "conv2d",
+        "Mixes the channels at every pixel, shrinking or growing their number without touching height and width.",
+        "Blocks",
+        {"kernel": 1},
+        keywords="network in network nin bottleneck 1x1 합성곱",
+    ),
+    PaletteEntry(
+        "Inception module (naive)",
+        "inception",
+        "1x1, 3x3 and 5x5 convolutions and a max pool side by side, their outputs stacked; costly without reductions.",
+        "Blocks",
+        {"reductions": False},
+        keywords="googlenet 인셉션",
+    ),
+    PaletteEntry(
+        "Inception module (1x1 reductions)",
+        "inception",
+        "GoogLeNet's module: 1x1 convolutions shrink the channels before the 3x3 and 5x5 convolutions.",
+        "Blocks",
+        keywords="googlenet bottleneck 인셉션",
+    ),
+)
+
+
+def palette_entries() -> list[PaletteEntry]:
+    """Every entry, in category order: one per block type, and the ready-made blocks."""
+    entries = [
+        PaletteEntry(block.title, block.id, block.description, block.category, keywords=block.title_ko)
+        for block in palette_types()
+        if block.category != "Blocks"
+    ]
+    entries.extend(BLOCK_ENTRIES)
+    rank = {category: i for i, category in enumerate(CATEGORIES)}
+    return sorted(entries, key=lambda e: rank.get(e.category, len(rank)))
+
+
+def matches(entry: PaletteEntry, text: str) -> bool:
+    """Whether the filter *text* finds *entry*: every word in its title, type or keywords, or
+    the text starting its category's name (``act`` shows the activations)."""
+    text = text.strip().lower()
+    if not text or entry.category.lower().startswith(text):
+        return True
+    haystack = f"{entry.title} {entry.type_id} {entry.keywords}".lower()
+    return all(word in haystack for word in text.split())
+
+
+class PaletteTree(QTreeWidget):
+    """The list of entries; dragging one carries its block MIME data.
+
+    Signals
+    -------
+    entry_chosen(QTreeWidgetItem)
+        Return was pressed on an entry.
+    """
+
+    entry_chosen = Signal(QTreeWidgetItem)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setIconSize(QSize(22, 22))
+        self.setIndentation(10)
+        self.setUniformRowHeights(True)
+        self.setAnimated(False)
+
+    def mimeTypes(self) -> list[str]:
+        return [BLOCK_MIME]
+
+    def mimeData(self, items) -> QMimeData:
+        entries = [item.data(0, ENTRY_ROLE) for item in items]
+        entries = [entry for entry in entries if entry is not None]
+        if not entries:
+            return QMimeData()
+        return block_mime_data(entries[0].type_id, entries[0].overrides)
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:
+            self.entry_chosen.emit(self.currentItem())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class Palette(QWidget):
+    """The block palette (objectName ``palette``).
+
+    Parameters
+    ----------
+    document : Document
+        Double-clicking an entry adds its block to this document.
+    """
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("palette")
+        self.setMinimumWidth(200)
+        self.document = document
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("paletteFilter")
+        self.filter.setPlaceholderText("Filter blocks\u2026")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.apply_filter)
+        self.tree = PaletteTree(self)
+        self.tree.itemDoubleClicked.connect(self._on_double_click)
+        self.tree.entry_chosen.connect(self.add_entry)
+        self.hint = QLabel(
+            "Drag a block onto the canvas, or double-click it to add it after the selected layer."
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #66707f;")
+        self.hint.setObjectName("paletteHint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.hint)
+        self._categories: dict[str, QTreeWidgetItem] = {}
+        self._populate()
+
+    def _populate(self) -> None:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for entry in palette_entries():
+            category = self._categories.get(entry.category)
+            if category is None:
+                category = QTreeWidgetItem(self.tree, [entry.category])
+                category.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                category.setFont(0, bold)
+                category.setForeground(0, QBrush(category_color(entry.category).darker(130)))
+                self._categories[entry.category] = category
+            item = QTreeWidgetItem(category, [entry.title])
+            item.setData(0, ENTRY_ROLE, entry)
+            item.setIcon(0, block_icon(entry.type_id, entry.variant, 22))
+            item.setToolTip(0, entry.description)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+            )
+        self.tree.expandAll()
+
+    # -- looking up entries -----------------------------------------------------------------------
+
+    def items(self) -> list[QTreeWidgetItem]:
+        """Every entry item (not the category headings)."""
+        return [cat.child(i) for cat in self._categories.values() for i in range(cat.childCount())]
+
+    def find_item(self, type_id: str, overrides: dict[str, Any] | None = None) -> QTreeWidgetItem:
+        """The entry for *type_id* with exactly these *overrides* (``KeyError`` if none)."""
+        for item in self.items():
+            entry = item.data(0, ENTRY_ROLE)
+            if entry.type_id == type_id and entry.overrides == (overrides or {}):
+                return item
+        raise KeyError(f"the palette has no entry {type_id} {overrides or ''}".strip())
+
+    def mime_data(self, item: QTreeWidgetItem) -> QMimeData:
+        """What dragging *item* carries (the same data a real drag gets)."""
+        return self.tree.mimeData([item])
+
+    def visible_titles(self) -> list[str]:
+        """Titles of the entries the filter leaves visible."""
+        return [item.text(0) for item in self.items() if not item.isHidden()]
+
+    # -- behaviour --------------------------------------------------------------------------------
+
+    def apply_filter(self, text: str) -> None:
+        """Show only the entries matching *text*, and the categories that still have some."""
+        for category in self._categories.values():
+            shown = 0
+            for i in range(category.childCount()):
+                item = category.child(i)
+                visible = matches(item.data(0, ENTRY_ROLE), text)
+                item.setHidden(not visible)
+                shown += visible
+            category.setHidden(shown == 0)
+        self.tree.expandAll()
+
+    def add_entry(self, item: QTreeWidgetItem) -> str | None:
+        """Add *item*'s block after the selected layer; returns the new node id."""
+        entry = item.data(0, ENTRY_ROLE) if item is not None else None
+        if entry is None:
+            return None
+        return edits.append_block(self.document, entry.type_id, dict(entry.overrides))
+
+    def _on_double_click(self, item: QTreeWidgetItem, column: int) -> None:
+        self.add_entry(item)
