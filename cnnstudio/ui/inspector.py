@@ -1,0 +1,354 @@
+"""The inspector: the settings of the selected layer, applied as you change them.
+
+One layer selected: its name, a proper editor for each setting (tooltips from the setting's
+help), the block's description, its input and output shapes, parameters, cost and errors.
+Several selected: how many, and what they cost together. Nothing selected: the network's name
+(editable) and totals. Each change is one undo step; consecutive changes of the same field
+merge into one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import fmt, format_shape
+from .canvas.style import category_color
+from .commands import LOCKED_MESSAGE, RenameCommand, RenameNetworkCommand, SetParamCommand, execute
+from .document import Document
+from .icons import block_pixmap, icon_variant
+from .param_editors import editor_for
+
+MUTED = "color: #66707f;"
+ERROR_STYLE = (
+    "color: #b3261e; background: #fdecea; border: 1px solid #f2b8b5; border-radius: 4px; padding: 6px;"
+)
+
+
+def _label(text: str = "", style: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+def _heading(text: str) -> QLabel:
+    label = _label(text, "font-weight: 600; margin-top: 8px;")
+    return label
+
+
+class _Page(QWidget):
+    """A page of the inspector; refreshed when the analysis or the display settings change."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(10, 10, 10, 10)
+        self.layout_.setSpacing(6)
+
+    def refresh(self) -> None:
+        """Show the current analysis."""
+
+    def node_changed(self, node_id: str) -> None:
+        """The settings or name of *node_id* changed (an undo, or another view)."""
+
+    def set_editable(self, editable: bool) -> None:
+        """Enable or disable the editors."""
+
+
+class NodePage(_Page):
+    """The page of one selected layer."""
+
+    def __init__(self, document: Document, node_id: str) -> None:
+        super().__init__(document)
+        self.node_id = node_id
+        self.session = object()  # changes made on this page merge per field
+        node = document.network.node(node_id)
+        block = node.block
+        self._add_header(node)
+        self.layout_.addWidget(_label(block.description, MUTED))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name_edit = QLineEdit(node.name)
+        self.name_edit.setObjectName("layerName")
+        self.name_edit.setToolTip("The layer's name, unique in the network")
+        self.name_edit.editingFinished.connect(self._rename)
+        form.addRow("Name", self.name_edit)
+        self.editors = {}
+        for spec in block.params:
+            editor = editor_for(spec, node.params[spec.key])
+            editor.edited.connect(lambda value, key=spec.key: self._set(key, value))
+            label = QLabel(spec.label)
+            label.setToolTip(spec.help)
+            form.addRow(label, editor)
+            self.editors[spec.key] = editor
+        self.layout_.addLayout(form)
+        if block.composite:
+            self.layout_.addWidget(
+                _label("Double-click the block on the canvas to see the layers inside.", MUTED)
+            )
+        self.layout_.addWidget(_heading("Output"))
+        self.figures = QFormLayout()
+        self.figure_labels = {}
+        for key, title in (
+            ("input", "Input"),
+            ("output", "Output"),
+            ("params", "Parameters"),
+            ("cost", "MACs"),
+        ):
+            value = _label(wrap=False)
+            value.setObjectName(f"figure_{key}")
+            self.figure_labels[key] = value
+            self.figures.addRow(title, value)
+        self.layout_.addLayout(self.figures)
+        self.errors = _label(style=ERROR_STYLE)
+        self.errors.setObjectName("layerErrors")
+        self.layout_.addWidget(self.errors)
+        self.layout_.addStretch(1)
+        self.refresh()
+
+    def _add_header(self, node) -> None:
+        row = QHBoxLayout()
+        icon = QLabel()
+        icon.setPixmap(block_pixmap(node.type, icon_variant(node.type, node.params), 30))
+        self.title = _label(f"{node.name}", "font-size: 14pt; font-weight: 600;")
+        self.title.setObjectName("inspectorTitle")
+        color = category_color(node.block.category).name()
+        kind = _label(f"{node.block.title} \u00b7 {node.block.category}", f"color: {color};")
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        text.addWidget(self.title)
+        text.addWidget(kind)
+        row.addWidget(icon)
+        row.addLayout(text, 1)
+        self.layout_.addLayout(row)
+
+    def _set(self, key: str, value) -> None:
+        network = self.document.network
+        if self.node_id in network and network.node(self.node_id).params.get(key) != value:
+            command = SetParamCommand(network, self.node_id, key, value, self.session)
+            if not execute(self.document, command):
+                self.node_changed(self.node_id)
+
+    def _rename(self) -> None:
+        network = self.document.network
+        if self.node_id not in network:
+            return
+        name = self.name_edit.text().strip()
+        if name == network.node(self.node_id).name:
+            return
+        if not execute(self.document, RenameCommand(network, self.node_id, name)):
+            self.name_edit.setText(network.node(self.node_id).name)
+
+    def node_changed(self, node_id: str) -> None:
+        network = self.document.network
+        if node_id != self.node_id or node_id not in network:
+            return
+        node = network.node(node_id)
+        for key, editor in self.editors.items():
+            if editor.value() != node.params[key] or type(editor.value()) is not type(node.params[key]):
+                editor.set_value(node.params[key])
+        if self.name_edit.text() != node.name and not self.name_edit.hasFocus():
+            self.name_edit.setText(node.name)
+        self.title.setText(node.name)
+
+    def refresh(self) -> None:
+        document = self.document
+        row = document.row(self.node_id)
+        node = document.network.node(self.node_id) if self.node_id in document.network else None
+        if row is None or node is None:
+            return
+        order = document.shape_order
+        source = document.row(node.inputs[0]) if node.inputs else None
+        labels = self.figure_labels
+        labels["input"].setText(format_shape(source.shape, order) if source is not None else "none")
+        labels["output"].setText(format_shape(row.shape, order))
+        labels["params"].setText(fmt(row.params))
+        cost_title = self.figures.labelForField(labels["cost"])
+        cost_title.setText("FLOPs" if document.show_flops else "MACs")
+        labels["cost"].setText(fmt(2 * row.macs if document.show_flops else row.macs))
+        self.errors.setText("\n".join(f"\u2022 {error}" for error in row.errors))
+        self.errors.setVisible(bool(row.errors))
+
+    def set_editable(self, editable: bool) -> None:
+        self.name_edit.setReadOnly(not editable)
+        for editor in self.editors.values():
+            editor.setEnabled(editable)
+
+
+class SelectionPage(_Page):
+    """The page of several selected layers."""
+
+    def __init__(self, document: Document, node_ids: list[str]) -> None:
+        super().__init__(document)
+        self.node_ids = node_ids
+        self.title = _label(f"{len(node_ids)} layers selected", "font-size: 14pt; font-weight: 600;")
+        self.title.setObjectName("inspectorTitle")
+        self.layout_.addWidget(self.title)
+        names = ", ".join(document.network.node(i).name for i in node_ids[:12])
+        more = f" and {len(node_ids) - 12} more" if len(node_ids) > 12 else ""
+        self.layout_.addWidget(_label(names + more, MUTED))
+        self.totals = _label()
+        self.layout_.addWidget(self.totals)
+        self.layout_.addWidget(
+            _label(
+                "Move, copy, duplicate or delete them together on the canvas. Select one layer to edit it.",
+                MUTED,
+            )
+        )
+        self.layout_.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = [self.document.row(i) for i in self.node_ids]
+        rows = [r for r in rows if r is not None]
+        params = sum(r.params for r in rows)
+        macs = sum(r.macs for r in rows)
+        cost = f"FLOPs: {fmt(2 * macs)}" if self.document.show_flops else f"MACs: {fmt(macs)}"
+        self.totals.setText(f"Together\nParameters: {fmt(params)}\n{cost}")
+
+
+class NetworkPage(_Page):
+    """The page shown with nothing selected: the network's name and totals."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document)
+        self.title = _label("Network", "font-size: 14pt; font-weight: 600;")
+        self.title.setObjectName("inspectorTitle")
+        self.layout_.addWidget(self.title)
+        form = QFormLayout()
+        self.name_edit = QLineEdit(document.network.name)
+        self.name_edit.setObjectName("networkName")
+        self.name_edit.setToolTip("The network's name, shown in the title bar and in reports")
+        self.name_edit.editingFinished.connect(self._rename)
+        form.addRow("Name", self.name_edit)
+        self.layout_.addLayout(form)
+        self.totals = _label()
+        self.totals.setObjectName("networkTotals")
+        self.layout_.addWidget(self.totals)
+        self.errors = _label(style=ERROR_STYLE)
+        self.errors.setObjectName("networkErrors")
+        self.layout_.addWidget(self.errors)
+        self.layout_.addWidget(
+            _label("Select a layer on the canvas or in the table to see and change its settings.", MUTED)
+        )
+        self.layout_.addStretch(1)
+        self.refresh()
+
+    def _rename(self) -> None:
+        name = self.name_edit.text().strip()
+        if name == self.document.network.name:
+            return
+        if not execute(self.document, RenameNetworkCommand(self.document.network, name)):
+            self.name_edit.setText(self.document.network.name)
+
+    def refresh(self) -> None:
+        document = self.document
+        summary = document.summary
+        if not self.name_edit.hasFocus():
+            self.name_edit.setText(document.network.name)
+        order = document.shape_order
+        macs = summary.totals.macs
+        cost = f"FLOPs: {fmt(2 * macs)}" if document.show_flops else f"MACs: {fmt(macs)}"
+        lines = [
+            f"Layers: {len(document.network)}",
+            f"Input: {format_shape(summary.input_shape, order)}",
+            f"Output: {format_shape(summary.output_shape, order)}",
+            f"Parameters: {fmt(summary.totals.params)}",
+            cost,
+        ]
+        self.totals.setText("\n".join(lines))
+        problems = summary.errors[:8]
+        more = [f"\u2026 and {len(summary.errors) - 8} more"] if len(summary.errors) > 8 else []
+        self.errors.setText("\n".join(f"\u2022 {p}" for p in problems + more))
+        self.errors.setVisible(bool(problems))
+
+    def set_editable(self, editable: bool) -> None:
+        self.name_edit.setReadOnly(not editable)
+
+
+class Inspector(QWidget):
+    """The inspector (objectName ``inspector``): follows the document's selection.
+
+    Parameters
+    ----------
+    document : Document
+        The open network.
+    """
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self.document = document
+        self.page: _Page | None = None
+        self.locked = _label(LOCKED_MESSAGE + ".", "color: #8a5300; background: #fff4e0; padding: 6px;")
+        self.locked.setObjectName("inspectorLocked")
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(240)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.locked)
+        layout.addWidget(self.scroll, 1)
+        document.selection_changed.connect(self.show_selection)
+        document.summary_changed.connect(self._refresh)
+        document.display_changed.connect(self._refresh)
+        document.network_event.connect(self._on_network_event)
+        document.editable_changed.connect(self._on_editable)
+        self.show_selection(force=True)
+        self._on_editable(document.editable)
+
+    def show_selection(self, force: bool = False) -> None:
+        """Show the page for the current selection (kept if it is already shown)."""
+        ids = list(self.document.selected_ids)
+        page = self.page
+        same = (
+            (len(ids) == 1 and isinstance(page, NodePage) and page.node_id == ids[0])
+            or (len(ids) > 1 and isinstance(page, SelectionPage) and page.node_ids == ids)
+            or (not ids and isinstance(page, NetworkPage))
+        )
+        if same and not force:
+            page.refresh()
+            return
+        if len(ids) == 1:
+            page = NodePage(self.document, ids[0])
+        elif ids:
+            page = SelectionPage(self.document, ids)
+        else:
+            page = NetworkPage(self.document)
+        page.set_editable(self.document.editable)
+        self.page = page
+        self.scroll.setWidget(page)
+
+    def _refresh(self) -> None:
+        if isinstance(self.page, NodePage) and self.page.node_id not in self.document.network:
+            self.show_selection()
+            return
+        if self.page is not None:
+            self.page.refresh()
+
+    def _on_network_event(self, event: str, node_id) -> None:
+        if event == "node_changed" and self.page is not None:
+            self.page.node_changed(node_id)
+        elif event == "reset":
+            self.show_selection(force=not isinstance(self.page, NetworkPage))
+
+    def _on_editable(self, editable: bool) -> None:
+        self.locked.setVisible(not editable)
+        if self.page is not None:
+            self.page.set_editable(editable)
