@@ -174,3 +174,37 @@ def test_batch_rejects_indices_out_of_range():
     split = open_dataset("digits", (1, 32, 32))
     with pytest.raises(IndexError):
         split.val.batch(torch.tensor([len(split.val)]))
+
+
+@pytest.fixture
+def one_thread():
+    """Small networks train faster on one thread than on two busy cores; restored afterwards."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.mark.slow
+def test_lenet5_learns_the_digits_to_95_percent(one_thread):
+    from cnnstudio.core.presets import preset
+    from cnnstudio.model.build import build_module
+
+    torch.manual_seed(0)
+    split = open_dataset("digits", input_shape=(1, 32, 32), seed=0)
+    net = build_module(preset("lenet5"), logits=True)
+    optimizer = torch.optim.Adam(net.parameters(), 1e-3)
+    generator = torch.Generator().manual_seed(0)
+    for _ in range(8):
+        net.train()
+        for indices in torch.randperm(len(split.train), generator=generator).split(32):
+            images, labels = split.train.batch(indices)
+            loss = torch.nn.functional.cross_entropy(net(images), labels)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+    net.eval()
+    with torch.no_grad():
+        images, labels = split.val.batch(torch.arange(len(split.val)))
+        accuracy = (net(images).argmax(1) == labels).float().mean().item()
+    assert accuracy >= 0.95
