@@ -234,3 +234,21 @@ def test_mixed_precision_is_used_on_cuda_only():
     trainer = Trainer(small_net(), blob_split(), TrainSettings(amp=True, device="cpu"))
     assert not trainer.mixed_precision
     assert next(trainer.run()).mixed_precision is False
+
+
+def test_the_mixed_precision_step_trains(monkeypatch):
+    # the CUDA path (float16 autocast and a gradient scaler) run on the CPU, which has both
+    monkeypatch.setattr(Trainer, "mixed_precision", property(lambda self: True))
+    _, events = train(TrainSettings(epochs=4, batch_size=32, lr=0.01))
+    assert events[0].mixed_precision is True
+    assert isinstance(events[-1], Finished) and events[-1].val_accuracy >= 0.9
+
+
+def test_the_cpu_allocator_running_out_counts_as_out_of_memory(monkeypatch):
+    def no_memory(self, *args):
+        raise RuntimeError("[enforce fail at alloc_cpu.cpp:117] DefaultCPUAllocator: can't allocate memory")
+
+    monkeypatch.setattr(Trainer, "_train_step", no_memory)
+    failed = train(TrainSettings(epochs=1, batch_size=8))[1][-1]
+    assert failed.reason == "the CPU ran out of memory at step 1"
+    assert failed.suggestion == "use a smaller batch size (now 8), e.g. 4"

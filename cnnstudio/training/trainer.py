@@ -203,7 +203,7 @@ class Trainer:
         self.history = history = self._new_history()
         torch.manual_seed(s.seed)
         optimizer = _optimizer(self.module, s)
-        scaler = torch.amp.GradScaler("cuda") if self.mixed_precision else None
+        scaler = torch.amp.GradScaler(self.device.type) if self.mixed_precision else None
         order = torch.Generator().manual_seed(s.seed)
         augment = torch.Generator().manual_seed(s.seed + 1)
         progress = _Progress(lr=s.lr)
@@ -280,7 +280,7 @@ class Trainer:
             loss.backward()
             optimizer.step()
         else:
-            with torch.autocast("cuda", dtype=torch.float16):
+            with torch.autocast(self.device.type, dtype=torch.float16):
                 logits = self.module(x)
                 loss = F.cross_entropy(logits, y)
             scaler.scale(loss).backward()
@@ -368,7 +368,7 @@ class Trainer:
         if self.device.type == "cuda":
             torch.cuda.empty_cache()
         text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        if isinstance(error, torch.OutOfMemoryError) or "out of memory" in text.lower():
+        if isinstance(error, torch.OutOfMemoryError) or _means_out_of_memory(text):
             return Failed(
                 reason=f"the {self.device.type.upper()} ran out of memory at step {progress.step + 1}",
                 suggestion=_smaller_batch(self.settings.batch_size),
@@ -439,6 +439,12 @@ def _trained_count(count: int, batch_size: int) -> int:
 def _batches(count: int, batch_size: int, order: torch.Generator) -> list[torch.Tensor]:
     permutation = torch.randperm(count, generator=order)
     return list(permutation[: _trained_count(count, batch_size)].split(batch_size))
+
+
+def _means_out_of_memory(text: str) -> bool:
+    """MPS and the CPU allocator report running out of memory as a plain RuntimeError."""
+    lowered = text.lower()
+    return "out of memory" in lowered or "can't allocate memory" in lowered
 
 
 def _smaller_batch(batch_size: int) -> str:
