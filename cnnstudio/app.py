@@ -1,13 +1,164 @@
-"""Start-up of the desktop app (until the window lands: prints the network's summary)."""
+"""Start-up of the desktop app: ``cnnstudio [NET] [--screenshot PATH]``.
+
+Without a screen the app cannot open a window; it then says so in one line and exits with
+status 1, unless it is only asked for a screenshot, which it draws offscreen. A NET that is
+neither a preset nor a readable network file exits with status 2 (see :mod:`cnnstudio.cli`).
+"""
 
 from __future__ import annotations
 
-from .cli import load_network
-from .core import summarize
-from .core.report import to_table
+import os
+import socket
+import sys
+import time
+from pathlib import Path
+
+from .cli import UsageError, _Parser, load_network
+from .core import PRESETS, Network
+from .core.analysis import COLUMNS
+
+EXIT_NO_DISPLAY = 1
+SCREENSHOT_SIZE = (1600, 1000)
+TABLE_COLUMNS = ("layer", "type", *COLUMNS, "macs_share")
+
+
+def parse_args(argv: list[str]):
+    parser = _Parser(
+        prog="cnnstudio",
+        description="Open CNN Studio's window (other commands: presets, summary, train).",
+    )
+    parser.add_argument(
+        "net", nargs="?", help="a preset id (see 'cnnstudio presets') or a .cnnstudio.json file"
+    )
+    parser.add_argument("--screenshot", metavar="PATH", help="save a 1600x1000 PNG of the window and exit")
+    parser.add_argument("--select", metavar="LAYER", help="select a layer (inner layers: block.layer)")
+    parser.add_argument(
+        "--column", choices=TABLE_COLUMNS, default="macs", help="the table cell whose formula to show"
+    )
+    parser.add_argument("--open-block", metavar="BLOCK", help="open a residual or inception block")
+    parser.add_argument("--start-page", action="store_true", help="show the case-study cards at start")
+    return parser.parse_args(argv)
+
+
+def open_network(name: str | None) -> tuple[Network | None, Path | None]:
+    """The network NET names and its file (None for a preset); UsageError if it cannot open."""
+    if name is None:
+        return None, None
+    network = load_network(name)
+    return network, (None if name in PRESETS else Path(name))
+
+
+def display_problem() -> str | None:
+    """Why no window can be shown here (None when a screen is available)."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return None
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    display = os.environ.get("DISPLAY")
+    if not display:
+        return "no display found (DISPLAY is not set)"
+    if not _x_server_answers(display):
+        return f"no display found (nothing answers at DISPLAY={display})"
+    return None
+
+
+def _x_server_answers(display: str) -> bool:
+    """Whether a local X server listens at *display* (remote displays are trusted)."""
+    host, _, number = display.rpartition(":")
+    number = number.split(".")[0]
+    if host not in ("", "unix") or not number.isdigit():
+        return True
+    for address in (f"\0/tmp/.X11-unix/X{number}", f"/tmp/.X11-unix/X{number}"):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            try:
+                probe.connect(address)
+            except OSError:
+                continue
+            return True
+    return False
 
 
 def main(argv: list[str]) -> int:
-    network = load_network(argv[0] if argv else "lenet5")
-    print(to_table(summarize(network)), end="")
+    args = parse_args(argv)
+    network, path = open_network(args.net)
+    problem = display_problem()
+    if problem and not args.screenshot:
+        print(
+            f"cnnstudio: {problem}: run it on a desktop, under a virtual screen (xvfb-run cnnstudio), "
+            "or save a picture with cnnstudio --screenshot out.png",
+            file=sys.stderr,
+        )
+        return EXIT_NO_DISPLAY
+    if problem:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        _hide_offscreen_noise()
+    return _run(args, network, path)
+
+
+def _hide_offscreen_noise() -> None:
+    """The offscreen platform warns each time a window lays out its docks; nobody can act on it."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def _run(args, network: Network | None, path: Path | None) -> int:
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    from .ui import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("cnnstudio")
+    app.setApplicationDisplayName("CNN Studio")
+    window = MainWindow(network, path, remember_layout=not args.screenshot)
+    if args.screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+    _arrange(window, args)
+    if args.screenshot:
+        status = _save_screenshot(app, window, Path(args.screenshot))
+    else:
+        window.show()
+        recovered = window.files.offer_recovery()
+        if args.start_page or (args.net is None and not recovered and window.settings.show_start_page()):
+            window.show_start_page()
+        status = app.exec()
+    shiboken6.delete(window)  # now, while the application exists: its parts talk to it as they go
+    return status
+
+
+def _arrange(window, args) -> None:
+    """Apply the screenshot options: open a block, select a layer and show a formula."""
+    if args.open_block:
+        node = window.document.network.find(args.open_block)
+        if node is None:
+            raise UsageError(f"--open-block: there is no block called '{args.open_block}'")
+        window.canvas.open_block(node.id)
+    if args.select and not window.select_layer(args.select, args.column):
+        raise UsageError(f"--select: there is no layer called '{args.select}'")
+
+
+def _save_screenshot(app, window, path: Path) -> int:
+    """Lay the window out, draw it into a PNG of exactly the window's size, and quit."""
+    from PySide6.QtGui import QImage
+
+    window.show()
+    deadline = time.monotonic() + 0.5
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    image = QImage(window.size(), QImage.Format.Format_RGB32)
+    window.render(image)
+    window.files.close()
+    window.hide()
+    if not image.save(str(path), "PNG"):
+        raise UsageError(f"--screenshot: cannot write {path}")
     return 0
+
+
+__all__ = ["display_problem", "main", "open_network", "parse_args"]

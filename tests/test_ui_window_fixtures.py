@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtGui import QUndoCommand
+
+from cnnstudio.ui.commands import SetParamCommand, execute
 
 QT_OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 """The offscreen platform warns whenever a main window lays out its docks; harmless."""
@@ -34,25 +35,10 @@ def private_home(tmp_path: Path, monkeypatch) -> Iterator[Path]:
         QStandardPaths.setTestModeEnabled(False)
 
 
-class SetParam(QUndoCommand):
-    """One parameter edit, as the inspector pushes it."""
-
-    def __init__(self, network, node_id: str, key: str, value) -> None:
-        super().__init__(f"set {key}")
-        self.network, self.node_id, self.key, self.value = network, node_id, key, value
-        self.old = None
-
-    def redo(self) -> None:
-        self.old = self.network.set_param(self.node_id, self.key, self.value)
-
-    def undo(self) -> None:
-        self.network.set_param(self.node_id, self.key, self.old)
-
-
 def set_param(document, layer: str, key: str, value) -> None:
-    """Push an edit of *layer*'s *key* onto *document*'s undo stack."""
+    """Edit *layer*'s *key* through the undo stack, as the inspector does."""
     node = document.network.find(layer)
-    document.push(SetParam(document.network, node.id, key, value))
+    assert execute(document, SetParamCommand(document.network, node.id, key, value))
 
 
 def make_window(qtbot, network=None, path=None, **kwargs):

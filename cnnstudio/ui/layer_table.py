@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ..core import LayerRow, Summary, block_type, fmt, format_shape
+from ..core import LayerRow, block_type, fmt, format_shape
 from .document import Document
 
 COLUMNS = (
@@ -56,6 +56,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 4
 """The row's dotted name (``layer1.0.conv1``), stable across edits; "" for the totals row."""
 
 Index = QModelIndex | QPersistentModelIndex
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 @dataclass(eq=False)
@@ -81,15 +82,6 @@ def formula_text(row: LayerRow, column: str) -> str:
     return formula() if callable(formula) else formula
 
 
-def structure_of(summary: Summary) -> tuple:
-    """What decides the row layout: every row's node and path, nested like the rows."""
-
-    def shape(row: LayerRow) -> tuple:
-        return (row.node_id, row.path, tuple(shape(c) for c in row.children))
-
-    return tuple(shape(row) for row in summary.rows)
-
-
 class LayerTableModel(QAbstractItemModel):
     """The rows of :attr:`Document.summary` plus a totals row, in the document's notation.
 
@@ -104,7 +96,6 @@ class LayerTableModel(QAbstractItemModel):
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self._structure: tuple = ()
         self._top: list[_Item] = []
         self._bold = QFont()
         self._bold.setBold(True)
@@ -118,7 +109,6 @@ class LayerTableModel(QAbstractItemModel):
 
     def _rebuild(self) -> None:
         summary = self.document.summary
-        self._structure = structure_of(summary)
         self._top = [self._item(row, None, i) for i, row in enumerate(summary.rows)]
         self._top.append(_Item(None, None, len(self._top)))
 
@@ -127,21 +117,27 @@ class LayerTableModel(QAbstractItemModel):
         item.children = [self._item(child, item, i) for i, child in enumerate(row.children)]
         return item
 
-    def _refill(self, rows: list[LayerRow], items: list[_Item]) -> None:
-        """Point the existing items at the new rows (same structure)."""
-        for row, item in zip(rows, items, strict=False):
+    def _refill(self, rows: list[LayerRow], items: list[_Item]) -> bool:
+        """Point the items at the new rows if the rows are the same layers; False if not
+        (the items are then half refilled and must be rebuilt)."""
+        if len(rows) != len(items):
+            return False
+        for row, item in zip(rows, items, strict=True):
+            old = item.row
+            if old.node_id != row.node_id or old.path != row.path:
+                return False
+            if (row.children or item.children) and not self._refill(row.children, item.children):
+                return False
             item.row = row
-            self._refill(row.children, item.children)
+        return True
 
     def _on_summary_changed(self) -> None:
-        summary = self.document.summary
-        if structure_of(summary) != self._structure:
-            self.beginResetModel()
-            self._rebuild()
-            self.endResetModel()
+        if self._refill(self.document.summary.rows, self._top[:-1]):
+            self._announce_all_changed()
             return
-        self._refill(summary.rows, self._top)
-        self._announce_all_changed()
+        self.beginResetModel()
+        self._rebuild()
+        self.endResetModel()
 
     def _on_display_changed(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -191,9 +187,7 @@ class LayerTableModel(QAbstractItemModel):
         return self._top if item is None else item.children
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
@@ -211,12 +205,10 @@ class LayerTableModel(QAbstractItemModel):
         return title.replace("MACs", "FLOPs") if self.document.show_flops else title
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        item = self._item_at(index)
-        if item is None:
-            return None
-        column = COLUMNS[index.column()]
         handler = _ROLE_HANDLERS.get(role)
-        return handler(self, item, column) if handler else None
+        if handler is None or not index.isValid():
+            return None
+        return handler(self, index.internalPointer(), COLUMNS[index.column()])
 
     # -- cell contents ------------------------------------------------------------------------
 
@@ -400,5 +392,4 @@ __all__ = [
     "LayerTableModel",
     "formula_text",
     "multiplication_signs",
-    "structure_of",
 ]

@@ -127,6 +127,14 @@ class LayerTableView(QTreeView):
         self.collapsed.connect(lambda index: self._expanded.discard(self._path(index)))
         self.doubleClicked.connect(self._on_double_click)
 
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        # Rows inside a collapsed block are not on screen: nothing to repaint. (Qt would look
+        # up every one of them to find that out, which costs milliseconds on ResNet-152.)
+        parent = top_left.parent()
+        if parent.isValid() and not self.isExpanded(parent):
+            return
+        super().dataChanged(top_left, bottom_right, roles)
+
     def _path(self, index: QModelIndex) -> str:
         row = self.table_model.row_of(index)
         return row.path if row is not None else ""

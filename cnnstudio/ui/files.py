@@ -1,0 +1,212 @@
+"""New, Open, Save, Save As, recent files, unsaved-changes prompts and crash recovery.
+
+:class:`FileController` owns every path between the open :class:`Document` and the disk.
+Saving is atomic (``core.fileformat.save`` writes a temporary file and renames it); a file that
+cannot be read opens nothing and says why, leaving the open network as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ..core import Network, preset
+from ..core.fileformat import SUFFIX, FileFormatError, load, save
+from .document import Document
+from .recovery import Autosave, Recovered, find_recoverable
+from .settings import Settings, recovery_dir
+
+FILE_FILTER = "CNN Studio networks (*.cnnstudio.json);;JSON files (*.json);;All files (*)"
+
+
+def blank_network() -> Network:
+    """What File > New gives: an untitled network holding only an Input."""
+    network = Network("Untitled")
+    network.add_node("input", name="input", pos=(0.0, 0.0))
+    return network
+
+
+def with_suffix(path: Path) -> Path:
+    """*path* ending in ``.cnnstudio.json`` (added when it ends in neither that nor ``.json``)."""
+    return path if path.name.endswith((SUFFIX, ".json")) else path.with_name(path.name + SUFFIX)
+
+
+class FileController(QObject):
+    """The File menu's work for one window.
+
+    Parameters
+    ----------
+    document : Document
+        The open network.
+    window : QWidget
+        Parent of the dialogs.
+    settings : Settings
+        Where the recent files are remembered.
+
+    Signals
+    -------
+    recent_changed()
+        The list of recent files changed.
+    """
+
+    recent_changed = Signal()
+
+    def __init__(self, document: Document, window: QWidget, settings: Settings) -> None:
+        super().__init__(window)
+        self.document = document
+        self.window = window
+        self.settings = settings
+        self.autosave = Autosave(document, recovery_dir(), parent=self)
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def new_network(self) -> bool:
+        """Start an untitled network (after asking about unsaved changes)."""
+        if not self.maybe_save():
+            return False
+        self.document.replace_network(blank_network())
+        return True
+
+    def open_preset(self, preset_id: str) -> bool:
+        """Open the case-study network *preset_id* (after asking about unsaved changes)."""
+        if not self.maybe_save():
+            return False
+        self.document.replace_network(preset(preset_id))
+        self.document.status_message.emit(f"Opened the preset {self.document.network.name}")
+        return True
+
+    def open_dialog(self) -> bool:
+        """Ask for a file and open it."""
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open a network", self._folder(), FILE_FILTER)
+        return self.open_path(Path(name)) if name else False
+
+    def open_path(self, path: Path) -> bool:
+        """Open the network file *path*; a bad file shows why and changes nothing."""
+        path = Path(path)
+        try:
+            network = load(path)
+        except FileFormatError as error:
+            self._refuse_file(path, str(error))
+            return False
+        if not self.maybe_save():
+            return False
+        self.document.replace_network(network, path.resolve())
+        self._remember(path)
+        self.document.status_message.emit(f"Opened {path.name}")
+        return True
+
+    def _refuse_file(self, path: Path, why: str) -> None:
+        if not path.exists():
+            self.settings.remove_recent(path)
+            self.recent_changed.emit()
+        QMessageBox.critical(
+            self.window,
+            "Cannot open the file",
+            f"{path.name} could not be opened, so the network you have open stays as it is.\n\n{why}",
+        )
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save to the current file (asking for one if the network was never saved)."""
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        """Ask for a file name and save there."""
+        suggested = str(Path(self._folder()) / f"{_file_stem(self.document)}{SUFFIX}")
+        if self.document.path is not None:
+            suggested = str(self.document.path)
+        name, _ = QFileDialog.getSaveFileName(self.window, "Save the network", suggested, FILE_FILTER)
+        return self.save_to(with_suffix(Path(name))) if name else False
+
+    def save_to(self, path: Path) -> bool:
+        """Write the network to *path*; a failure is shown and leaves the document modified."""
+        try:
+            save(self.document.network, path)
+        except OSError as error:
+            QMessageBox.critical(
+                self.window, "Cannot save", f"{path} could not be written:\n\n{error.strerror or error}"
+            )
+            return False
+        self.document.mark_saved(path.resolve())
+        self.autosave.discard()
+        self._remember(path)
+        self.document.status_message.emit(f"Saved {path.name}")
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved changes; False when the user cancels."""
+        if not self.document.modified:
+            return True
+        answer = QMessageBox.warning(
+            self.window,
+            "Unsaved changes",
+            f"{self.document.display_name} has changes that are not saved.\nSave them before going on?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- recent files -------------------------------------------------------------------------
+
+    def recent_files(self) -> list[Path]:
+        return self.settings.recent_files()
+
+    def clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self.recent_changed.emit()
+
+    def _remember(self, path: Path) -> None:
+        self.settings.add_recent(path)
+        self.settings.set_last_folder(path.resolve().parent)
+        self.recent_changed.emit()
+
+    def _folder(self) -> str:
+        return self.settings.last_folder() or str(Path.home())
+
+    # -- crash recovery -----------------------------------------------------------------------
+
+    def offer_recovery(self) -> bool:
+        """Offer back work a crashed session left unsaved, newest first; True if restored."""
+        for found in find_recoverable(recovery_dir()):
+            answer = QMessageBox.question(
+                self.window,
+                "Recover unsaved work?",
+                f"Recover unsaved work from {found.saved_at:%Y-%m-%d %H:%M}?\n\n"
+                f"CNN Studio closed before {found.network.name} was saved.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self._restore(found)
+                return True
+            found.discard()
+        return False
+
+    def _restore(self, found: Recovered) -> None:
+        self.document.replace_network(found.network, found.original_path)
+        self.document.undo_stack.resetClean()  # recovered work is unsaved work
+        self.document.title_changed.emit()
+        found.discard()
+        self.autosave.write_now()
+        self.document.status_message.emit("Recovered unsaved work; save it to keep it")
+
+    def close(self) -> None:
+        """A clean exit: no recovery file is left behind."""
+        self.autosave.close()
+
+
+def _file_stem(document: Document) -> str:
+    name = document.network.name.strip() or "network"
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-") or "network"
+
+
+__all__ = ["FILE_FILTER", "FileController", "blank_network", "with_suffix"]

@@ -1,0 +1,206 @@
+"""CNN Studio's main window: block palette, canvas, inspector, shape and cost table, menus.
+
+The window puts the parts around one :class:`~cnnstudio.ui.document.Document`; each part
+follows the document on its own. Files, menus, exports, the start page and settings live in
+their own modules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from ..core import Network
+from .canvas import CanvasView
+from .document import Document
+from .exports import Exporter
+from .files import FileController
+from .inspector import Inspector
+from .layer_table import COLUMNS
+from .menus import build_menus
+from .palette import Palette
+from .settings import Settings
+from .start_page import StartPage
+from .status import NetworkStatus
+from .table_dock import DisplayToggles, TableDock
+
+APP_NAME = "CNN Studio"
+DEFAULT_SIZE = (1600, 1000)
+STATUS_MESSAGE_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    """The app's window around one open network.
+
+    Parameters
+    ----------
+    network : Network, optional
+        The network to open (LeNet-5 when None).
+    path : Path, optional
+        The file *network* was read from (its name goes in the title; Save writes there).
+    remember_layout : bool
+        Restore the window's size and docks from the settings and save them on close (the
+        default); False always starts with the default layout (used for screenshots).
+
+    Attributes
+    ----------
+    document : Document
+        The open network, its analysis, undo stack and selection.
+    canvas, palette, inspector, table
+        The diagram, the block palette, the inspector and the shape and cost table view.
+    files : FileController
+        New, Open, Save, recent files and recovery.
+    menu_actions : dict[str, QAction]
+        The window's own menu actions by name (``"save"``, ``"undo"``, ``"preset:resnet50"``, ...).
+    """
+
+    def __init__(
+        self, network: Network | None = None, path: Path | None = None, remember_layout: bool = True
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = Settings()
+        self.remember_layout = remember_layout
+        self.document = Document(network, self)
+        self.document.path = Path(path).resolve() if path else None
+        if remember_layout:
+            self.document.set_shape_order(self.settings.shape_order())
+            self.document.set_show_flops(self.settings.show_flops())
+        self._build_parts()
+        self.files = FileController(self.document, self, self.settings)
+        self.exporter = Exporter(self.document, self.canvas, self.settings, self)
+        self.menu_actions = build_menus(self)
+        self._build_status_bar()
+        self._connect()
+        self.update_title()
+        self._restore_layout()
+
+    # -- parts --------------------------------------------------------------------------------
+
+    def _build_parts(self) -> None:
+        doc = self.document
+        self.canvas = CanvasView(doc)
+        self.setCentralWidget(self.canvas)
+        self.palette = Palette(doc)
+        self.inspector = Inspector(doc)
+        self.toggles = DisplayToggles(doc, self)
+        self.palette_dock = self._dock(
+            "Blocks", self.palette, "paletteDock", Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.inspector_dock = self._dock(
+            "Inspector", self.inspector, "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.table_dock = TableDock(doc, self.toggles, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.table_dock)
+        self.table = self.table_dock.view
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.training_dock: QDockWidget | None = None
+
+    def _dock(self, title: str, widget: QWidget, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def docks(self) -> list[QDockWidget]:
+        """Every dock, in View-menu order."""
+        docks = [self.palette_dock, self.inspector_dock, self.table_dock]
+        return docks + ([self.training_dock] if self.training_dock else [])
+
+    def add_training_dock(self, panel: QWidget, title: str = "Training") -> QDockWidget:
+        """Dock *panel* (the training panel) beside the table and list it in the View menu."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName("trainingDock")
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.tabifyDockWidget(self.table_dock, dock)
+        self.training_dock = dock
+        self.view_menu().addAction(dock.toggleViewAction())
+        return dock
+
+    def view_menu(self):
+        """The View menu."""
+        return next(a.menu() for a in self.menuBar().actions() if a.text() == "&View")
+
+    def _build_status_bar(self) -> None:
+        self.network_status = NetworkStatus(self.document)
+        self.statusBar().addPermanentWidget(self.network_status)
+
+    def _connect(self) -> None:
+        doc = self.document
+        doc.title_changed.connect(self.update_title)
+        doc.summary_changed.connect(self.update_title)
+        doc.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+        self.table.open_block_requested.connect(self.canvas.open_block)
+
+    # -- title, start page --------------------------------------------------------------------
+
+    def update_title(self) -> None:
+        """``name.cnnstudio.json* – CNN Studio``: the file (or network) name, ``*`` if unsaved."""
+        star = "*" if self.document.modified else ""
+        self.setWindowTitle(f"{self.document.display_name}{star} – {APP_NAME}")
+
+    def show_start_page(self) -> StartPage:
+        """Show the case-study cards; a chosen card opens its network."""
+        page = StartPage(self.settings.show_start_page(), self)
+        page.preset_chosen.connect(self.files.open_preset)
+        page.finished.connect(
+            lambda _result: self.settings.set_show_start_page(page.show_at_start.isChecked())
+        )
+        page.open()
+        return page
+
+    # -- settings and closing -----------------------------------------------------------------
+
+    def select_layer(self, path: str, column: str = "macs") -> bool:
+        """Select the layer called *path* (``block.inner`` for a block's layer) and show the
+        formula of its *column* cell; False if there is no such layer."""
+        index = self.table.table_model.index_of_path(path, COLUMNS.index(column))
+        if not index.isValid():
+            return False
+        self.document.set_selection([self.table.table_model.row_of(index).node_id])
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _restore_layout(self) -> None:
+        available = self.screen().availableGeometry()
+        width, height = DEFAULT_SIZE
+        self.resize(min(width, int(available.width() * 0.95)), min(height, int(available.height() * 0.95)))
+        self._default_dock_sizes()
+        if not self.remember_layout:
+            return
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [210, 320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.table_dock], [330], Qt.Orientation.Vertical)
+
+    def save_settings(self) -> None:
+        """Remember the window's layout and the display toggles."""
+        if not self.remember_layout:
+            return
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.save_display(self.document.shape_order, self.document.show_flops)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_settings()
+        self.files.close()
+        event.accept()
+
+
+__all__ = ["MainWindow"]

@@ -1,0 +1,149 @@
+"""The main window's menus: File, Edit, View, Presets and Help.
+
+:func:`build_menus` fills the menu bar from the window's parts and returns the actions by
+name, so tests and other code can trigger them (``menu_actions["save"].trigger()``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from .. import __version__
+from ..core import LESSONS, PRESETS
+from .exports import FORMATS
+from .start_page import LESSON_KO
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def _action(parent: QObject, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Fill *window*'s menu bar; returns every action it made, by name."""
+    actions: dict[str, QAction] = {}
+    _file_menu(window, actions)
+    _edit_menu(window, actions)
+    _view_menu(window, actions)
+    _presets_menu(window, actions)
+    _help_menu(window, actions)
+    return actions
+
+
+def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    files = window.files
+    menu = window.menuBar().addMenu("&File")
+    Key = QKeySequence.StandardKey
+    actions["new"] = _action(window, "&New", files.new_network, Key.New, "Start an empty network")
+    actions["open"] = _action(window, "&Open…", files.open_dialog, Key.Open, "Open a network file")
+    actions["start_page"] = _action(
+        window, "Case studies…", window.show_start_page, "Ctrl+Shift+N", "Pick one of the lessons' networks"
+    )
+    actions["save"] = _action(window, "&Save", files.save, Key.Save, "Save the network")
+    actions["save_as"] = _action(window, "Save &As…", files.save_as, Key.SaveAs, "Save under a new name")
+    menu.addActions([actions["new"], actions["open"], actions["start_page"]])
+    window.recent_menu = menu.addMenu("Open &Recent")
+    window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window, window.recent_menu))
+    menu.addSeparator()
+    menu.addActions([actions["save"], actions["save_as"]])
+    export_menu = menu.addMenu("&Export")
+    for kind, (text, _) in FORMATS.items():
+        actions[f"export_{kind}"] = _action(
+            window, f"{text}…", lambda k=kind: window.exporter.ask_and_export(k)
+        )
+        export_menu.addAction(actions[f"export_{kind}"])
+    menu.addSeparator()
+    actions["quit"] = _action(window, "&Quit", window.close, Key.Quit)
+    menu.addAction(actions["quit"])
+
+
+def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    recent = window.files.recent_files()
+    for i, path in enumerate(recent, start=1):
+        action = menu.addAction(f"&{i % 10}  {path.name}")
+        action.setStatusTip(str(path))
+        action.triggered.connect(lambda _checked=False, p=path: window.files.open_path(p))
+    if not recent:
+        menu.addAction("No recent files").setEnabled(False)
+    menu.addSeparator()
+    clear = menu.addAction("Clear the list")
+    clear.setEnabled(bool(recent))
+    clear.triggered.connect(window.files.clear_recent)
+
+
+def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    menu = window.menuBar().addMenu("&Edit")
+    stack = window.document.undo_stack
+    actions["undo"] = stack.createUndoAction(window, "&Undo")
+    actions["undo"].setShortcut(QKeySequence.StandardKey.Undo)
+    actions["redo"] = stack.createRedoAction(window, "&Redo")
+    actions["redo"].setShortcut(QKeySequence.StandardKey.Redo)
+    menu.addActions([actions["undo"], actions["redo"]])
+    menu.addSeparator()
+    menu.addActions(window.canvas.edit_actions())
+
+
+def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    menu = window.menuBar().addMenu("&View")
+    toggles = window.toggles
+    menu.addSection("Shapes")
+    menu.addActions([toggles.hwc, toggles.chw])
+    menu.addSection("Operations")
+    menu.addActions([toggles.macs, toggles.flops])
+    actions.update(shapes_hwc=toggles.hwc, shapes_chw=toggles.chw, count_macs=toggles.macs)
+    actions["count_flops"] = toggles.flops
+    menu.addSeparator()
+    menu.addActions(window.canvas.view_actions())
+    menu.addSeparator()
+    for dock in window.docks():
+        menu.addAction(dock.toggleViewAction())
+
+
+def _presets_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    menu = window.menuBar().addMenu("&Presets")
+    for lesson in LESSONS:
+        submenu = menu.addMenu(f"{lesson}  ({LESSON_KO.get(lesson, lesson)})")
+        for entry in PRESETS.values():
+            if entry.lesson != lesson:
+                continue
+            text = entry.title if entry.title_ko == entry.title else f"{entry.title}  ·  {entry.title_ko}"
+            action = _action(
+                window, text, lambda pid=entry.id: window.files.open_preset(pid), tip=entry.description
+            )
+            actions[f"preset:{entry.id}"] = action
+            submenu.addAction(action)
+    menu.addSeparator()
+    menu.addAction(actions["start_page"])
+
+
+def _help_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    menu = window.menuBar().addMenu("&Help")
+    actions["about"] = _action(window, "&About CNN Studio", lambda: _about(window))
+    menu.addAction(actions["about"])
+
+
+def _about(window: MainWindow) -> None:
+    QMessageBox.about(
+        window,
+        "About CNN Studio",
+        f"<h3>CNN Studio {__version__}</h3>"
+        "<p>Build the classic convolutional networks of the case-study lessons (LeNet-5, AlexNet, "
+        "VGG, ResNet, 1x1 convolutions, Inception), see every layer's shape and cost with the "
+        "arithmetic behind it, and train them.</p>",
+    )
+
+
+__all__ = ["build_menus"]
