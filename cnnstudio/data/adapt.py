@@ -48,24 +48,40 @@ def convert_channels(images: torch.Tensor, channels: int) -> torch.Tensor:
         return images
     if have == 1:
         return images.expand(-1, channels, -1, -1)
+    if not images.is_floating_point():
+        raise DatasetError("Colour images must be turned into gray before they are rounded to bytes.")
     if have == 3 and channels == 1:
         weights = torch.tensor(LUMA, dtype=images.dtype).view(1, 3, 1, 1)
         return (images * weights).sum(dim=1, keepdim=True)
     raise DatasetError(f"Cannot turn {have}-channel images into {channels}-channel ones.")
 
 
+CHUNK_VALUES = 2**20
+"""Large batches are adapted in pieces of about this many output values, to stay in the CPU cache."""
+
+
 def fit_uint8(images: torch.Tensor, input_shape: tuple[int, int, int]) -> torch.Tensor:
     """uint8 ``B x C x H x W`` images resized (bilinear, antialiased) and converted to *input_shape*."""
-    channels, height, width = input_shape
     if tuple(images.shape[1:]) == tuple(input_shape):
         return images.contiguous()
+    out = torch.empty((len(images), *input_shape), dtype=torch.uint8)
+    step = max(1, CHUNK_VALUES // (input_shape[0] * input_shape[1] * input_shape[2]))
+    for start in range(0, len(images), step):
+        out[start : start + step] = _fit_chunk(images[start : start + step], input_shape)
+    return out
+
+
+def _fit_chunk(images: torch.Tensor, input_shape: tuple[int, int, int]) -> torch.Tensor:
+    channels, height, width = input_shape
     values = images.to(torch.float32)
     if tuple(values.shape[2:]) != (height, width):
         values = F.interpolate(
             values, size=(height, width), mode="bilinear", antialias=True, align_corners=False
         )
-    values = convert_channels(values, channels)
-    return values.round().clamp_(0, 255).to(torch.uint8).contiguous()
+    if values.shape[1] != 1:  # RGB -> gray before rounding; gray -> RGB after, on 1/3 of the values
+        values = convert_channels(values, channels)
+    quantized = values.round_().clamp_(0, 255).to(torch.uint8)
+    return convert_channels(quantized, channels)
 
 
 class Normalization:
@@ -108,7 +124,7 @@ class Normalization:
     def apply(self, images: torch.Tensor) -> torch.Tensor:
         """Float32 normalized images from uint8 ones."""
         self._ensure()
-        return torch.addcmul(self._shift, images.to(torch.float32), self._scale)
+        return images.to(torch.float32).mul_(self._scale).add_(self._shift)
 
 
 def stats_indices(count: int, input_shape: tuple[int, int, int]) -> torch.Tensor:

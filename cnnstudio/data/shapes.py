@@ -14,7 +14,7 @@ import math
 import numpy as np
 import torch
 
-from cnnstudio.data.adapt import LUMA, AdaptedImageSet, Normalization, stratified_split
+from cnnstudio.data.adapt import CHUNK_VALUES, LUMA, AdaptedImageSet, Normalization, stratified_split
 from cnnstudio.data.base import DataSplit
 
 SHAPE_CLASSES = [
@@ -161,7 +161,13 @@ class ShapesImageSet(AdaptedImageSet):
         super().__init__(labels, SHAPE_CLASSES, input_shape, normalization)
 
     def adapt(self, indices: torch.Tensor) -> torch.Tensor:
-        return self._renderer.render(self._table[indices], self._labels[indices])
+        channels, height, width = self.input_shape
+        out = torch.empty((len(indices), channels, height, width), dtype=torch.uint8)
+        step = max(1, CHUNK_VALUES // (height * width))
+        for start in range(0, len(indices), step):
+            chosen = indices[start : start + step]
+            out[start : start + step] = self._renderer.render(self._table[chosen], self._labels[chosen])
+        return out
 
 
 def open_shapes(count: int, input_shape: tuple[int, int, int], seed: int, val_fraction: float) -> DataSplit:
