@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
@@ -90,6 +91,8 @@ class CanvasActions(QObject):
 
     def update_enabled(self) -> None:
         scene = self.view.diagram_scene
+        if not shiboken6.isValid(scene):  # the scene says goodbye while the window closes
+            return
         has_nodes = bool(scene.selected_node_ids())
         for action in (self.cut, self.copy, self.duplicate):
             action.setEnabled(has_nodes)

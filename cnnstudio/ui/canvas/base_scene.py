@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
+from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPixmap
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QToolTip
 
 from . import style
 from .edge_item import EdgeItem
@@ -97,6 +97,17 @@ class GraphScene(QGraphicsScene):
             rect = QRectF(-style.NODE_WIDTH, -style.NODE_HEIGHT, 2 * style.NODE_WIDTH, 2 * style.NODE_HEIGHT)
         return rect
 
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """Tooltips: a box's text is only written out when the mouse rests on it."""
+        for item in self.items(event.scenePos()):
+            text = item.tooltip() if isinstance(item, NodeItem) else item.toolTip()
+            if text:
+                QToolTip.showText(event.screenPos(), text, event.widget())
+                event.accept()
+                return
+        QToolTip.hideText()
+        event.ignore()
+
     # -- looks ------------------------------------------------------------------------------------
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
@@ -104,18 +115,18 @@ class GraphScene(QGraphicsScene):
             painter.fillRect(rect, style.NODE_FILL)
             return
         painter.fillRect(rect, style.BACKGROUND)
-        scale = painter.worldTransform().m11()
-        if scale < 0.45:
-            return
-        painter.setPen(style.GRID_DOT)
-        left = math.floor(rect.left() / GRID) * GRID
-        top = math.floor(rect.top() / GRID) * GRID
-        points = []
-        y = top
-        while y < rect.bottom():
-            x = left
-            while x < rect.right():
-                points.append(QPointF(x, y))
-                x += GRID
-            y += GRID
-        painter.drawPoints(points)
+        if painter.worldTransform().m11() >= 0.45:
+            painter.fillRect(rect, _grid_brush())
+
+
+@cache
+def _grid_brush() -> QBrush:
+    """A dot every GRID scene units (the brush is anchored at the scene's origin)."""
+    tile = QPixmap(int(GRID), int(GRID))
+    tile.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(tile)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.GRID_DOT)
+    painter.drawRect(QRectF(0, 0, 1.5, 1.5))
+    painter.end()
+    return QBrush(tile)

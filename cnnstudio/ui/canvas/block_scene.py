@@ -77,8 +77,7 @@ class BlockScene(GraphScene):
             category=TERMINAL_CATEGORY,
             summary=summary,
             shape=format_shape(shape, self.document.shape_order),
-            tooltip=f"The tensor {'entering' if key == IN else 'leaving'} the block: "
-            f"{format_shape(shape, self.document.shape_order)}",
+            description=f"The tensor {'entering' if key == IN else 'leaving'} the block.",
         )
         self._add(key, labels, has_input)
 

@@ -15,8 +15,10 @@ from . import style
 from .node_item import NodeItem, _exporting
 
 DETOUR_GAP = 30.0
-KNEE = 64.0
-LONG_EDGE = style.ROW_HEIGHT * 1.5
+KNEE = style.ROW_HEIGHT - style.NODE_HEIGHT - 6.0
+"""A long edge bends into its target within the gap above it, clear of the boxes beside."""
+LONG_EDGE = style.ROW_HEIGHT
+"""An edge spanning more than one gap between rows is long."""
 LABEL_PADDING = 4.0
 
 

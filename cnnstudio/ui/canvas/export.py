@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPaintDevice, QPainter, QTransform
-from PySide6.QtWidgets import QFrame, QGraphicsView
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView
 
 from .base_scene import GraphScene
 
@@ -24,11 +24,17 @@ MAX_SIDE_PIXELS = 16_000
 
 @contextmanager
 def _exporting(scene: GraphScene):
+    """Draw plainly (no selection, white background) and as vectors (no cached bitmaps)."""
     scene.exporting = True
+    cached = [item for item in scene.nodes.values() if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for item in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     try:
         yield
     finally:
         scene.exporting = False
+        for item in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 def _source(scene: GraphScene) -> QRectF:

@@ -28,7 +28,11 @@ def node_labels(
     shape = format_shape(row.shape, shape_order) if row is not None and row.shape is not None else ""
     macs = row.macs if row is not None else 0
     errors = list(row.errors) if row is not None else []
-    labels = NodeLabels(
+    details = ()
+    if row is not None and row.shape is not None:
+        cost = f"FLOPs: {fmt(2 * row.macs)}" if show_flops else f"MACs: {fmt(row.macs)}"
+        details = (f"Parameters: {fmt(row.params)}   {cost}",)
+    return NodeLabels(
         name=name,
         title=block.title,
         type_id=type_id,
@@ -37,28 +41,11 @@ def node_labels(
         shape=shape,
         cost=cost_text(macs, show_flops),
         errors=errors,
+        description=block.description,
+        details=details,
         composite=composite,
         overrides=icon_variant(type_id, params),
     )
-    labels.tooltip = _tooltip(labels, block.description, row, show_flops)
-    return labels
-
-
-def _tooltip(labels: NodeLabels, description: str, row: LayerRow | None, show_flops: bool) -> str:
-    lines = []
-    if labels.errors:
-        lines.extend(f"\u26a0 {error}" for error in labels.errors)
-        lines.append("")
-    lines.append(f"{labels.name} \u2014 {labels.title}")
-    lines.append(description)
-    if labels.shape:
-        lines.append(f"Output: {labels.shape}")
-    if row is not None and row.shape is not None:
-        cost = f"FLOPs: {fmt(2 * row.macs)}" if show_flops else f"MACs: {fmt(row.macs)}"
-        lines.append(f"Parameters: {fmt(row.params)}   {cost}")
-    if labels.composite:
-        lines.append("Double-click to see the layers inside.")
-    return "\n".join(lines)
 
 
 def edge_label(row: LayerRow | None, shape_order: str) -> str:

@@ -18,11 +18,17 @@ from . import style
 from .style import ACCENT_WIDTH, CORNER, INPUT_SPREAD, NODE_HEIGHT, NODE_WIDTH, PORT_HIT_RADIUS, PORT_RADIUS
 
 OPEN_HINT = "open \u203a"
+ICON_RECT = QRectF(-NODE_WIDTH / 2 + ACCENT_WIDTH + 8, -NODE_HEIGHT / 2 + 8, 22, 22)
+SHADOW = QColor(0, 0, 0, 22)
 
 
 @dataclass
 class NodeLabels:
-    """Everything a node box shows; the scene fills it from the network and its summary."""
+    """Everything a node box shows; the scene fills it from the network and its summary.
+
+    ``details`` are the figures behind the tooltip (parameters, MACs...), which is only written
+    out when the mouse rests on the box.
+    """
 
     name: str
     title: str
@@ -32,9 +38,25 @@ class NodeLabels:
     shape: str = ""
     cost: str = ""
     errors: list[str] = field(default_factory=list)
-    tooltip: str = ""
+    description: str = ""
+    details: tuple = ()
     composite: bool = False
     overrides: tuple = ()
+
+    @property
+    def tooltip(self) -> str:
+        lines = [f"\u26a0 {error}" for error in self.errors]
+        if lines:
+            lines.append("")
+        lines.append(f"{self.name} \u2014 {self.title}")
+        if self.description:
+            lines.append(self.description)
+        if self.shape:
+            lines.append(f"Output: {self.shape}")
+        lines.extend(self.details)
+        if self.composite:
+            lines.append("Double-click to see the layers inside.")
+        return "\n".join(lines)
 
 
 @cache
@@ -45,6 +67,7 @@ def _fonts():
         "summary": style.font(9.0),
         "shape": style.font(9.5, bold=True, mono=True),
         "cost": style.font(8.5),
+        "badge": style.font(9.0, bold=True),
     }
 
 
@@ -136,7 +159,8 @@ class NodeItem(QGraphicsItem):
         self.setZValue(1)
         self.input_port = PortItem(self, is_output=False) if has_input else None
         self.output_port = PortItem(self, is_output=True) if has_output else None
-        self._apply_tooltip()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._texts: list | None = None  # laid out when first painted
 
     # -- what it shows --------------------------------------------------------------------------
 
@@ -146,7 +170,7 @@ class NodeItem(QGraphicsItem):
             return False
         self.labels = labels
         self.accent = style.category_color(labels.category)
-        self._apply_tooltip()
+        self._texts = None
         self.update()
         return True
 
@@ -154,8 +178,9 @@ class NodeItem(QGraphicsItem):
     def has_errors(self) -> bool:
         return bool(self.labels.errors)
 
-    def _apply_tooltip(self) -> None:
-        self.setToolTip(self.labels.tooltip)
+    def tooltip(self) -> str:
+        """What hovering the box shows (the scene asks when the tooltip is due)."""
+        return self.labels.tooltip
 
     def set_input_count(self, count: int) -> None:
         """Widen the input port of a merge so each incoming edge ends on it."""
@@ -201,46 +226,39 @@ class NodeItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         exporting = _exporting(self)
-        box = _box()
+        paths = _paths()
         if self.labels.composite:
-            self._paint_stack(painter, box)
-        self._paint_body(
-            painter,
-            box,
-            selected=self.isSelected() and not exporting,
-            hovered=self._hovered and not exporting,
-        )
-        self._paint_texts(painter, box)
+            painter.setPen(QPen(style.NODE_BORDER, 1.0))
+            painter.setBrush(style.tinted(self.accent, 0.12))
+            painter.drawPath(paths["stack2"])
+            painter.drawPath(paths["stack1"])
+        self._paint_body(painter, paths, self.isSelected() and not exporting, self._hovered and not exporting)
+        icon = block_pixmap(self.labels.type_id, self.labels.overrides, 22)
+        painter.drawPixmap(ICON_RECT, icon, QRectF(icon.rect()))
+        if self._texts is None:
+            self._lay_out_texts()
+        for font, color, rect, text, align in self._texts:
+            painter.setFont(font)
+            painter.setPen(color)
+            painter.drawText(rect, align, text)
         if self.has_errors:
-            self._paint_error_badge(painter, box)
+            self._paint_error_badge(painter)
 
-    def _paint_stack(self, painter: QPainter, box: QRectF) -> None:
-        painter.setPen(QPen(style.NODE_BORDER, 1.0))
-        painter.setBrush(style.tinted(self.accent, 0.12))
-        painter.drawRoundedRect(box.translated(6, 6), CORNER, CORNER)
-        painter.drawRoundedRect(box.translated(3, 3), CORNER, CORNER)
-
-    def _paint_body(self, painter: QPainter, box: QRectF, selected: bool, hovered: bool) -> None:
+    def _paint_body(self, painter: QPainter, paths: dict, selected: bool, hovered: bool) -> None:
         error = self.has_errors
         if selected:
             glow = QColor(style.SELECTION)
             glow.setAlpha(60)
             painter.setPen(QPen(glow, 7.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(box, CORNER, CORNER)
+            painter.drawPath(paths["box"])
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(0, 0, 0, 22))
-        painter.drawRoundedRect(box.translated(0, 2), CORNER, CORNER)
+        painter.setBrush(SHADOW)
+        painter.drawPath(paths["shadow"])
         painter.setBrush(style.ERROR_FILL if error else style.NODE_FILL)
-        painter.drawRoundedRect(box, CORNER, CORNER)
-        outline = QPainterPath()
-        outline.addRoundedRect(box, CORNER, CORNER)
-        painter.save()
-        painter.setClipPath(outline)
-        painter.fillRect(
-            QRectF(box.left(), box.top(), ACCENT_WIDTH, box.height()), style.ERROR if error else self.accent
-        )
-        painter.restore()
+        painter.drawPath(paths["box"])
+        painter.setBrush(style.ERROR if error else self.accent)
+        painter.drawPath(paths["accent"])
         if selected:
             pen = QPen(style.SELECTION, 2.4)
         elif error:
@@ -249,55 +267,64 @@ class NodeItem(QGraphicsItem):
             pen = QPen(style.HOVER_BORDER if hovered else style.NODE_BORDER, 1.2)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(box, CORNER, CORNER)
+        painter.drawPath(paths["box"])
 
-    def _paint_texts(self, painter: QPainter, box: QRectF) -> None:
+    def _lay_out_texts(self) -> None:
+        """Work out where each text goes, elided to fit, once per change of the labels."""
         fonts, labels = _fonts(), self.labels
-        left = box.left() + ACCENT_WIDTH + 8
-        right = box.right() - 10
-        icon = block_pixmap(labels.type_id, labels.overrides, 22)
-        painter.drawPixmap(QRectF(left, box.top() + 8, 22, 22), icon, QRectF(icon.rect()))
+        box = _box()
+        left, right = box.left() + ACCENT_WIDTH + 8, box.right() - 10
         text_left = left + 28
-        title_width = QFontMetricsF(fonts["title"]).horizontalAdvance(labels.title) + 4
-        title_width = min(title_width, (right - text_left) * 0.5)
-        name_rect = QRectF(text_left, box.top() + 7, right - text_left - title_width - 6, 20)
-        _draw(painter, fonts["name"], style.TEXT, name_rect, labels.name)
-        title_rect = QRectF(right - title_width, box.top() + 9, title_width, 18)
-        _draw(
-            painter, fonts["title"], style.MUTED_TEXT, title_rect, labels.title, Qt.AlignmentFlag.AlignRight
-        )
-        open_width = 0.0
-        if labels.composite:
-            open_width = QFontMetricsF(fonts["title"]).horizontalAdvance(OPEN_HINT) + 4
-            open_rect = QRectF(right - open_width, box.top() + 29, open_width, 17)
-            _draw(
-                painter,
-                fonts["title"],
-                self.accent.darker(120),
-                open_rect,
-                OPEN_HINT,
-                Qt.AlignmentFlag.AlignRight,
-            )
-        summary_rect = QRectF(text_left, box.top() + 28, right - text_left - open_width - 4, 18)
-        _draw(painter, fonts["summary"], style.TEXT, summary_rect, labels.summary)
-        cost_width = QFontMetricsF(fonts["cost"]).horizontalAdvance(labels.cost) + 4 if labels.cost else 0.0
-        shape_rect = QRectF(left, box.bottom() - 25, right - left - cost_width - 6, 19)
-        shape_color = style.ERROR if self.has_errors and not labels.shape else style.SHAPE_TEXT
-        shape_text = labels.shape or ("shape unknown" if self.has_errors else "")
-        _draw(painter, fonts["shape"], shape_color, shape_rect, shape_text)
-        if labels.cost:
-            cost_rect = QRectF(right - cost_width, box.bottom() - 24, cost_width, 18)
-            _draw(
-                painter, fonts["cost"], style.MUTED_TEXT, cost_rect, labels.cost, Qt.AlignmentFlag.AlignRight
-            )
+        runs = []
 
-    def _paint_error_badge(self, painter: QPainter, box: QRectF) -> None:
-        center = QPointF(box.right() - 2, box.top() + 2)
+        def add(font_key: str, color: QColor, rect: QRectF, text: str, align=Qt.AlignmentFlag.AlignLeft):
+            if text:
+                font = fonts[font_key]
+                elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+                runs.append((font, color, rect, elided, int(align | Qt.AlignmentFlag.AlignVCenter)))
+
+        right_aligned = Qt.AlignmentFlag.AlignRight
+        title_width = min(_advance(fonts["title"], labels.title) + 4, (right - text_left) * 0.5)
+        name_rect = QRectF(text_left, box.top() + 7, right - text_left - title_width - 6, 20)
+        add("name", style.TEXT, name_rect, labels.name)
+        add(
+            "title",
+            style.MUTED_TEXT,
+            QRectF(right - title_width, box.top() + 9, title_width, 18),
+            labels.title,
+            right_aligned,
+        )
+        open_width = _advance(fonts["title"], OPEN_HINT) + 4 if labels.composite else 0.0
+        if labels.composite:
+            open_rect = QRectF(right - open_width, box.top() + 29, open_width, 17)
+            add("title", self.accent.darker(120), open_rect, OPEN_HINT, right_aligned)
+        summary_rect = QRectF(text_left, box.top() + 28, right - text_left - open_width - 4, 18)
+        add("summary", style.TEXT, summary_rect, labels.summary)
+        cost_width = _advance(fonts["cost"], labels.cost) + 4 if labels.cost else 0.0
+        unknown = self.has_errors and not labels.shape
+        shape_rect = QRectF(left, box.bottom() - 25, right - left - cost_width - 6, 19)
+        add(
+            "shape",
+            style.ERROR if unknown else style.SHAPE_TEXT,
+            shape_rect,
+            "shape unknown" if unknown else labels.shape,
+        )
+        add(
+            "cost",
+            style.MUTED_TEXT,
+            QRectF(right - cost_width, box.bottom() - 24, cost_width, 18),
+            labels.cost,
+            right_aligned,
+        )
+        self._texts = runs
+
+    def _paint_error_badge(self, painter: QPainter) -> None:
+        center = QPointF(NODE_WIDTH / 2 - 2, -NODE_HEIGHT / 2 + 2)
         painter.setPen(QPen(style.NODE_FILL, 1.5))
         painter.setBrush(style.ERROR)
         painter.drawEllipse(center, 9, 9)
         painter.setPen(style.NODE_FILL)
-        painter.setFont(style.font(9.0, bold=True))
+        painter.setFont(_fonts()["badge"])
         painter.drawText(QRectF(center.x() - 9, center.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, "!")
 
 
@@ -305,15 +332,29 @@ def _box() -> QRectF:
     return QRectF(-NODE_WIDTH / 2, -NODE_HEIGHT / 2, NODE_WIDTH, NODE_HEIGHT)
 
 
-def _draw(
-    painter: QPainter, font, color: QColor, rect: QRectF, text: str, align=Qt.AlignmentFlag.AlignLeft
-) -> None:
-    if not text:
-        return
-    painter.setFont(font)
-    painter.setPen(color)
-    elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-    painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
+def _advance(font, text: str) -> float:
+    return QFontMetricsF(font).horizontalAdvance(text)
+
+
+@cache
+def _paths() -> dict[str, QPainterPath]:
+    """The outlines every box shares, made once."""
+    box = _box()
+
+    def rounded(rect: QRectF) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(rect, CORNER, CORNER)
+        return path
+
+    strip = QPainterPath()
+    strip.addRect(QRectF(box.left(), box.top(), ACCENT_WIDTH, box.height()))
+    return {
+        "box": rounded(box),
+        "shadow": rounded(box.translated(0, 2)),
+        "accent": rounded(box).intersected(strip),
+        "stack1": rounded(box.translated(3, 3)),
+        "stack2": rounded(box.translated(6, 6)),
+    }
 
 
 def _exporting(item: QGraphicsItem) -> bool:

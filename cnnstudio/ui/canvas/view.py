@@ -74,7 +74,7 @@ class CanvasView(QGraphicsView):
         self.diagram_scene = DiagramScene(document, self)
         self.current_block: str | None = None
         self._block_scene: BlockScene | None = None
-        self._saved_view: tuple[QTransform, QPointF] | None = None
+        self._saved_view: tuple[QTransform, QPointF, bool] | None = None
         self._fit_pending = True
         self._pan_from: QPoint | None = None
         self._space_held = False
@@ -96,6 +96,7 @@ class CanvasView(QGraphicsView):
             | QPainter.RenderHint.SmoothPixmapTransform
         )
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setAcceptDrops(True)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -152,7 +153,8 @@ class CanvasView(QGraphicsView):
         self.centerOn(rect.center())
 
     def fit_for_open(self) -> None:
-        """The zoom for a freshly opened network: all of it if it stays legible, else its top.
+        """The zoom for a freshly opened network: all of it if it stays legible, else its top
+        (or the selected layer).
 
         Until the student zooms or pans, it is redone when the window changes size.
         """
@@ -164,6 +166,10 @@ class CanvasView(QGraphicsView):
             return
         zoom = max(READABLE_ZOOM, min(OPEN_ZOOM, view.width() / rect.width()))
         self._scale_to(zoom)
+        selected = self.document.selected_ids
+        if len(selected) == 1 and selected[0] in self.diagram_scene.nodes:
+            self.centerOn(self.diagram_scene.nodes[selected[0]])
+            return
         self.centerOn(QPointF(rect.center().x(), rect.top() + view.height() / (2 * zoom)))
 
     def _on_network_placed(self) -> None:
@@ -172,16 +178,23 @@ class CanvasView(QGraphicsView):
         self._fit_pending = True
         self.fit_for_open()
 
+    def _refit(self) -> None:
+        """Until the student zooms or pans, keep the first view when the window changes size."""
+        if not self._fit_pending:
+            return
+        if self.current_block is None:
+            self.fit_for_open()
+        else:
+            self._fit_all()
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._fit_pending:
-            self.fit_for_open()
+        self._refit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.block_bar.setGeometry(0, 0, self.width(), BAR_HEIGHT)
-        if self._fit_pending and self.current_block is None:
-            self.fit_for_open()
+        self._refit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
@@ -190,6 +203,7 @@ class CanvasView(QGraphicsView):
             bar = self.horizontalScrollBar() if event.modifiers() & Qt.KeyboardModifier.AltModifier else None
             bar = bar or self.verticalScrollBar()
             bar.setValue(bar.value() - steps)
+            self._fit_pending = False
             event.accept()
             return
         steps = event.angleDelta().y() / 120.0
@@ -279,8 +293,10 @@ class CanvasView(QGraphicsView):
             return False
         self.diagram_scene.cancel_interaction()
         if self.current_block is None:
-            self._saved_view = (self.transform(), self.mapToScene(self.viewport().rect().center()))
+            center = self.mapToScene(self.viewport().rect().center())
+            self._saved_view = (self.transform(), center, self._fit_pending)
         self._show_block_scene(scene, node_id)
+        self._fit_pending = True
         self._fit_all()
         self.block_opened.emit(node_id)
         return True
@@ -311,7 +327,7 @@ class CanvasView(QGraphicsView):
         self.block_bar.hide()
         self.setViewportMargins(0, 0, 0, 0)
         if self._saved_view is not None:
-            transform, center = self._saved_view
+            transform, center, self._fit_pending = self._saved_view
             self.setTransform(transform)
             self.centerOn(center)
         self.block_closed.emit()
