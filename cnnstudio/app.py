@@ -30,14 +30,25 @@ def parse_args(argv: list[str]):
     parser.add_argument(
         "net", nargs="?", help="a preset id (see 'cnnstudio presets') or a .cnnstudio.json file"
     )
-    parser.add_argument("--screenshot", metavar="PATH", help="save a 1600x1000 PNG of the window and exit")
+    parser.add_argument(
+        "--screenshot", metavar="PATH", help="save a PNG of the window (1600x1000 unless --size) and exit"
+    )
     parser.add_argument("--select", metavar="LAYER", help="select a layer (inner layers: block.layer)")
     parser.add_argument(
         "--column", choices=TABLE_COLUMNS, default="macs", help="the table cell whose formula to show"
     )
     parser.add_argument("--open-block", metavar="BLOCK", help="open a residual or inception block")
     parser.add_argument("--start-page", action="store_true", help="show the case-study cards at start")
+    parser.add_argument("--size", metavar="WxH", type=window_size, help="the window's size, e.g. 1600x1000")
     return parser.parse_args(argv)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """``"1600x1000"`` -> ``(1600, 1000)``."""
+    width, _, height = text.partition("x")
+    if not (width.isdigit() and height.isdigit() and int(width) >= 400 and int(height) >= 300):
+        raise UsageError(f"--size must look like 1600x1000 (at least 400x300), got '{text}'")
+    return int(width), int(height)
 
 
 def open_network(name: str | None) -> tuple[Network | None, Path | None]:
@@ -117,8 +128,8 @@ def _run(args, network: Network | None, path: Path | None) -> int:
     app.setApplicationName("cnnstudio")
     app.setApplicationDisplayName("CNN Studio")
     window = MainWindow(network, path, remember_layout=not args.screenshot)
-    if args.screenshot:
-        window.resize(*SCREENSHOT_SIZE)
+    if args.screenshot or args.size:
+        window.resize(*(args.size or SCREENSHOT_SIZE))
     _arrange(window, args)
     if args.screenshot:
         status = _save_screenshot(app, window, Path(args.screenshot))

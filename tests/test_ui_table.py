@@ -212,3 +212,13 @@ def test_undo_restores_the_numbers(make_dock):
     assert cell(dock, "conv", "macs") == "120,422,400"
     dock.document.undo_stack.redo()
     assert cell(dock, "conv", "macs") == "240,844,800"
+
+
+def test_with_no_cell_chosen_the_panel_says_where_the_work_is(make_dock):
+    dock = make_dock("lenet5")
+    dock.formula_panel.show_index(dock.view.table_model.index(-1, 0))
+    text = dock.formula_panel.text()
+    # conv2: 10*10*16 outputs * 5*5*6 = 240,000 of LeNet-5's 416,520 MACs
+    assert "<b>conv2</b> does 57.6 % of the MACs (240,000)" in text
+    # fc1: 400*120 weights + 120 biases = 48,120 of 61,706 parameters
+    assert "<b>fc1</b> holds 78.0 % of the parameters (48,120)" in text

@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.palette_dock, self.inspector_dock], [210, 320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [240, 320], Qt.Orientation.Horizontal)
         self.resizeDocks([self.table_dock], [330], Qt.Orientation.Vertical)
 
     def save_settings(self) -> None:

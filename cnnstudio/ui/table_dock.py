@@ -7,16 +7,13 @@ layer elsewhere selects its row. The current cell's arithmetic appears in the fo
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFontDatabase
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSplitter,
     QToolButton,
     QTreeView,
@@ -25,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from .document import Document
-from .layer_table import COLUMNS, ERROR_COLOR, ERRORS_ROLE, FORMULA_ROLE, LayerTableModel
+from .formula_panel import FormulaPanel
+from .layer_table import COLUMNS, LayerTableModel
 
 PANEL_WIDTH = 360
 FORMULA_COLUMNS = (
@@ -224,84 +222,6 @@ def _tree_position(index: QModelIndex) -> list[int]:
         key.insert(0, index.row())
         index = index.parent()
     return key
-
-
-class FormulaPanel(QScrollArea):
-    """Shows the arithmetic behind the current cell, and any problems of its layer."""
-
-    HINT = "Click a number in the table to see the arithmetic behind it."
-
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("formulaPanel")
-        self.document = document
-        self.label = QLabel()
-        self.label.setObjectName("formulaText")
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setMargin(8)
-        self.setWidget(self.label)
-        self.setWidgetResizable(True)
-        self.setMinimumWidth(240)
-        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
-        self.show_index(QModelIndex())
-
-    def show_index(self, index: QModelIndex) -> None:
-        """Show the formula of the cell at *index*, then the rest of its row's arithmetic
-        (the hint and the network's problems when no cell is chosen)."""
-        if not index.isValid():
-            self.label.setText(self._hint_html())
-            return
-        column = COLUMNS[index.column()]
-        name = index.siblingAtColumn(0).data()
-        kind = index.siblingAtColumn(COLUMNS.index("type")).data()
-        parts = [
-            f'<p style="font-size:13pt;"><b>{escape(str(name))}</b> &nbsp;<span style="color:#666666;">{escape(str(kind or ""))}</span></p>'
-        ]
-        parts += self._problems_html(index.data(ERRORS_ROLE) or [])
-        if column in ("layer", "type"):
-            parts.append(f"<p>{escape(index.data(FORMULA_ROLE) or '')}</p>")
-            others = FORMULA_COLUMNS
-        else:
-            parts.append(self._formula_html(self._title(index), index.data(FORMULA_ROLE) or "", main=True))
-            others = tuple(c for c in FORMULA_COLUMNS if c != column)
-        for other in others:
-            sibling = index.siblingAtColumn(COLUMNS.index(other))
-            formula = sibling.data(FORMULA_ROLE)
-            if formula:
-                parts.append(self._formula_html(self._title(sibling), formula, main=False))
-        self.label.setText("".join(parts))
-
-    def _title(self, index: QModelIndex) -> str:
-        return str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
-
-    def text(self) -> str:
-        """What the panel shows, as plain text."""
-        return self.label.text()
-
-    def _formula_html(self, title: str, formula: str, main: bool) -> str:
-        lines = "<br>".join(escape(line) for line in formula.splitlines())
-        size, color = ("12pt", "#111111") if main else ("10pt", "#555555")
-        return (
-            f'<p style="margin-top:6px; color:{color};"><b>{escape(title)}</b><br>'
-            f"<span style=\"font-family:'{self._mono}'; font-size:{size};\">{lines}</span></p>"
-        )
-
-    def _problems_html(self, problems: list[str]) -> list[str]:
-        color = ERROR_COLOR.name()
-        return [f'<p style="color:{color};"><b>⚠ Problem:</b> {escape(p)}</p>' for p in problems]
-
-    def _hint_html(self) -> str:
-        parts = [f'<p style="color:#666666;">{escape(self.HINT)}</p>']
-        errors = self.document.summary.errors
-        if errors:
-            parts.append(
-                f"<p><b>This network has {len(errors)} problem{'s' if len(errors) > 1 else ''}:</b></p>"
-            )
-            parts += self._problems_html(errors)
-        return "".join(parts)
 
 
 class TableDock(QDockWidget):
