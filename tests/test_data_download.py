@@ -31,6 +31,7 @@ class FileServer(http.server.ThreadingHTTPServer):
         self.files: dict[str, bytes] = {}
         self.requests: list[tuple[str, str | None]] = []
         self.honour_range = True
+        self.cut_after: int | None = None  # send only this many bytes of a body, then hang up
 
     @property
     def base_url(self) -> str:
@@ -66,8 +67,9 @@ class RangeHandler(http.server.BaseHTTPRequestHandler):
             self.send_response(200)
         self.send_header("Content-Length", str(len(data) - start))
         self.end_headers()
+        body = data[start:] if self.server.cut_after is None else data[start : start + self.server.cut_after]
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(data[start:])
+            self.wfile.write(body)
 
     def log_message(self, format, *args) -> None:
         pass
@@ -192,6 +194,21 @@ def test_cancel_keeps_the_partial_file_and_the_next_call_resumes_with_range(serv
     assert ("train-images-idx3-ubyte.gz", f"bytes={kept}-") in server.requests
     assert (tmp_path / "mnist" / "train-images-idx3-ubyte.gz").read_bytes() == big
     assert not part.exists()
+
+
+def test_a_dropped_connection_keeps_what_arrived_and_the_next_call_resumes(server, tmp_path):
+    files = serve_mnist(server)
+    big = files["train-images-idx3-ubyte.gz"]
+    server.cut_after = 100_000
+    with pytest.raises(DatasetError) as caught:
+        download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+    assert "train-images-idx3-ubyte.gz stopped after 100,000 bytes" in str(caught.value)
+    part = tmp_path / "mnist" / "train-images-idx3-ubyte.gz.part"
+    assert part.read_bytes() == big[:100_000]
+    server.cut_after = None
+    download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+    assert ("train-images-idx3-ubyte.gz", "bytes=100000-") in server.requests
+    assert (tmp_path / "mnist" / "train-images-idx3-ubyte.gz").read_bytes() == big
 
 
 def test_resuming_from_a_server_that_ignores_range_starts_over(server, tmp_path):

@@ -9,6 +9,7 @@ it on a worker thread, never on the GUI thread.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import shutil
 import tarfile
 import urllib.error
@@ -199,11 +200,28 @@ def _fetch(url: str, part: Path, index: int, transfer: _Transfer) -> None:
         with part.open("ab" if resumed else "wb") as out:
             transfer.report(position)
             transfer.check_cancelled(position)
-            while block := response.read(CHUNK_BYTES):
-                out.write(block)
-                position += len(block)
-                transfer.report(position)
-                transfer.check_cancelled(position)
+            try:
+                while block := response.read(CHUNK_BYTES):
+                    out.write(block)
+                    position += len(block)
+                    transfer.report(position)
+                    transfer.check_cancelled(position)
+            except (OSError, http.client.HTTPException) as exc:
+                raise _interrupted(
+                    transfer.current_name, position, f"{exc.__class__.__name__} {exc}"
+                ) from None
+    expected = transfer.sizes[index]
+    if expected is not None and position < expected:
+        raise _interrupted(
+            transfer.current_name, position, f"the connection closed before {expected:,} bytes"
+        )
+
+
+def _interrupted(name: str, position: int, reason: str) -> DatasetError:
+    return DatasetError(
+        f"Downloading {name} stopped after {position:,} bytes ({reason}). What arrived is kept; "
+        "try again to continue from there."
+    )
 
 
 def _range_start(response) -> int | None:
@@ -274,6 +292,14 @@ def _cifar_ready(folder: Path) -> bool:
     return True
 
 
+def _with_checksum(file: RemoteFile, checksums: Mapping[str, str] | None) -> RemoteFile:
+    """*file* with the checksum *checksums* gives it (its size is then unknown unless it is the official one)."""
+    if not checksums or file.name not in checksums:
+        return file
+    sha256 = checksums[file.name].lower()
+    return RemoteFile(file.name, sha256, file.size if sha256 == file.sha256 else 0)
+
+
 def download_dataset(
     kind: str,
     dest_dir: str | Path,
@@ -307,10 +333,7 @@ def download_dataset(
             progress(1, 1)
         return target
     base = (base_url or remote.base_url).rstrip("/") + "/"
-    wanted = [
-        RemoteFile(f.name, checksums[f.name], 0) if checksums and f.name in checksums else f
-        for f in remote.files
-    ]
+    wanted = [_with_checksum(f, checksums) for f in remote.files]
     transfer = _Transfer([f.size or None for f in wanted], progress, cancelled)
     for index, file in enumerate(wanted):
         final = target / file.name
