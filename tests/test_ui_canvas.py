@@ -93,9 +93,14 @@ def test_drop_on_an_edge_inserts_the_block_into_it(view, document):
     middle = edge.shape().boundingRect().center()
     point = QPointF(edge.source.output_point().x(), middle.y())
     before = dumps(document.network)
+    old_pool1 = document.network.node(pool1).pos
     drop(view, block_mime_data("relu"), point)
     (relu,) = document.selected_ids
     assert document.network.node(relu).inputs == [conv1]
+    conv1_pos = document.network.node(conv1).pos
+    assert document.network.node(relu).pos == (conv1_pos[0], conv1_pos[1] + style.ROW_HEIGHT)
+    assert document.network.node(pool1).pos == (old_pool1[0], old_pool1[1] + style.ROW_HEIGHT)
+    assert document.undo_stack.count() == 1
     assert document.network.node(pool1).inputs == [relu]
     assert document.row(relu).shape == (6, 28, 28)
     assert (conv1, pool1) not in view.diagram_scene.edges
@@ -105,6 +110,19 @@ def test_drop_on_an_edge_inserts_the_block_into_it(view, document):
     assert dumps(document.network) == before
     document.undo_stack.redo()
     assert dumps(document.network) == after
+
+
+@pytest.mark.parametrize("where", ["beside the line", "on the shape label"])
+def test_a_drop_near_an_edge_or_on_its_label_still_inserts(view, document, where):
+    fc1, tanh3 = node_id(document, "fc1"), node_id(document, "tanh3")
+    edge = view.diagram_scene.edges[(fc1, tanh3)]
+    start, end = edge.source.output_point(), edge.target.input_point(0, 1)
+    middle = (start + end) / 2
+    point = middle + QPointF(-14, 0) if where == "beside the line" else edge._label_box.center()
+    drop(view, block_mime_data("dropout"), point)
+    (new,) = document.selected_ids
+    assert document.network.node(tanh3).inputs == [new]
+    assert document.network.node(new).inputs == [fc1]
 
 
 def test_drop_while_one_node_is_selected_connects_after_it(view, document):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QKeyEvent
+from PySide6.QtCore import QMimeData, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDrag, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -27,7 +27,7 @@ from .canvas import edits
 from .canvas.mime import BLOCK_MIME, block_mime_data
 from .canvas.style import category_color
 from .document import Document
-from .icons import block_icon
+from .icons import block_icon, block_pixmap
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -113,6 +113,30 @@ def matches(entry: PaletteEntry, text: str) -> bool:
     return all(word in haystack for word in text.split())
 
 
+def drag_chip(entry: PaletteEntry, font: QFont) -> QPixmap:
+    """A small rounded label (icon and title) that follows the pointer while dragging."""
+    metrics = QFontMetrics(font)
+    width, height = metrics.horizontalAdvance(entry.title) + 42, 30
+    ratio = 2.0
+    chip = QPixmap(int(width * ratio), int(height * ratio))
+    chip.setDevicePixelRatio(ratio)
+    chip.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(chip)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    color = category_color(entry.category)
+    painter.setPen(QPen(color, 1.5))
+    painter.setBrush(QColor(255, 255, 255, 235))
+    painter.drawRoundedRect(QRectF(1, 1, width - 2, height - 2), 8, 8)
+    painter.drawPixmap(
+        QRectF(7, 5, 20, 20), block_pixmap(entry.type_id, entry.variant, 20), QRectF(0, 0, 40, 40)
+    )
+    painter.setFont(font)
+    painter.setPen(QColor("#1d232c"))
+    painter.drawText(QRectF(32, 0, width - 36, height), int(Qt.AlignmentFlag.AlignVCenter), entry.title)
+    painter.end()
+    return chip
+
+
 class PaletteTree(QTreeWidget):
     """The list of entries; dragging one carries its block MIME data.
 
@@ -148,6 +172,17 @@ class PaletteTree(QTreeWidget):
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
+
+    def startDrag(self, actions: Qt.DropAction) -> None:
+        item = self.currentItem()
+        entry = item.data(0, ENTRY_ROLE) if item is not None else None
+        if entry is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.mimeData([item]))
+        drag.setPixmap(drag_chip(entry, self.font()))
+        drag.setHotSpot(QPoint(-12, -6))  # the chip trails the pointer, the drop point stays visible
+        drag.exec(Qt.DropAction.CopyAction)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentItem() is not None:

@@ -13,6 +13,7 @@ from .edge_item import EdgeItem
 from .node_item import NodeItem, PortItem
 
 GRID = 24.0
+DROP_RADIUS = 20.0
 MARGIN = 160.0
 
 
@@ -55,10 +56,21 @@ class GraphScene(QGraphicsScene):
             return item.node
         return item if isinstance(item, NodeItem) else None
 
-    def edge_at(self, pos: QPointF) -> EdgeItem | None:
-        """The edge under *pos*, if no node is in front of it."""
-        item = self.item_at(pos)
-        return item if isinstance(item, EdgeItem) else None
+    def edge_near(self, pos: QPointF, radius: float = DROP_RADIUS) -> EdgeItem | None:
+        """The edge closest to *pos* within *radius* (its label counts), unless a box is there.
+
+        Dropping a block "on an edge" should not need pixel precision.
+        """
+        if self.node_at(pos) is not None:
+            return None
+        area = QRectF(pos.x() - radius, pos.y() - radius, 2 * radius, 2 * radius)
+        best, best_distance = None, radius
+        for item in self.items(area):
+            if isinstance(item, EdgeItem):
+                distance = item.distance_to(pos)
+                if distance <= best_distance:
+                    best, best_distance = item, distance
+        return best
 
     # -- geometry ---------------------------------------------------------------------------------
 

@@ -7,6 +7,8 @@ takes a detour beside them, the way skip connections are drawn in the papers.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
@@ -15,6 +17,7 @@ from . import style
 from .node_item import NodeItem, _exporting
 
 DETOUR_GAP = 30.0
+DISTANCE_SAMPLES = 48
 KNEE = style.ROW_HEIGHT - style.NODE_HEIGHT - 6.0
 """A long edge bends into its target within the gap above it, clear of the boxes beside."""
 LONG_EDGE = style.ROW_HEIGHT
@@ -110,6 +113,16 @@ class EdgeItem(QGraphicsItem):
         self._path, self._label_anchor = edge_path(start, end, blockers or [])
         self._label_box = self._label_rect()
         self._shape = None
+
+    def distance_to(self, pos: QPointF) -> float:
+        """How far *pos* is from the curve (0 on its label): how near a drop lands to the edge."""
+        if self._label_box.contains(pos):
+            return 0.0
+        best = float("inf")
+        for i in range(DISTANCE_SAMPLES + 1):
+            point = self._path.pointAtPercent(i / DISTANCE_SAMPLES)
+            best = min(best, math.hypot(point.x() - pos.x(), point.y() - pos.y()))
+        return best
 
     def corridor(self) -> QRectF:
         """The strip a straight edge down from the source would cross (boxes there are in the way)."""

@@ -40,11 +40,27 @@ def add_block(
 
 
 def insert_block(
-    document: Document, type_id: str, overrides: dict[str, Any], src: str, dst: str, pos: Point
+    document: Document, type_id: str, overrides: dict[str, Any], src: str, dst: str
 ) -> str | None:
-    """Add a block into the edge *src* -> *dst*; selects it and returns its id."""
-    command = InsertNodeCommand(document.network, type_id, overrides, src, dst, pos)
-    if not execute(document, command):
+    """Add a block into the edge *src* -> *dst*, one row below *src*; selects it, returns its id.
+
+    When *dst* sits right below *src*, it and every layer it feeds move down a row to make
+    room (all one undo step), so repeated insertions keep the diagram readable.
+    """
+    network = document.network
+    src_pos = network.node(src).pos or (0.0, 0.0)
+    dst_pos = network.node(dst).pos or (src_pos[0], src_pos[1] + ROW_HEIGHT)
+    pos = (src_pos[0], src_pos[1] + ROW_HEIGHT)
+    tight = dst_pos[1] - src_pos[1] < 2 * ROW_HEIGHT * 0.99
+    if not tight:
+        pos = _free(document, pos)
+    with EditMacro(document, f"Insert {block_type(type_id).title}") as macro:
+        command = macro.do(InsertNodeCommand(network, type_id, overrides, src, dst, pos))
+        if tight:
+            for node_id in _downstream(document, dst):
+                x, y = network.node(node_id).pos or pos
+                macro.do(MoveCommand(network, node_id, (x, y + ROW_HEIGHT)))
+    if not macro.committed:
         return None
     document.set_selection([command.node_id])
     return command.node_id
@@ -63,29 +79,11 @@ def append_block(document: Document, type_id: str, overrides: dict[str, Any]) ->
     if anchor is None or block.max_inputs == 0:
         return add_block(document, type_id, overrides, _free(document, _top_left(document)))
     anchor_pos = network.node(anchor).pos or (0.0, 0.0)
-    below = (anchor_pos[0], anchor_pos[1] + ROW_HEIGHT)
     consumers = network.consumers(anchor)
     if len(consumers) != 1:
+        below = (anchor_pos[0], anchor_pos[1] + ROW_HEIGHT)
         return add_block(document, type_id, overrides, _free(document, below), after=anchor)
-    return _insert_after(document, type_id, overrides, anchor, consumers[0][0], below)
-
-
-def _insert_after(
-    document: Document, type_id: str, overrides: dict[str, Any], anchor: str, consumer: str, pos: Point
-) -> str | None:
-    network = document.network
-    consumer_pos = network.node(consumer).pos or (pos[0], pos[1] + ROW_HEIGHT)
-    room = consumer_pos[1] - pos[1]
-    with EditMacro(document, f"Insert {block_type(type_id).title}") as macro:
-        command = macro.do(InsertNodeCommand(network, type_id, overrides, anchor, consumer, pos))
-        if room < ROW_HEIGHT * 0.99:
-            for node_id in _downstream(document, consumer):
-                x, y = network.node(node_id).pos or pos
-                macro.do(MoveCommand(network, node_id, (x, y + ROW_HEIGHT)))
-    if not macro.committed:
-        return None
-    document.set_selection([command.node_id])
-    return command.node_id
+    return insert_block(document, type_id, overrides, anchor, consumers[0][0])
 
 
 def _append_anchor(document: Document) -> str | None:

@@ -290,7 +290,7 @@ class DiagramScene(GraphScene):
         if not event.mimeData().hasFormat(BLOCK_MIME):
             event.ignore()
             return
-        target = self.edge_at(event.scenePos())
+        target = self.edge_near(event.scenePos())
         for edge in self.edges.values():
             edge.set_drop_target(edge is target)
         event.acceptProposedAction()
@@ -316,10 +316,10 @@ class DiagramScene(GraphScene):
             self.say(f"Cannot add that here: {error}")
             return None
         point = (pos.x(), pos.y())
-        edge = self.edge_at(pos)
+        edge = self.edge_near(pos)
         if edge is not None:
             src, dst = edge.key
-            return edits.insert_block(self.document, type_id, overrides, src, dst, point)
+            return edits.insert_block(self.document, type_id, overrides, src, dst)
         selected = self.document.selected_ids
         after = selected[0] if len(selected) == 1 else None
         return edits.add_block(self.document, type_id, overrides, point, after)
