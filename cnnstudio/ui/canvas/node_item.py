@@ -98,9 +98,12 @@ class PortItem(QGraphicsItem):
             self.width = width
 
     def set_highlighted(self, on: bool) -> None:
+        """Fill the port (the end of a connection being dragged); off also forgets the hover."""
+        if not on:
+            self._hovered = False  # no hover-leave arrives while a gesture holds the mouse
         if on != self.highlighted:
             self.highlighted = on
-            self.update()
+        self.update()
 
     def boundingRect(self) -> QRectF:
         r = PORT_HIT_RADIUS
