@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QDragEnterEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from test_ui_canvas_support import drag, node_center, show_canvas
@@ -12,6 +12,7 @@ from test_ui_canvas_support import drag, node_center, show_canvas
 from cnnstudio.core import preset
 from cnnstudio.core.fileformat import dumps
 from cnnstudio.ui.canvas.layout import layered_layout, spread
+from cnnstudio.ui.canvas.mime import block_mime_data
 from cnnstudio.ui.document import Document
 
 
@@ -155,3 +156,21 @@ def test_a_chain_is_one_straight_column():
     graph = [("n0", [])] + [(f"n{i}", [f"n{i - 1}"]) for i in range(1, 6)]
     pos = layered_layout(graph, column_width=10, row_height=100)
     assert [pos[f"n{i}"] for i in range(6)] == [(0, 100 * i) for i in range(6)]
+
+
+def test_an_opened_block_takes_no_drops_and_no_edits(view, document):
+    said = []
+    document.status_message.connect(said.append)
+    assert view.open_block(document.network.find("layer1.0").id)
+    before = dumps(document.network)
+    point = view.mapFromScene(view.scene().nodes["conv1"].scenePos())
+    mime = block_mime_data("relu")
+    enter = QDragEnterEvent(
+        point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(view.viewport(), enter)
+    assert not enter.isAccepted()
+    view.actions_.delete.trigger()
+    view.actions_.paste.trigger()
+    assert dumps(document.network) == before
+    assert "read-only" in said[-1]

@@ -123,3 +123,13 @@ def test_return_key_adds_the_current_entry(qtbot, document, palette):
     palette.tree.setCurrentItem(palette.find_item("sigmoid"))
     qtbot.keyClick(palette.tree, Qt.Key.Key_Return)
     assert document.network.node(document.selected_ids[0]).type == "sigmoid"
+
+
+def test_double_click_is_refused_while_training(document, palette):
+    said = []
+    document.status_message.connect(said.append)
+    document.set_editable(False)
+    count = len(document.network)
+    assert palette.add_entry(palette.find_item("relu")) is None
+    assert len(document.network) == count
+    assert "locked" in said[-1]

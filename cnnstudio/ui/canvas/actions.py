@@ -12,14 +12,13 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
+from .block_scene import READ_ONLY_MESSAGE
 from .clipboard import clipboard_text, copy_to_clipboard, nodes_text, paste_text
 from .edits import auto_layout, delete
 from .style import PASTE_OFFSET
 
 if TYPE_CHECKING:
     from .view import CanvasView
-
-READ_ONLY_MESSAGE = "The opened block is read-only; press Esc or Back to return to the network"
 
 
 class CanvasActions(QObject):

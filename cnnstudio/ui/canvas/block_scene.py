@@ -20,6 +20,7 @@ from .node_item import NodeItem, NodeLabels
 from .style import COLUMN_WIDTH, ROW_HEIGHT, TERMINAL_CATEGORY
 
 IN, OUT = "in", "out"
+READ_ONLY_MESSAGE = "The opened block is read-only; press Esc or Back to return to the network"
 
 
 class BlockUnavailable(ValueError):
@@ -49,6 +50,11 @@ class BlockScene(GraphScene):
         self.title = f"{node.name} \u2014 {node.block.title}: {node.block.summary_text(node.params)}"
         inner = expansion(node.block, node.params, in_row.shape)
         self._build(inner, {child.name: child for child in row.children}, in_row, row)
+
+    def dragEnterEvent(self, event) -> None:
+        """Blocks cannot be dropped inside an opened block: say so and refuse."""
+        self.document.status_message.emit(READ_ONLY_MESSAGE)
+        event.ignore()
 
     def _build(self, inner, children: dict[str, LayerRow], in_row: LayerRow, row: LayerRow) -> None:
         order, flops = self.document.shape_order, self.document.show_flops
