@@ -141,6 +141,10 @@ def test_invalid_row_shows_its_problem(make_dock):
     assert cell(dock, "pool1", "output_shape") == "?"  # downstream: unknown, not wrong
     dock.view.setCurrentIndex(model.index_of_path("conv1", col("params")))
     assert message in dock.formula_panel.text()
+    assert "cannot be worked out until this problem is fixed" in dock.formula_panel.text()
+    dock.view.setCurrentIndex(model.index_of_path("fc1", col("macs")))
+    assert "until the problem in an earlier layer is fixed" in dock.formula_panel.text()
+    assert model.index(model.rowCount() - 1, 0).data() == "Total so far"
 
 
 def test_invalid_network_lists_its_problems_when_nothing_is_chosen(make_dock):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from ..core import Summary, fmt
 from .document import Document
-from .layer_table import COLUMNS, ERROR_COLOR, ERRORS_ROLE, FORMULA_ROLE
+from .layer_table import COLUMNS, ERROR_COLOR, ERRORS_ROLE, FORMULA_ROLE, NODE_ID_ROLE
 
 FORMULA_COLUMNS = (
     "output_shape",
@@ -56,25 +56,34 @@ class FormulaPanel(QScrollArea):
         if not index.isValid():
             self.label.setText(self._hint_html())
             return
-        column = COLUMNS[index.column()]
         name = index.siblingAtColumn(0).data()
-        kind = index.siblingAtColumn(COLUMNS.index("type")).data()
+        kind = index.siblingAtColumn(COLUMNS.index("type")).data() or ""
         parts = [
-            f'<p style="font-size:13pt;"><b>{escape(str(name))}</b> &nbsp;<span style="color:#666666;">{escape(str(kind or ""))}</span></p>'
+            f'<p style="font-size:13pt;"><b>{escape(str(name))}</b> &nbsp;'
+            f'<span style="color:{MUTED};">{escape(str(kind))}</span></p>'
         ]
-        parts += self._problems_html(index.data(ERRORS_ROLE) or [])
-        if column in ("layer", "type"):
-            parts.append(f"<p>{escape(index.data(FORMULA_ROLE) or '')}</p>")
-            others = FORMULA_COLUMNS
-        else:
-            parts.append(self._formula_html(self._title(index), index.data(FORMULA_ROLE) or "", main=True))
-            others = tuple(c for c in FORMULA_COLUMNS if c != column)
-        for other in others:
-            sibling = index.siblingAtColumn(COLUMNS.index(other))
-            formula = sibling.data(FORMULA_ROLE)
-            if formula:
-                parts.append(self._formula_html(self._title(sibling), formula, main=False))
+        problems = index.data(ERRORS_ROLE) or []
+        parts += self._problems_html(problems)
+        parts += self._formulas_html(index, problems)
         self.label.setText("".join(parts))
+
+    def _formulas_html(self, index: QModelIndex, problems: list[str]) -> list[str]:
+        """The chosen cell's formula first (or the block's description), then the rest of the row's."""
+        parts = []
+        cells = [index.siblingAtColumn(COLUMNS.index(c)) for c in FORMULA_COLUMNS]
+        if COLUMNS[index.column()] in FORMULA_COLUMNS:
+            cells.sort(key=lambda cell: cell != index)
+        else:
+            parts.append(f"<p>{escape(index.data(FORMULA_ROLE) or '')}</p>")
+        worked_out = [cell for cell in cells if cell.data(FORMULA_ROLE)]
+        for cell in worked_out:
+            parts.append(self._formula_html(self._title(cell), cell.data(FORMULA_ROLE), main=cell == index))
+        if not worked_out and index.data(NODE_ID_ROLE):
+            why = "this problem is fixed" if problems else "the problem in an earlier layer is fixed"
+            parts.append(
+                f'<p style="color:{MUTED};">Its shape and costs cannot be worked out until {why}.</p>'
+            )
+        return parts
 
     def _title(self, index: QModelIndex) -> str:
         return str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))

@@ -245,7 +245,7 @@ class LayerTableModel(QAbstractItemModel):
         summary = self.document.summary
         totals = summary.totals
         texts = {
-            "layer": "Total",
+            "layer": "Total" if summary.valid else "Total so far",
             "output_shape": format_shape(summary.output_shape, self.document.shape_order),
             "params": fmt(totals.params),
             "macs": fmt(self._scaled("macs", totals.macs)),
@@ -303,10 +303,12 @@ class LayerTableModel(QAbstractItemModel):
         if item.row is None:
             return self._total_formula(column)
         row = item.row
-        if column == "macs_share":
-            text = self._share_formula(row.macs)
-        elif column in ("layer", "type"):
+        if column in ("layer", "type"):
             text = block_type(row.type).description
+        elif row.shape is None:
+            text = ""  # not worked out: a problem here or upstream
+        elif column == "macs_share":
+            text = self._share_formula(row.macs)
         else:
             text = formula_text(row, column)
             if column == "macs" and self.document.show_flops and row.macs:

@@ -30,7 +30,8 @@ LESSON_KO = {
     "1x1 convolutions": "1x1 합성곱",
     "Inception": "인셉션",
 }
-COLUMNS_PER_ROW = 3
+COLUMNS_PER_ROW = 4
+PAGE_SIZE = (1280, 800)
 
 STYLE = """
 QDialog#startPage, QWidget#startCards { background: palette(base); }
@@ -84,7 +85,7 @@ class PresetCard(QPushButton):
             layout.addWidget(self._label(entry.title_ko, "cardTitleKo"))
         layout.addWidget(self._label(entry.description, "cardText", wrap=True), 1)
         layout.addWidget(self._label(f"{compact(params)} params  ·  {compact(macs)} MACs", "cardStats"))
-        self.setMinimumSize(300, 132)
+        self.setMinimumSize(250, 132)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
     def _label(self, text: str, name: str, wrap: bool = False) -> QLabel:
@@ -115,7 +116,7 @@ class StartPage(QDialog):
         self.setObjectName("startPage")
         self.setWindowTitle("CNN Studio: pick a network")
         self.setStyleSheet(STYLE)
-        self.resize(1060, 760)
+        self._fit_to_screen()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 14)
         layout.addWidget(self._header())
@@ -128,6 +129,11 @@ class StartPage(QDialog):
         footer.addWidget(self.show_at_start)
         footer.addWidget(buttons)
         layout.addLayout(footer)
+
+    def _fit_to_screen(self) -> None:
+        available = self.screen().availableGeometry()
+        width, height = PAGE_SIZE
+        self.resize(min(width, int(0.92 * available.width())), min(height, int(0.92 * available.height())))
 
     def _header(self) -> QWidget:
         header = QWidget()

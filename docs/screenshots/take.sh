@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Retake the README pictures on a real (virtual) X screen, 1600x1000, and shrink them.
+#
+#   docs/screenshots/take.sh        (from the repository root; needs ../shared/tools/screenshot.sh)
+#
+# Each picture starts CNN Studio with a fresh home folder, so no saved layout or start-page
+# choice leaks in. pngquant (Debian package) makes the files small when it is installed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+shot_tool=../shared/tools/screenshot.sh
+out=docs/screenshots
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# A student's mistake: conv2's kernel grown to 15x15, larger than its 14x14 input.
+.venv/bin/python - "$work/mistake.cnnstudio.json" <<'PY'
+import sys
+import cnnstudio
+net = cnnstudio.load("lenet5")
+net.set_name("LeNet-5 with a mistake")
+net.set_param(net.find("conv2").id, "kernel", 15)
+cnnstudio.save(net, sys.argv[1])
+PY
+
+shoot() {
+  local name=$1; shift
+  rm -rf "$work/home"
+  HOME="$work/home" "$shot_tool" "$out/$name" 8 -- .venv/bin/cnnstudio "$@" --size 1600x1000
+  if command -v pngquant >/dev/null; then
+    pngquant --force --skip-if-larger --quality 70-95 --output "$out/$name" "$out/$name" || true
+  fi
+}
+
+shoot lenet5.png lenet5 --select conv2 --column macs
+shoot resnet50.png resnet50 --select layer1.0.conv2 --column macs
+shoot googlenet-inception.png googlenet --open-block inception_3a --select inception_3a.5x5 --column macs
+shoot invalid-network.png "$work/mistake.cnnstudio.json" --select conv2 --column output_shape
+shoot inception-naive.png inception-naive --open-block inception --select inception.5x5 --column macs
+shoot inception-bottleneck.png inception-bottleneck --open-block inception --select inception.5x5 --column macs
+shoot start-page.png --start-page
+ls -l "$out"/*.png
