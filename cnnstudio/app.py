@@ -134,13 +134,18 @@ def _run(args, network: Network | None, path: Path | None) -> int:
     if args.screenshot:
         status = _save_screenshot(app, window, Path(args.screenshot))
     else:
+        window.first_painted.connect(lambda: _greet(window, args))
         window.show()
-        recovered = window.files.offer_recovery()
-        if args.start_page or (args.net is None and not recovered and window.settings.show_start_page()):
-            window.show_start_page()
         status = app.exec()
     shiboken6.delete(window)  # now, while the application exists: its parts talk to it as they go
     return status
+
+
+def _greet(window, args) -> None:
+    """Once the window is on screen: offer back work a crash left unsaved, else the start page."""
+    recovered = window.files.offer_recovery()
+    if args.start_page or (args.net is None and not recovered and window.settings.show_start_page()):
+        window.show_start_page()
 
 
 def _arrange(window, args) -> None:

@@ -177,3 +177,13 @@ def test_about_box_names_the_app(qtbot, monkeypatch):
     window = make_window(qtbot)
     window.menu_actions["about"].trigger()
     assert "CNN Studio" in shown[0]
+
+
+def test_first_paint_is_announced_once(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_painted, timeout=3000):
+        window.show()
+    with qtbot.assertNotEmitted(window.first_painted, wait=50):
+        window.update()
+        window.repaint()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from ..core import Network
@@ -55,13 +55,21 @@ class MainWindow(QMainWindow):
         New, Open, Save, recent files and recovery.
     menu_actions : dict[str, QAction]
         The window's own menu actions by name (``"save"``, ``"undo"``, ``"preset:resnet50"``, ...).
+
+    Signals
+    -------
+    first_painted()
+        The window has been drawn for the first time (start-up dialogs wait for it).
     """
+
+    first_painted = Signal()
 
     def __init__(
         self, network: Network | None = None, path: Path | None = None, remember_layout: bool = True
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self._painted = False
         self.settings = Settings()
         self.remember_layout = remember_layout
         self.document = Document(network, self)
@@ -193,6 +201,12 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.save_display(self.document.shape_order, self.document.show_flops)
         self.settings.sync()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
