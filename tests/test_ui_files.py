@@ -275,3 +275,20 @@ def test_export_menu_asks_for_a_file(qtbot, tmp_path, monkeypatch, kind):
     save_path_dialog(monkeypatch, tmp_path / "chosen")
     window.menu_actions[f"export_{kind}"].trigger()
     assert (tmp_path / f"chosen.{kind}").stat().st_size > 0
+
+
+def test_nothing_replaces_the_network_while_it_trains(qtbot, tmp_path, monkeypatch):
+    answers = Answers(monkeypatch)
+    window = make_window(qtbot, preset("lenet5"))
+    other = tmp_path / "other.cnnstudio.json"
+    window.files.save_to(other)
+    window.document.set_editable(False)
+    with qtbot.waitSignal(window.document.status_message) as message:
+        window.menu_actions["preset:vgg16"].trigger()
+    assert "stop the training before opening another" in message.args[0]
+    assert not window.files.open_path(other)
+    assert not window.files.new_network()
+    assert window.document.network.name == "LeNet-5"
+    assert answers.asked == []
+    window.document.set_editable(True)
+    assert window.files.new_network()

@@ -18,6 +18,7 @@ from .document import Document
 from .recovery import Autosave, Recovered, find_recoverable
 from .settings import Settings, recovery_dir
 
+TRAINING_MESSAGE = "The network is training; stop the training before opening another one"
 FILE_FILTER = "CNN Studio networks (*.cnnstudio.json);;JSON files (*.json);;All files (*)"
 
 
@@ -64,14 +65,14 @@ class FileController(QObject):
 
     def new_network(self) -> bool:
         """Start an untitled network (after asking about unsaved changes)."""
-        if not self.maybe_save():
+        if not self._may_replace() or not self.maybe_save():
             return False
         self.document.replace_network(blank_network())
         return True
 
     def open_preset(self, preset_id: str) -> bool:
         """Open the case-study network *preset_id* (after asking about unsaved changes)."""
-        if not self.maybe_save():
+        if not self._may_replace() or not self.maybe_save():
             return False
         self.document.replace_network(preset(preset_id))
         self.document.status_message.emit(f"Opened the preset {self.document.network.name}")
@@ -79,12 +80,16 @@ class FileController(QObject):
 
     def open_dialog(self) -> bool:
         """Ask for a file and open it."""
+        if not self._may_replace():
+            return False
         name, _ = QFileDialog.getOpenFileName(self.window, "Open a network", self._folder(), FILE_FILTER)
         return self.open_path(Path(name)) if name else False
 
     def open_path(self, path: Path) -> bool:
         """Open the network file *path*; a bad file shows why and changes nothing."""
         path = Path(path)
+        if not self._may_replace():
+            return False
         try:
             network = load(path)
         except FileFormatError as error:
@@ -96,6 +101,13 @@ class FileController(QObject):
         self._remember(path)
         self.document.status_message.emit(f"Opened {path.name}")
         return True
+
+    def _may_replace(self) -> bool:
+        """False (with a status message) while a training run uses the open network."""
+        if self.document.editable:
+            return True
+        self.document.status_message.emit(TRAINING_MESSAGE)
+        return False
 
     def _refuse_file(self, path: Path, why: str) -> None:
         if not path.exists():
@@ -176,6 +188,8 @@ class FileController(QObject):
 
     def offer_recovery(self) -> bool:
         """Offer back work a crashed session left unsaved, newest first; True if restored."""
+        if not self.document.editable:
+            return False
         for found in find_recoverable(recovery_dir()):
             answer = QMessageBox.question(
                 self.window,
