@@ -174,3 +174,11 @@ def test_an_opened_block_takes_no_drops_and_no_edits(view, document):
     view.actions_.paste.trigger()
     assert dumps(document.network) == before
     assert "read-only" in said[-1]
+
+
+def test_a_badge_says_when_editing_is_locked(view, document):
+    assert view.lock_badge.isHidden()
+    document.set_editable(False)
+    assert not view.lock_badge.isHidden()
+    document.set_editable(True)
+    assert view.lock_badge.isHidden()

@@ -8,6 +8,8 @@ were not copied, and lands offset from the originals.
 
 from __future__ import annotations
 
+import atexit
+
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
@@ -41,6 +43,27 @@ def copy_to_clipboard(network: Network, node_ids: list[str]) -> None:
     data.setData(NODES_MIME, text.encode("utf-8"))
     data.setText(text)
     QGuiApplication.clipboard().setMimeData(data)
+    if not _OURS:
+        atexit.register(_release_clipboard)
+    _OURS[:] = [data]
+
+
+_OURS: list[QMimeData] = []
+"""The data this process last put on the clipboard."""
+
+
+def _release_clipboard() -> None:
+    """Empty the clipboard before Python shuts down, if it still holds our data.
+
+    Otherwise Qt deletes that data after Python has finalized its wrapper, and the process
+    crashes on exit (PySide6 6.11). The data would leave with the process anyway.
+    """
+    if QGuiApplication.instance() is None or not _OURS:
+        return
+    clipboard = QGuiApplication.clipboard()
+    if clipboard.mimeData() is _OURS[0]:
+        clipboard.clear()
+    _OURS.clear()
 
 
 def clipboard_text() -> str | None:

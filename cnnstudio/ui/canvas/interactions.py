@@ -66,9 +66,20 @@ def start_interaction(scene: DiagramScene, event: QGraphicsSceneMouseEvent) -> I
     if isinstance(item, NodeItem):
         return MoveSelectionInteraction(scene, item, event)
     if isinstance(item, EdgeItem):
-        scene.select([], [item.key] if not item.isSelected() or not _adds(event) else [], add=_adds(event))
+        _select_edge(scene, item, toggle=_adds(event))
         return None
     return RubberBandInteraction(scene, event)
+
+
+def _select_edge(scene: DiagramScene, edge: EdgeItem, toggle: bool) -> None:
+    """A click on an edge selects it alone; with Ctrl or Shift it toggles it in the selection."""
+    if not toggle:
+        scene.select([], [edge.key])
+        return
+    edges = [key for key in scene.selected_edges() if key != edge.key]
+    if not edge.isSelected():
+        edges.append(edge.key)
+    scene.select(scene.selected_node_ids(), edges)
 
 
 def _select_for_menu(scene: DiagramScene, pos: QPointF) -> None:

@@ -82,6 +82,13 @@ class CanvasView(QGraphicsView):
         self._set_up_view()
         self.block_bar = BlockBar(self)
         self.block_bar.back.clicked.connect(self.close_block)
+        self.lock_badge = QLabel("Locked while training", self)
+        self.lock_badge.setObjectName("canvasLockBadge")
+        self.lock_badge.setStyleSheet(
+            "color: #8a5300; background: #fff4e0; border: 1px solid #f0c36d; border-radius: 4px; padding: 3px 8px;"
+        )
+        self.lock_badge.setVisible(not document.editable)
+        document.editable_changed.connect(self._on_editable_changed)
         self.actions_ = CanvasActions(self)
         self.diagram_scene.block_open_requested.connect(self.open_block)
         self.diagram_scene.network_placed.connect(self._on_network_placed)
@@ -194,7 +201,19 @@ class CanvasView(QGraphicsView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.block_bar.setGeometry(0, 0, self.width(), BAR_HEIGHT)
+        self._place_lock_badge()
         self._refit()
+
+    def _on_editable_changed(self, editable: bool) -> None:
+        self.diagram_scene.cancel_interaction()
+        self.lock_badge.setVisible(not editable)
+        self._place_lock_badge()
+
+    def _place_lock_badge(self) -> None:
+        self.lock_badge.adjustSize()
+        top = BAR_HEIGHT + 8 if self.current_block is not None else 8
+        self.lock_badge.move(self.viewport().width() - self.lock_badge.width() - 12, top)
+        self.lock_badge.raise_()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
