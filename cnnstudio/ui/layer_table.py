@@ -57,6 +57,8 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 @dataclass(eq=False)
@@ -196,7 +198,7 @@ class LayerTableModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.column_title(column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return _RIGHT
         return None
 
     def column_title(self, column: str) -> str:
@@ -256,9 +258,7 @@ class LayerTableModel(QAbstractItemModel):
         return texts.get(column, "")
 
     def _alignment(self, item: _Item, column: str):
-        if column in NUMERIC:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        return _RIGHT if column in NUMERIC else _LEFT
 
     def _foreground(self, item: _Item, column: str):
         row = item.row

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from ..core import Network
 from .canvas import CanvasView
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
     ----------
     document : Document
         The open network, its analysis, undo stack and selection.
-    canvas, palette, inspector, table
+    canvas, block_palette, inspector, table
         The diagram, the block palette, the inspector and the shape and cost table view.
     files : FileController
         New, Open, Save, recent files and recovery.
@@ -92,11 +92,11 @@ class MainWindow(QMainWindow):
         doc = self.document
         self.canvas = CanvasView(doc)
         self.setCentralWidget(self.canvas)
-        self.palette = Palette(doc)
+        self.block_palette = Palette(doc)
         self.inspector = Inspector(doc)
         self.toggles = DisplayToggles(doc, self)
         self.palette_dock = self._dock(
-            "Blocks", self.palette, "paletteDock", Qt.DockWidgetArea.LeftDockWidgetArea
+            "Blocks", self.block_palette, "paletteDock", Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.inspector_dock = self._dock(
             "Inspector", self.inspector, "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea
@@ -126,14 +126,15 @@ class MainWindow(QMainWindow):
         dock.setObjectName("trainingDock")
         dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.tabifyDockWidget(self.table_dock, dock)
+        if not self.restoreDockWidget(dock):  # placed where the user left it last time, if known
+            self.tabifyDockWidget(self.table_dock, dock)
         self.training_dock = dock
         self.view_menu().addAction(dock.toggleViewAction())
         return dock
 
-    def view_menu(self):
+    def view_menu(self) -> QMenu:
         """The View menu."""
-        return next(a.menu() for a in self.menuBar().actions() if a.text() == "&View")
+        return self.menu_actions["view_menu"].menu()
 
     def _build_status_bar(self) -> None:
         self.network_status = NetworkStatus(self.document)

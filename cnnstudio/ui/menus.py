@@ -98,6 +98,7 @@ def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
 
 def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu("&View")
+    actions["view_menu"] = menu.menuAction()
     toggles = window.toggles
     menu.addSection("Shapes")
     menu.addActions([toggles.hwc, toggles.chw])
