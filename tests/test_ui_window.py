@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLabel, QMessageBox
 from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, make_window, private_home, set_param
 
 from cnnstudio.core import LESSONS, PRESETS, preset
+from cnnstudio.core.fileformat import load, save
 from cnnstudio.ui import MainWindow
 from cnnstudio.ui.layer_table import COLUMNS, NODE_ID_ROLE
 from cnnstudio.ui.start_page import StartPage
@@ -187,3 +188,22 @@ def test_first_paint_is_announced_once(qtbot):
     with qtbot.assertNotEmitted(window.first_painted, wait=50):
         window.update()
         window.repaint()
+
+
+def test_a_network_opened_from_a_file_shows_the_file_name(qtbot, tmp_path):
+    file = tmp_path / "my-alexnet.cnnstudio.json"
+    save(preset("alexnet"), file)
+    window = make_window(qtbot, load(file), file)
+    assert window.windowTitle().startswith("my-alexnet.cnnstudio.json –")
+    assert window.document.path == file.resolve()
+
+
+def test_view_menu_holds_the_table_toggles_and_the_docks(qtbot):
+    window = make_window(qtbot, preset("conv1x1"))
+    actions = window.view_menu().actions()
+    for action in (window.toggles.hwc, window.toggles.chw, window.toggles.macs, window.toggles.flops):
+        assert action in actions
+    assert window.table_dock.toggleViewAction() in actions
+    window.toggles.chw.trigger()
+    index = window.table.table_model.index_of_path("conv", COLUMNS.index("output_shape"))
+    assert index.data() == "32x28x28"
