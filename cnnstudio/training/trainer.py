@@ -82,6 +82,8 @@ class Trainer:
     Each :meth:`run` starts from the current weights with a fresh optimizer and a new
     :class:`RunHistory` (``history``); :meth:`reset_weights` goes back to the seed's initial
     weights. ``module`` is the ``torch.nn.Module`` being trained (logits out, no softmax).
+    A run seeds torch's global generator with ``settings.seed`` (dropout draws from it), so two
+    runs with the same settings from the same weights give the same losses.
     """
 
     def __init__(self, network: Network, data: DataSplit, settings: TrainSettings | None = None) -> None:
