@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -217,9 +219,15 @@ def test_a_running_windows_autosave_is_not_offered(qtbot, monkeypatch):
     first = make_window(qtbot)
     set_param(first.document, "fc1", "units", 100)
     first.files.autosave.write_now()
+    lock = first.files.autosave.file.with_name(
+        first.files.autosave.file.name.replace(".recovery.json", ".lock")
+    )
+    an_hour_ago = time.time() - 3600
+    os.utime(lock, (an_hour_ago, an_hour_ago))  # a window open for an hour
     second = make_window(qtbot)
     assert not second.files.offer_recovery()
     assert answers.asked == []
+    assert first.files.autosave.file.exists()
 
 
 def test_exports_write_png_svg_csv_and_markdown(qtbot, tmp_path):

@@ -115,6 +115,7 @@ def _owned_by_running_program(file: Path) -> bool:
     if not lock_path.exists():
         return False
     lock = QLockFile(str(lock_path))
+    lock.setStaleLockTime(0)  # stale only when its program is gone, however old the lock
     if not lock.tryLock(0):
         return True
     lock.unlock()
