@@ -221,7 +221,7 @@ def test_moving_several_nodes_is_one_undo_step(view, document):
 def test_delete_bridges_the_chain_and_undo_restores_it(view, document):
     click(view, node_center(view, document, "pool1"))
     before = dumps(document.network)
-    view.actions_.delete.trigger()
+    view.canvas_actions.delete.trigger()
     assert document.network.find("pool1") is None
     conv1, tanh1 = node_id(document, "conv1"), node_id(document, "tanh1")
     assert document.network.node(tanh1).inputs == [conv1]
@@ -247,7 +247,7 @@ def test_a_selected_edge_can_be_deleted(view, document):
     edge = view.diagram_scene.edges[(conv1, pool1)]
     click(view, QPointF(edge.source.output_point().x(), edge.shape().boundingRect().center().y()))
     assert view.diagram_scene.selected_edges() == [(conv1, pool1)]
-    view.actions_.delete.trigger()
+    view.canvas_actions.delete.trigger()
     assert document.network.node(pool1).inputs == []
     assert (conv1, pool1) not in view.diagram_scene.edges
 
@@ -255,9 +255,9 @@ def test_a_selected_edge_can_be_deleted(view, document):
 def test_copy_paste_keeps_inner_edges_with_fresh_ids_and_names(view, document):
     names = ("conv2", "pool2", "tanh2")
     document.set_selection([node_id(document, n) for n in names])
-    view.actions_.copy.trigger()
+    view.canvas_actions.copy.trigger()
     before = dumps(document.network)
-    pasted = view.actions_.paste_clipboard()
+    pasted = view.canvas_actions.paste_clipboard()
     assert len(pasted) == 3 and document.selected_ids == pasted
     nodes = [document.network.node(i) for i in pasted]
     originals = [document.network.find(n).id for n in names]
@@ -266,7 +266,7 @@ def test_copy_paste_keeps_inner_edges_with_fresh_ids_and_names(view, document):
     assert len({n.name for n in document.network.nodes}) == len(document.network)
     assert nodes[0].inputs == [] and nodes[1].inputs == [nodes[0].id] and nodes[2].inputs == [nodes[1].id]
     assert nodes[0].pos[0] == document.network.find("conv2").pos[0] + style.PASTE_OFFSET
-    second = view.actions_.paste_clipboard()
+    second = view.canvas_actions.paste_clipboard()
     assert document.network.node(second[0]).pos[0] == nodes[0].pos[0] + style.PASTE_OFFSET
     assert document.undo_stack.count() == 2
     document.undo_stack.undo()
@@ -276,19 +276,19 @@ def test_copy_paste_keeps_inner_edges_with_fresh_ids_and_names(view, document):
 
 def test_duplicate_and_cut(view, document):
     document.set_selection([node_id(document, "fc1")])
-    view.actions_.duplicate.trigger()
+    view.canvas_actions.duplicate.trigger()
     (copy,) = document.selected_ids
     assert document.network.node(copy).params == {"units": 120, "bias": True}
     document.set_selection([node_id(document, "tanh1")])
-    view.actions_.cut.trigger()
+    view.canvas_actions.cut.trigger()
     assert document.network.find("tanh1") is None
-    view.actions_.paste.trigger()
+    view.canvas_actions.paste.trigger()
     (pasted,) = document.selected_ids
     assert document.network.node(pasted).name == "tanh1"
 
 
 def test_select_all(view, document):
-    view.actions_.select_all.trigger()
+    view.canvas_actions.select_all.trigger()
     assert document.selected_ids == [n.id for n in document.network.nodes]
 
 
@@ -296,7 +296,7 @@ def test_auto_layout_is_one_undoable_step(view, document):
     for i, node in enumerate(document.network.nodes):
         document.network.move(node.id, (37.0 * i, -11.0 * i))
     before = dumps(document.network)
-    view.actions_.auto_layout.trigger()
+    view.canvas_actions.auto_layout.trigger()
     assert document.undo_stack.count() == 1
     positions = [n.pos for n in document.network.nodes]
     assert [p[1] for p in positions] == [i * style.ROW_HEIGHT for i in range(len(positions))]
@@ -401,11 +401,11 @@ def test_an_opened_block_follows_edits_and_closes_when_deleted(qtbot):
 
 def test_zoom_actions(view):
     view.set_zoom(1.0)
-    view.actions_.zoom_in.trigger()
+    view.canvas_actions.zoom_in.trigger()
     assert view.zoom == pytest.approx(1.25)
-    view.actions_.zoom_out.trigger()
+    view.canvas_actions.zoom_out.trigger()
     assert view.zoom == pytest.approx(1.0)
-    view.actions_.zoom_fit.trigger()
+    view.canvas_actions.zoom_fit.trigger()
     rect = view.mapToScene(view.viewport().rect()).boundingRect()
     assert rect.contains(view.diagram_scene.diagram_rect().adjusted(5, 5, -5, -5))
 

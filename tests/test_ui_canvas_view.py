@@ -170,8 +170,8 @@ def test_an_opened_block_takes_no_drops_and_no_edits(view, document):
     )
     QApplication.sendEvent(view.viewport(), enter)
     assert not enter.isAccepted()
-    view.actions_.delete.trigger()
-    view.actions_.paste.trigger()
+    view.canvas_actions.delete.trigger()
+    view.canvas_actions.paste.trigger()
     assert dumps(document.network) == before
     assert "read-only" in said[-1]
 

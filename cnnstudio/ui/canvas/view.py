@@ -56,6 +56,17 @@ class CanvasView(QGraphicsView):
     document : Document
         The open network; every view of it shares its selection and undo stack.
 
+    Attributes
+    ----------
+    diagram_scene : DiagramScene
+        The network's diagram (``scene()`` is an opened block's scene while one is open).
+    canvas_actions : CanvasActions
+        The actions (``cut``, ``copy``, ``paste``, ``duplicate``, ``delete``, ``select_all``,
+        ``zoom_in``, ``zoom_out``, ``zoom_fit``, ``auto_layout``); see :meth:`edit_actions`
+        and :meth:`view_actions`.
+    current_block : str or None
+        The node id of the opened composite block.
+
     Signals
     -------
     block_opened(str)
@@ -89,7 +100,7 @@ class CanvasView(QGraphicsView):
         )
         self.lock_badge.setVisible(not document.editable)
         document.editable_changed.connect(self._on_editable_changed)
-        self.actions_ = CanvasActions(self)
+        self.canvas_actions = CanvasActions(self)
         self.diagram_scene.block_open_requested.connect(self.open_block)
         self.diagram_scene.network_placed.connect(self._on_network_placed)
         document.summary_changed.connect(self._refresh_block)
@@ -114,11 +125,11 @@ class CanvasView(QGraphicsView):
 
     def edit_actions(self) -> list[QAction]:
         """Cut, Copy, Paste, Duplicate, Delete, Select All (for the Edit menu)."""
-        return self.actions_.edit_actions()
+        return self.canvas_actions.edit_actions()
 
     def view_actions(self) -> list[QAction]:
         """Zoom In, Zoom Out, Zoom to Fit, Auto Layout (for the View menu)."""
-        return self.actions_.view_actions()
+        return self.canvas_actions.view_actions()
 
     # -- zoom and pan ---------------------------------------------------------------------------------
 
