@@ -119,7 +119,7 @@ class LayerTableView(QTreeView):
         self.selectionModel().selectionChanged.connect(self._on_rows_selected)
         self.document.selection_changed.connect(self.show_document_selection)
         self.document.display_changed.connect(self.fit_columns)
-        model.modelAboutToBeReset.connect(self._remember_expansion)
+        model.modelAboutToBeReset.connect(self._before_reset)
         model.modelReset.connect(self._after_reset)
         self.expanded.connect(self._on_expanded)
         self.collapsed.connect(lambda index: self._expanded.discard(self._path(index)))
@@ -150,7 +150,7 @@ class LayerTableView(QTreeView):
         self._expanded.add(self._path(index))
         self.resizeColumnToContents(0)
 
-    def _remember_expansion(self) -> None:
+    def _before_reset(self) -> None:
         self._syncing = True
 
     def _after_reset(self) -> None:
