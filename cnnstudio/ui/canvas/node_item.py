@@ -18,6 +18,7 @@ from . import style
 from .style import ACCENT_WIDTH, CORNER, INPUT_SPREAD, NODE_HEIGHT, NODE_WIDTH, PORT_HIT_RADIUS, PORT_RADIUS
 
 OPEN_HINT = "open \u203a"
+MIN_TITLE_WIDTH = 44.0
 ICON_RECT = QRectF(-NODE_WIDTH / 2 + ACCENT_WIDTH + 8, -NODE_HEIGHT / 2 + 8, 22, 22)
 SHADOW = QColor(0, 0, 0, 22)
 
@@ -244,8 +245,22 @@ class NodeItem(QGraphicsItem):
             painter.setFont(font)
             painter.setPen(color)
             painter.drawText(rect, align, text)
+        if self.labels.composite and (self._hovered or self.isSelected()) and not exporting:
+            self._paint_open_hint(painter)
         if self.has_errors:
             self._paint_error_badge(painter)
+
+    def _paint_open_hint(self, painter: QPainter) -> None:
+        """A pill over the end of the settings line: this box opens (double-click)."""
+        font = _fonts()["title"]
+        width = _advance(font, OPEN_HINT) + 12
+        rect = QRectF(NODE_WIDTH / 2 - 10 - width, -NODE_HEIGHT / 2 + 28, width, 18)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.tinted(self.accent, 0.15))
+        painter.drawRoundedRect(rect, 9, 9)
+        painter.setFont(font)
+        painter.setPen(self.accent.darker(130))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, OPEN_HINT)
 
     def _paint_body(self, painter: QPainter, paths: dict, selected: bool, hovered: bool) -> None:
         error = self.has_errors
@@ -287,21 +302,14 @@ class NodeItem(QGraphicsItem):
                 runs.append((font, color, rect, elided, int(align | Qt.AlignmentFlag.AlignVCenter)))
 
         right_aligned = Qt.AlignmentFlag.AlignRight
-        title_width = min(_advance(fonts["title"], labels.title) + 4, (right - text_left) * 0.5)
-        name_rect = QRectF(text_left, box.top() + 7, right - text_left - title_width - 6, 20)
-        add("name", style.TEXT, name_rect, labels.name)
-        add(
-            "title",
-            style.MUTED_TEXT,
-            QRectF(right - title_width, box.top() + 9, title_width, 18),
-            labels.title,
-            right_aligned,
-        )
-        open_width = _advance(fonts["title"], OPEN_HINT) + 4 if labels.composite else 0.0
-        if labels.composite:
-            open_rect = QRectF(right - open_width, box.top() + 29, open_width, 17)
-            add("title", self.accent.darker(120), open_rect, OPEN_HINT, right_aligned)
-        summary_rect = QRectF(text_left, box.top() + 28, right - text_left - open_width - 4, 18)
+        # the name comes first; the block's title takes what is left, or is left out
+        name_width = min(_advance(fonts["name"], labels.name) + 4, right - text_left)
+        add("name", style.TEXT, QRectF(text_left, box.top() + 7, name_width, 20), labels.name)
+        title_width = right - text_left - name_width - 8
+        if title_width >= MIN_TITLE_WIDTH:
+            title_rect = QRectF(right - title_width, box.top() + 9, title_width, 18)
+            add("title", style.MUTED_TEXT, title_rect, labels.title, right_aligned)
+        summary_rect = QRectF(text_left, box.top() + 28, right - text_left, 18)
         add("summary", style.TEXT, summary_rect, labels.summary)
         cost_width = _advance(fonts["cost"], labels.cost) + 4 if labels.cost else 0.0
         unknown = self.has_errors and not labels.shape
