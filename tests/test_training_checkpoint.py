@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 import torch
-from test_training_fakes import blob_split, small_net
+from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
 
 from cnnstudio.core.fileformat import dumps
 from cnnstudio.training import (
@@ -24,8 +24,11 @@ from cnnstudio.training import (
 
 @pytest.fixture(scope="module")
 def trained():
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # as one_torch_thread, which comes too late for a module fixture
     trainer = Trainer(small_net(), blob_split(), TrainSettings(epochs=2, lr=0.01, seed=4, augment=True))
     list(trainer.run())
+    torch.set_num_threads(threads)
     return trainer
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_training_fakes import blob_split, small_net
+from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
 
 import cnnstudio
 from cnnstudio.core.presets import Chain

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import signal
 import subprocess
 import sys
 
 import pytest
-from test_training_fakes import small_net
+from test_training_fakes import ONE_THREAD_ENV, one_torch_thread, small_net  # noqa: F401
 
 from cnnstudio.core.fileformat import save
 from cnnstudio.training import Epoch, Started, Step, load_checkpoint, predict
@@ -157,7 +156,7 @@ def test_ctrl_c_stops_at_the_next_batch_and_still_saves(tiny_net_file, tmp_path)
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**ONE_THREAD_ENV, "PYTHONUNBUFFERED": "1"},
     )
     for line in process.stderr:
         if line.startswith("epoch 1/"):

@@ -7,9 +7,9 @@ import threading
 import time
 
 import torch
-from test_training_fakes import blob_split, small_net
+from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
 
-from cnnstudio.training import Finished, Paused, Resumed, Step, Trainer, TrainSettings
+from cnnstudio.training import Epoch, Finished, Paused, Resumed, Step, Trainer, TrainSettings
 
 LONG = TrainSettings(epochs=10_000, batch_size=16, report_every=1)
 
@@ -63,10 +63,12 @@ def test_pause_holds_the_run_and_resume_continues_it():
 
 
 def test_stop_ends_the_run_within_a_second_and_keeps_the_weights():
-    trainer = Trainer(small_net(), blob_split(), LONG)
+    # steps are read from the device once per epoch here, so the stop comes between two reads
+    trainer = Trainer(small_net(), blob_split(), LONG.with_changes(report_every=1000))
     initial = {k: v.clone() for k, v in trainer.module.state_dict().items()}
     worker = Worker(trainer)
-    worker.next_of(Step)
+    worker.next_of(Epoch)
+    time.sleep(0.01)  # a few batches into the second epoch
     asked = time.monotonic()
     trainer.stop()
     finished = worker.next_of(Finished)

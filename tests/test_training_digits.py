@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 import pytest
+from test_training_fakes import ONE_THREAD_ENV, one_torch_thread  # noqa: F401
 
 import cnnstudio
 from cnnstudio.training import Epoch, Finished, Trainer, TrainSettings, open_training_data
@@ -38,6 +39,7 @@ def test_the_command_line_reaches_the_same_accuracy():
         capture_output=True,
         text=True,
         timeout=300,
+        env=ONE_THREAD_ENV,
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])

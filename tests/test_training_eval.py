@@ -6,7 +6,7 @@ import math
 
 import pytest
 import torch
-from test_training_fakes import BlobImages
+from test_training_fakes import BlobImages, one_torch_thread  # noqa: F401
 from torch import nn
 
 from cnnstudio.training import Predictions, confusion_matrix, predict

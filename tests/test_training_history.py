@@ -8,7 +8,7 @@ import json
 import math
 
 import pytest
-from test_training_fakes import blob_split, small_net
+from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
 
 from cnnstudio.training import Epoch, RunHistory, Step, Trainer, TrainSettings, runs_to_csv
 

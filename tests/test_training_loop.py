@@ -7,7 +7,7 @@ import math
 
 import pytest
 import torch
-from test_training_fakes import blob_split, small_net
+from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
 from torch.nn import functional as F
 
 from cnnstudio.training import (
@@ -252,3 +252,13 @@ def test_the_cpu_allocator_running_out_counts_as_out_of_memory(monkeypatch):
     failed = train(TrainSettings(epochs=1, batch_size=8))[1][-1]
     assert failed.reason == "the CPU ran out of memory at step 1"
     assert failed.suggestion == "use a smaller batch size (now 8), e.g. 4"
+
+
+def test_train_accuracy_counts_the_right_guesses_of_the_epoch():
+    # with a vanishing learning rate the weights stay put, so the epoch's training accuracy is
+    # the accuracy of the initial module on the training set, measured here apart
+    trainer = Trainer(small_net(), blob_split(), TrainSettings(optimizer="sgd", lr=1e-12, epochs=1))
+    before = trainer.evaluate("train").accuracy
+    epoch = next(e for e in list(trainer.run()) if isinstance(e, Epoch))
+    assert epoch.train_accuracy == pytest.approx(before)
+    assert 0.1 < before < 0.9  # an untrained module: neither all right nor all wrong
