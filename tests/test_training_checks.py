@@ -7,7 +7,7 @@ from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa:
 
 import cnnstudio
 from cnnstudio.core.presets import Chain
-from cnnstudio.training import NotTrainableError, Trainer, training_problem
+from cnnstudio.training import NotTrainableError, Trainer, open_training_data, training_problem
 
 
 def test_a_matching_network_can_be_trained():
@@ -72,3 +72,19 @@ def test_the_trainer_copies_the_network():
     trainer = Trainer(net, blob_split())
     net.set_param(net.find("fc").id, "units", 9)
     assert trainer.network.node(trainer.network.find("fc").id).params["units"] == 4
+
+
+def test_an_input_no_image_can_be_adapted_to_is_refused_by_the_dataset():
+    from cnnstudio.data import DatasetError
+
+    c = Chain("Two channels", 2, 8, 8)
+    c.conv("conv1", 4, 3)
+    c.add("flatten", "flatten")
+    c.add("linear", "fc", units=10)
+    with pytest.raises(DatasetError, match=r"1 \(gray\) or 3 \(RGB\) input channels, not 2"):
+        open_training_data(c.net, "digits")
+
+
+def test_open_training_data_checks_the_class_count():
+    with pytest.raises(NotTrainableError, match="set fc8's units to 10"):
+        open_training_data(cnnstudio.load("alexnet"), "digits")
