@@ -44,9 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="digits, shapes, shapes:N, mnist:DIR, fashion-mnist:DIR, cifar10:DIR or folder:DIR "
         "(default digits)",
     )
-    p.add_argument("--epochs", type=int, default=DEFAULTS.epochs)
-    p.add_argument("--batch-size", type=int, default=DEFAULTS.batch_size)
-    p.add_argument("--optimizer", choices=OPTIMIZERS, default=DEFAULTS.optimizer)
+    p.add_argument(
+        "--epochs",
+        type=int,
+        default=DEFAULTS.epochs,
+        help=f"passes over the data (default {DEFAULTS.epochs})",
+    )
+    p.add_argument(
+        "--batch-size", type=int, default=DEFAULTS.batch_size, help=f"default {DEFAULTS.batch_size}"
+    )
+    p.add_argument(
+        "--optimizer", choices=OPTIMIZERS, default=DEFAULTS.optimizer, help=f"default {DEFAULTS.optimizer}"
+    )
     p.add_argument("--lr", type=float, help="learning rate (default: 0.001 for Adam/AdamW, 0.01 for SGD)")
     p.add_argument("--momentum", type=float, default=DEFAULTS.momentum, help="SGD only")
     p.add_argument("--weight-decay", type=float, default=DEFAULTS.weight_decay)
