@@ -2,7 +2,7 @@
 
 import pytest
 import torch
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cnnstudio.core import PRESETS, Network, preset, summarize
@@ -147,6 +147,10 @@ def single_layers(draw):
 
 @HYPOTHESIS
 @given(single_layers())
+@example(
+    ("maxpool2d", {"kernel": 2, "stride": 2, "padding": 0, "ceil_mode": True}, (1, 1, 1))
+)  # runs off the edge
+@example(("maxpool2d", {"kernel": 3, "stride": 2, "padding": 0, "ceil_mode": True}, (1, 1, 1)))  # too large
 def test_core_and_torch_agree_on_which_settings_are_impossible(layer):
     type_id, params, shape = layer
     net = Network()

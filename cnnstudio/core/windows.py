@@ -91,9 +91,11 @@ def sliding_window(
     Returns the evaluation (costs still zero) and the output height and width.
     """
     _, h, w = shape
-    check_window_fits(h, w, kernel, pad)
     h_out = window_out(h, kernel, stride, pad, ceil_mode)
     w_out = window_out(w, kernel, stride, pad, ceil_mode)
+    if h_out < 1 or w_out < 1:
+        # In ceil mode a window may run off the edge, so only an empty output is refused.
+        check_window_fits(h, w, kernel, pad)
 
     def explain_shape() -> str:
         lines = [window_formula("H", h, kernel, stride, pad, h_out, ceil_mode)]
