@@ -26,6 +26,7 @@ from .settings import Settings
 from .start_page import StartPage
 from .status import NetworkStatus
 from .table_dock import DisplayToggles, TableDock
+from .training import TrainingPanel
 
 APP_NAME = "CNN Studio"
 DEFAULT_SIZE = (1600, 1000)
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.files = FileController(self.document, self, self.settings)
         self.exporter = Exporter(self.document, self.canvas, self.settings, self)
         self.menu_actions = build_menus(self)
+        self.training_panel = TrainingPanel(self.document, self.files.maybe_save)
+        self.add_training_dock(self.training_panel)
         self._build_status_bar()
         self._connect()
         self.update_title()
@@ -125,9 +128,10 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName("trainingDock")
         dock.setWidget(panel)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         if not self.restoreDockWidget(dock):  # placed where the user left it last time, if known
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             self.tabifyDockWidget(self.table_dock, dock)
+            self.table_dock.raise_()  # the table stays in front; the Training tab waits behind it
         self.training_dock = dock
         self.view_menu().addAction(dock.toggleViewAction())
         return dock
@@ -215,6 +219,7 @@ class MainWindow(QMainWindow):
             return
         self.save_settings()
         self.files.close()
+        self.training_panel.shutdown()
         event.accept()
 
 

@@ -1,0 +1,134 @@
+"""Downloading a dataset on a thread of its own, with progress, cancel and resume.
+
+:class:`DatasetDownload` lives in the GUI thread; each download runs
+:func:`cnnstudio.data.download_dataset` in a fresh ``QThread`` (no torch involved, so it may run
+while a network trains). Cancelling keeps the partial file; starting again resumes it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ...data import DatasetError, DownloadCancelled, download_dataset
+
+PROGRESS_EMIT_SECONDS = 0.05
+
+
+class _DownloadWorker(QObject):
+    """Runs one download in its thread and reports back through signals."""
+
+    progress = Signal(int, int)
+    done = Signal(str)
+    failed = Signal(str, bool)
+
+    def __init__(self, kind: str, folder: Path, base_url: str | None, checksums: Mapping[str, str] | None):
+        super().__init__()
+        self.kind, self.folder = kind, folder
+        self.base_url, self.checksums = base_url, checksums
+        self.cancel_event = threading.Event()
+        self._last_emit = 0.0
+
+    @Slot()
+    def work(self) -> None:
+        try:
+            target = download_dataset(
+                self.kind,
+                self.folder,
+                progress=self._progress,
+                cancelled=self.cancel_event.is_set,
+                base_url=self.base_url,
+                checksums=self.checksums,
+            )
+        except DownloadCancelled as error:
+            self.failed.emit(str(error), True)
+        except DatasetError as error:
+            self.failed.emit(str(error), False)
+        except Exception as error:  # a bug should still end the download visibly
+            self.failed.emit(f"the download stopped with an unexpected error: {error}", False)
+        else:
+            self.done.emit(str(target))
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - self._last_emit >= PROGRESS_EMIT_SECONDS:
+            self._last_emit = now
+            self.progress.emit(min(done, 2**31 - 1), min(total, 2**31 - 1))
+
+
+class DatasetDownload(QObject):
+    """One download at a time, off the GUI thread.
+
+    ``base_url`` and ``checksums`` replace the official address and SHA-256 values (mirrors,
+    tests); None uses the official ones.
+
+    Signals
+    -------
+    progress(int, int)
+        Bytes done and bytes in all (at most twenty times a second).
+    finished(str)
+        The folder holding the downloaded files (ready for ``KIND:FOLDER``).
+    failed(str, bool)
+        The message and whether it was cancelled (the partial file is kept: start again to resume).
+    """
+
+    progress = Signal(int, int)
+    finished = Signal(str)
+    failed = Signal(str, bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.base_url: str | None = None
+        self.checksums: Mapping[str, str] | None = None
+        self._thread: QThread | None = None
+        self._worker: _DownloadWorker | None = None
+
+    @property
+    def active(self) -> bool:
+        return self._thread is not None
+
+    def start(self, kind: str, folder: Path) -> bool:
+        """Download *kind* into ``folder/<kind>``; False if a download is already going."""
+        if self.active:
+            return False
+        self._thread = QThread()
+        self._thread.setObjectName("datasetDownload")
+        self._worker = _DownloadWorker(kind, Path(folder), self.base_url, self.checksums)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.work)
+        self._worker.progress.connect(self.progress)
+        self._worker.done.connect(self._on_done)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.start()
+        return True
+
+    def cancel(self) -> None:
+        """Stop after the current chunk; the partial file stays for a later resume."""
+        if self._worker is not None:
+            self._worker.cancel_event.set()
+
+    def shutdown(self) -> None:
+        """Cancel and wait for the thread (the window is closing)."""
+        self.cancel()
+        self._end_thread()
+
+    @Slot(str)
+    def _on_done(self, folder: str) -> None:
+        self._end_thread()
+        self.finished.emit(folder)
+
+    @Slot(str, bool)
+    def _on_failed(self, message: str, cancelled: bool) -> None:
+        self._end_thread()
+        self.failed.emit(message, cancelled)
+
+    def _end_thread(self) -> None:
+        if self._thread is None:
+            return
+        self._thread.quit()
+        self._thread.wait()
+        self._thread = self._worker = None

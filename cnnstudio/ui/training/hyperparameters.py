@@ -1,0 +1,313 @@
+"""The hyperparameter form: optimizer, learning rate, weight decay, batches, epochs, schedule, seed,
+augmentation and device, read as a :class:`~cnnstudio.training.TrainSettings` dictionary.
+
+The defaults are :class:`~cnnstudio.training.TrainSettings`'s own (Adam, 0.001, batches of 64,
+10 epochs), so a student who changes nothing trains the way the lecture's first example does.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QSpinBox,
+    QWidget,
+)
+
+from ...training.settings import (
+    DEFAULT_LR,
+    OPTIMIZER_TITLES,
+    OPTIMIZERS,
+    SCHEDULE_TITLES,
+    SCHEDULES,
+    TrainSettings,
+)
+
+NICE_STEPS = (1.0, 2.0, 5.0)
+MAX_SEED = 2**31 - 1
+
+
+def nice_step(value: float, steps: int, floor: float) -> float:
+    """*value* moved *steps* places along 1, 2, 5, 10, 20, ... (0 below *floor*)."""
+    if value <= 0:
+        return floor if steps > 0 else 0.0
+    exponent = math.floor(math.log10(value) + 1e-9)
+    mantissa = value / 10**exponent
+    position = min(range(3), key=lambda i: abs(NICE_STEPS[i] - mantissa)) + 3 * exponent
+    position += steps
+    result = NICE_STEPS[position % 3] * 10 ** (position // 3)
+    return 0.0 if result < floor * 0.999 else result
+
+
+class RateSpinBox(QDoubleSpinBox):
+    """A spin box for rates like 0.001 or 3e-4: typed freely, stepped along 1-2-5 (0.001, 0.002, 0.005)."""
+
+    def __init__(self, low: float, high: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(10)
+        self.setRange(low, high)
+        self.floor = low if low > 0 else 1e-6
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:g}"
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return float(text)
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):
+        try:
+            value = float(text)
+        except ValueError:
+            return QValidator.State.Intermediate, text, pos
+        if self.minimum() <= value <= self.maximum():
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+    def stepBy(self, steps: int) -> None:
+        value = nice_step(self.value(), steps, self.floor)
+        self.setValue(min(self.maximum(), max(self.minimum(), value)))
+
+
+class HyperparameterForm(QWidget):
+    """Every setting of a run, with the trainer's defaults.
+
+    Signals
+    -------
+    changed()
+        A setting changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingSettings")
+        defaults = TrainSettings()
+        self.optimizer = self._combo("trainOptimizer", OPTIMIZERS, OPTIMIZER_TITLES, defaults.optimizer)
+        self.lr = RateSpinBox(1e-6, 1e4)
+        self.lr.setObjectName("trainLearningRate")
+        self.lr.setValue(defaults.lr)
+        self.momentum = self._double(0.0, 0.99, 0.05, defaults.momentum)
+        self.weight_decay = RateSpinBox(0.0, 1.0)
+        self.weight_decay.setValue(defaults.weight_decay)
+        self.batch_size = self._int("trainBatchSize", 1, 4096, defaults.batch_size)
+        self.epochs = self._int("trainEpochs", 1, 1000, defaults.epochs)
+        self.schedule = self._combo("trainSchedule", SCHEDULES, SCHEDULE_TITLES, defaults.schedule)
+        self.step_epochs = self._int("trainStepEpochs", 0, 1000, defaults.step_epochs)
+        self.step_epochs.setSpecialValueText("a third of the epochs")
+        self.gamma = self._double(0.01, 0.99, 0.05, defaults.gamma)
+        self.seed = self._int("trainSeed", 0, MAX_SEED, defaults.seed)
+        self.augment = QCheckBox("random crops (shifts of a few pixels)")
+        self.augment.setChecked(defaults.augment)
+        self.flip = QCheckBox("and horizontal flips")
+        self.flip.setChecked(defaults.flip)
+        self.device = QComboBox()
+        self.device.setObjectName("trainDevice")
+        self.amp = QCheckBox("mixed precision (float16 on CUDA)")
+        self.amp.setChecked(defaults.amp)
+        self._report_every = defaults.report_every
+        self._layout()
+        self._explain()
+        self._connect()
+        self.set_devices(["cpu"])
+        self._show_relevant()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _combo(self, name: str, ids, titles: dict[str, str], current: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        for item in ids:
+            combo.addItem(titles[item], item)
+        combo.setCurrentIndex(combo.findData(current))
+        return combo
+
+    def _int(self, name: str, low: int, high: int, value: int) -> QSpinBox:
+        box = QSpinBox()
+        box.setObjectName(name)
+        box.setRange(low, high)
+        box.setValue(value)
+        box.setGroupSeparatorShown(True)
+        return box
+
+    def _double(self, low: float, high: float, step: float, value: float) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setRange(low, high)
+        box.setSingleStep(step)
+        box.setDecimals(2)
+        box.setValue(value)
+        return box
+
+    def _layout(self) -> None:
+        form = QFormLayout(self)
+        form.setContentsMargins(6, 6, 6, 6)
+        form.setVerticalSpacing(4)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = form
+        for label, widget in (
+            ("Optimizer", self.optimizer),
+            ("Learning rate", self.lr),
+            ("Momentum", self.momentum),
+            ("Weight decay", self.weight_decay),
+            ("Batch size", self.batch_size),
+            ("Epochs", self.epochs),
+            ("LR schedule", self.schedule),
+            ("Drop every", self.step_epochs),
+            ("Multiply by", self.gamma),
+            ("Seed", self.seed),
+            ("Augmentation", self.augment),
+            ("", self.flip),
+            ("Device", self.device),
+            ("", self.amp),
+        ):
+            form.addRow(label, widget)
+
+    def _explain(self) -> None:
+        tips = {
+            self.optimizer: "How the weights follow the gradient. Adam adapts the step of each weight; "
+            "SGD with momentum is what the classic papers used.",
+            self.lr: "How big each step is. Too big and the loss explodes (NaN); too small and it "
+            "barely moves. Type any value (3e-4) or step along 1, 2, 5.",
+            self.momentum: "SGD keeps this fraction of the last step (0.9 is usual).",
+            self.weight_decay: "Pulls the weights towards zero to fight overfitting (0 for none; 5e-4 is "
+            "the ResNet paper's value).",
+            self.batch_size: "Images per step. Larger batches use more memory; smaller ones are noisier.",
+            self.epochs: "Passes over the training set.",
+            self.schedule: "How the learning rate changes during the run.",
+            self.step_epochs: "The step schedule multiplies the rate every this many epochs.",
+            self.gamma: "The step schedule multiplies the rate by this.",
+            self.seed: "Fixes the initial weights, the batch order and the validation split: two runs "
+            "with the same seed start from the same weights.",
+            self.augment: "Shows the network shifted copies of the training images, so it "
+            "learns features that do not depend on the exact position.",
+            self.flip: "Mirrors images left-right at random (fine for objects, wrong for digits).",
+            self.device: "Where to train: a GPU (CUDA, Apple MPS) is much faster than the CPU.",
+            self.amp: "Computes in 16-bit floats on a CUDA GPU: faster, with a gradient scaler for safety.",
+        }
+        for widget, tip in tips.items():
+            widget.setToolTip(tip)
+
+    def _connect(self) -> None:
+        self.optimizer.currentIndexChanged.connect(self._on_optimizer)
+        self.schedule.currentIndexChanged.connect(self._show_relevant)
+        self.augment.toggled.connect(self._show_relevant)
+        self.device.currentIndexChanged.connect(self._show_relevant)
+        self._last_optimizer = self.optimizer.currentData()
+        for box in (
+            self.lr,
+            self.momentum,
+            self.weight_decay,
+            self.batch_size,
+            self.epochs,
+            self.step_epochs,
+            self.gamma,
+            self.seed,
+        ):
+            box.valueChanged.connect(self.changed)
+        for check in (self.augment, self.flip, self.amp):
+            check.toggled.connect(self.changed)
+        for combo in (self.optimizer, self.schedule, self.device):
+            combo.currentIndexChanged.connect(self.changed)
+
+    def _on_optimizer(self) -> None:
+        """Switch the learning rate to the new optimizer's default unless the student chose one."""
+        new = self.optimizer.currentData()
+        if math.isclose(self.lr.value(), DEFAULT_LR[self._last_optimizer]):
+            self.lr.setValue(DEFAULT_LR[new])
+        self._last_optimizer = new
+        self._show_relevant()
+
+    def _show_relevant(self) -> None:
+        step = self.schedule.currentData() == "step"
+        for widget, shown in (
+            (self.momentum, self.optimizer.currentData() == "sgd"),
+            (self.step_epochs, step),
+            (self.gamma, step),
+            (self.flip, self.augment.isChecked()),
+            (self.amp, self._cuda_possible()),
+        ):
+            self.form.setRowVisible(widget, shown)
+
+    def _cuda_possible(self) -> bool:
+        device = self.device.currentData()
+        return device == "cuda" or (device == "auto" and self.device.itemText(0).startswith("auto (cuda"))
+
+    # -- reading and writing ------------------------------------------------------------------
+
+    def set_devices(self, devices: list[str]) -> None:
+        """List ``auto (best)`` and each available device; keep the choice if it is still there."""
+        current = self.device.currentData() or "auto"
+        self.device.blockSignals(True)
+        self.device.clear()
+        self.device.addItem(f"auto ({devices[0]})", "auto")
+        for name in devices:
+            self.device.addItem(name, name)
+        index = self.device.findData(current)
+        self.device.setCurrentIndex(max(0, index))
+        self.device.blockSignals(False)
+        self._show_relevant()
+
+    def settings(self) -> dict[str, Any]:
+        """The form as :meth:`TrainSettings.to_dict` would give it."""
+        return {
+            "optimizer": self.optimizer.currentData(),
+            "lr": self.lr.value(),
+            "momentum": self.momentum.value(),
+            "weight_decay": self.weight_decay.value(),
+            "batch_size": self.batch_size.value(),
+            "epochs": self.epochs.value(),
+            "schedule": self.schedule.currentData(),
+            "step_epochs": self.step_epochs.value(),
+            "gamma": self.gamma.value(),
+            "seed": self.seed.value(),
+            "augment": self.augment.isChecked(),
+            "flip": self.flip.isChecked(),
+            "crop_padding": 0,
+            "device": self.device.currentData() or "auto",
+            "amp": self.amp.isChecked(),
+            "report_every": self._report_every,
+        }
+
+    def set_settings(self, settings: dict[str, Any]) -> None:
+        """Show *settings* (a checkpoint's); unknown values keep the current choice."""
+        s = TrainSettings.from_dict(settings)
+        self._last_optimizer = s.optimizer
+        for combo, value in (
+            (self.optimizer, s.optimizer),
+            (self.schedule, s.schedule),
+            (self.device, s.device),
+        ):
+            index = combo.findData(value)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        self._last_optimizer = s.optimizer
+        for box, value in (
+            (self.lr, s.lr),
+            (self.momentum, s.momentum),
+            (self.weight_decay, s.weight_decay),
+            (self.batch_size, s.batch_size),
+            (self.epochs, s.epochs),
+            (self.step_epochs, s.step_epochs),
+            (self.gamma, s.gamma),
+            (self.seed, s.seed),
+        ):
+            box.setValue(value)
+        self.augment.setChecked(s.augment)
+        self.flip.setChecked(s.flip)
+        self.amp.setChecked(s.amp)
+        self._report_every = s.report_every
+        self._show_relevant()
+
+    def problems(self) -> list[str]:
+        """What is wrong with the settings (the form's ranges leave little, but a checkpoint may)."""
+        return TrainSettings.from_dict(self.settings()).problems()

@@ -1,0 +1,317 @@
+"""Live training curves (pyqtgraph): loss per step, loss and accuracy per epoch, learning rate.
+
+:class:`LivePlots` draws every shown run in its colour, so runs overlay (plain-20 against
+ResNet-20 with the same seed). The step loss is drawn faint with a smoothed line over it; per
+epoch, validation is solid with dots and training dashed. Moving the mouse over a plot shows a
+crosshair and the values under it (:class:`HoverReadout`). The GUI thread alone calls these
+methods; the worker's steps reach them at most ten times a second.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from .runs import Run
+
+SMOOTHING = 0.9
+BACKGROUND = "#ffffff"
+AXIS_COLOR = "#444444"
+GRID_ALPHA = 0.15
+PLOTS = ("loss", "epoch_loss", "accuracy", "lr")
+TITLES = {
+    "loss": "Training loss per step",
+    "epoch_loss": "Loss per epoch",
+    "accuracy": "Accuracy per epoch",
+    "lr": "Learning rate",
+}
+AXES = {
+    "loss": ("step", "loss"),
+    "epoch_loss": ("epoch", "loss"),
+    "accuracy": ("epoch", "accuracy (%)"),
+    "lr": ("step", "learning rate"),
+}
+
+
+class EpochAxis(pg.AxisItem):
+    """An axis of whole numbers: no tick at epoch 1.5."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float):
+        levels = [
+            (spacing, offset) for spacing, offset in super().tickSpacing(minVal, maxVal, size) if spacing >= 1
+        ]
+        return levels or [(1.0, 0.0)]
+
+
+def smooth(values: list[float], start: int = 0, state: float = 0.0) -> tuple[list[float], float]:
+    """Exponential moving average of *values[start:]* with bias correction (as TensorBoard does).
+
+    *state* is the raw average after *values[:start]*; returns the smoothed values and the new state.
+    """
+    out = []
+    for index in range(start, len(values)):
+        state = SMOOTHING * state + (1 - SMOOTHING) * values[index]
+        out.append(state / (1 - SMOOTHING ** (index + 1)))
+    return out, state
+
+
+@dataclass
+class RunCurves:
+    """One run's plot items and its smoothed loss so far."""
+
+    items: dict[str, list[pg.PlotDataItem]]
+    smoothed: list[float] = field(default_factory=list)
+    smooth_state: float = 0.0
+
+
+class HoverReadout:
+    """A crosshair and a text box showing the values under the mouse in one plot.
+
+    *describe(x)* gives the lines to show (HTML) for data coordinate *x*.
+    """
+
+    def __init__(self, plot: pg.PlotItem, describe: Callable[[float], list[str]]) -> None:
+        self.plot = plot
+        self.describe = describe
+        self.line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine)
+        )
+        self.text = pg.TextItem(
+            anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 225), border=pg.mkPen("#bbbbbb")
+        )
+        self.text.setZValue(100)
+        for item in (self.line, self.text):
+            plot.addItem(item, ignoreBounds=True)
+            item.setVisible(False)
+
+    def hover(self, scene_pos: QPointF) -> bool:
+        """Follow the mouse at *scene_pos*; False (and hidden) when it is outside the plot."""
+        view = self.plot.vb
+        if not view.sceneBoundingRect().contains(scene_pos):
+            self.hide()
+            return False
+        point = view.mapSceneToView(scene_pos)
+        lines = self.describe(point.x())
+        if not lines:
+            self.hide()
+            return False
+        self.line.setPos(point.x())
+        self.text.setHtml("<br>".join(lines))
+        (left, right), (_, top) = view.viewRange()
+        anchor_right = point.x() > (left + right) / 2
+        self.text.setAnchor((1, 0) if anchor_right else (0, 0))
+        self.text.setPos(point.x(), top)
+        self.line.setVisible(True)
+        self.text.setVisible(True)
+        return True
+
+    def hide(self) -> None:
+        self.line.setVisible(False)
+        self.text.setVisible(False)
+
+    @property
+    def shown_text(self) -> str:
+        """The read-out's text as plain text (empty while hidden)."""
+        return self.text.textItem.toPlainText() if self.text.isVisible() else ""
+
+
+class LivePlots(QWidget):
+    """Four plots side by side, one set of curves per shown run."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingPlots")
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground(BACKGROUND)
+        self.graphics.ci.setSpacing(4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.graphics, 1)
+        self.caption = QLabel(
+            "Faint: each step's loss; bold: smoothed. Per epoch, solid with dots: validation; dashed: "
+            "training. Hover a plot to read it; tick runs on the right to overlay them."
+        )
+        self.caption.setObjectName("plotsCaption")
+        self.caption.setStyleSheet("color:#666666;")
+        layout.addWidget(self.caption)
+        self.plots: dict[str, pg.PlotItem] = {name: self._plot(name) for name in PLOTS}
+        self.plots["epoch_loss"].setXLink(self.plots["accuracy"])
+        self.plots["lr"].setXLink(self.plots["loss"])
+        self.legend = self.plots["accuracy"].addLegend(offset=(-4, -4), labelTextSize="8pt")
+        self.legend.setVisible(False)
+        self.curves: dict[int, RunCurves] = {}
+        self.runs: dict[int, Run] = {}
+        self.readouts = {name: HoverReadout(plot, self._describer(name)) for name, plot in self.plots.items()}
+        self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def _plot(self, name: str) -> pg.PlotItem:
+        bottom, left = AXES[name]
+        axes = {"bottom": EpochAxis("bottom")} if bottom == "epoch" else {}
+        title = f'<span style="color:{AXIS_COLOR};font-size:10pt">{TITLES[name]}</span>'
+        plot = self.graphics.addPlot(title=title, axisItems=axes)
+        for side, text in (("bottom", bottom), ("left", left)):
+            axis = plot.getAxis(side)
+            axis.setPen(pg.mkPen(AXIS_COLOR))
+            axis.setTextPen(pg.mkPen(AXIS_COLOR))
+            axis.setLabel(text, color=AXIS_COLOR)
+            axis.enableAutoSIPrefix(False)
+        plot.showGrid(x=True, y=True, alpha=GRID_ALPHA)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        if name == "accuracy":
+            plot.setYRange(0, 100, padding=0.02)
+            plot.getViewBox().setLimits(yMin=-5, yMax=105)
+        if name == "lr":
+            plot.enableAutoRange(y=False)
+        return plot
+
+    # -- runs ---------------------------------------------------------------------------------
+
+    def show_run(self, run: Run) -> None:
+        """Draw *run* (again) in its colour."""
+        self.hide_run(run)
+        self.runs[run.number] = run
+        self.curves[run.number] = RunCurves(self._items(run))
+        self.update_run(run)
+        self._update_legend()
+
+    def hide_run(self, run: Run) -> None:
+        curves = self.curves.pop(run.number, None)
+        self.runs.pop(run.number, None)
+        if curves is None:
+            return
+        for name, items in curves.items.items():
+            for item in items:
+                self.plots[name].removeItem(item)
+        self._fit_rates()
+        self._update_legend()
+
+    def _items(self, run: Run) -> dict[str, list[pg.PlotDataItem]]:
+        color = run.color
+        faint = QColor(color)
+        faint.setAlpha(70)
+        solid = pg.mkPen(color, width=2)
+        dashed = pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine)
+        dots = {"symbol": "o", "symbolSize": 6, "symbolBrush": color, "symbolPen": None}
+        loss, epoch_loss, accuracy, lr = (self.plots[n] for n in PLOTS)
+        return {
+            "loss": [
+                loss.plot(pen=pg.mkPen(faint, width=1), clipToView=True, autoDownsample=True),
+                loss.plot(pen=solid, clipToView=True, autoDownsample=True, antialias=True),
+            ],
+            "epoch_loss": [
+                epoch_loss.plot(pen=dashed, antialias=True),
+                epoch_loss.plot(pen=solid, antialias=True, **dots),
+            ],
+            "accuracy": [
+                accuracy.plot(pen=dashed, antialias=True),
+                accuracy.plot(pen=solid, antialias=True, name=run.title, **dots),
+            ],
+            "lr": [lr.plot(pen=solid, clipToView=True, autoDownsample=True)],
+        }
+
+    def update_run(self, run: Run) -> None:
+        """Redraw *run*'s curves from its history (after new steps or epochs arrived)."""
+        curves = self.curves.get(run.number)
+        if curves is None:
+            return
+        history = run.history
+        losses = history.losses
+        if len(curves.smoothed) > len(losses):  # the history was replaced by a shorter one
+            curves.smoothed, curves.smooth_state = [], 0.0
+        more, curves.smooth_state = smooth(losses, len(curves.smoothed), curves.smooth_state)
+        curves.smoothed.extend(more)
+        steps = np.asarray(history.steps, dtype=float)
+        raw, smoothed = curves.items["loss"]
+        raw.setData(steps, np.asarray(losses, dtype=float))
+        smoothed.setData(steps, np.asarray(curves.smoothed, dtype=float))
+        curves.items["lr"][0].setData(steps, np.asarray(history.lrs, dtype=float))
+        self._fit_rates()
+        epochs = history.epochs
+        x = np.asarray([row["epoch"] for row in epochs], dtype=float)
+        column = lambda key, scale=1.0: np.asarray([row[key] * scale for row in epochs], dtype=float)  # noqa: E731
+        train_loss, val_loss = curves.items["epoch_loss"]
+        train_loss.setData(x, column("train_loss"))
+        val_loss.setData(x, column("val_loss"))
+        train_acc, val_acc = curves.items["accuracy"]
+        train_acc.setData(x, column("train_accuracy", 100.0))
+        val_acc.setData(x, column("val_accuracy", 100.0))
+
+    def _fit_rates(self) -> None:
+        """The rate axis from 0 to a little above the highest rate shown (a constant rate sits at
+        four fifths of the height instead of filling it)."""
+        highest = max((max(r.history.lrs, default=0.0) for r in self.runs.values()), default=0.0)
+        if highest > 0:
+            self.plots["lr"].setYRange(0, highest * 1.25, padding=0)
+
+    def _update_legend(self) -> None:
+        self.legend.setVisible(len(self.curves) > 1)
+
+    def curve_count(self, plot: str) -> int:
+        """How many runs have a curve with data in *plot* (the data items, not the read-outs)."""
+        index = {"loss": 1, "epoch_loss": 1, "accuracy": 1, "lr": 0}[plot]
+        return sum(1 for c in self.curves.values() if len(c.items[plot][index].xData or ()) > 0)
+
+    # -- hover read-out -----------------------------------------------------------------------
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        for readout in self.readouts.values():
+            readout.hover(scene_pos)
+
+    def _describer(self, name: str) -> Callable[[float], list[str]]:
+        return lambda x: self.readout_lines(name, x)
+
+    def readout_lines(self, name: str, x: float) -> list[str]:
+        """The read-out of plot *name* at *x*: one coloured line per shown run with data there."""
+        lines = []
+        for number, curves in self.curves.items():
+            run = self.runs[number]
+            text = (
+                _step_text(run, curves, x, name == "lr")
+                if name in ("loss", "lr")
+                else _epoch_text(run, x, name == "accuracy")
+            )
+            if text:
+                lines.append(f'<span style="color:{run.color.name()}">{number}: {text}</span>')
+        return lines
+
+
+def _nearest(values: list[float] | list[int], x: float) -> int | None:
+    """Index of the value nearest *x* in the sorted *values* (None if empty)."""
+    if not values or not math.isfinite(x):
+        return None
+    index = int(np.searchsorted(np.asarray(values, dtype=float), x))
+    candidates = [i for i in (index - 1, index) if 0 <= i < len(values)]
+    return min(candidates, key=lambda i: abs(values[i] - x))
+
+
+def _step_text(run: Run, curves: RunCurves, x: float, rate: bool) -> str:
+    history = run.history
+    i = _nearest(history.steps, x)
+    if i is None:
+        return ""
+    if rate:
+        return f"step {history.steps[i]}: lr {history.lrs[i]:.4g}"
+    smoothed = f" (smoothed {curves.smoothed[i]:.4f})" if i < len(curves.smoothed) else ""
+    return f"step {history.steps[i]}: loss {history.losses[i]:.4f}{smoothed}"
+
+
+def _epoch_text(run: Run, x: float, accuracy: bool) -> str:
+    epochs = run.history.epochs
+    i = _nearest([row["epoch"] for row in epochs], x)
+    if i is None:
+        return ""
+    row = epochs[i]
+    if accuracy:
+        return (
+            f"epoch {row['epoch']}: validation {100 * row['val_accuracy']:.1f}%, "
+            f"training {100 * row['train_accuracy']:.1f}%"
+        )
+    return f"epoch {row['epoch']}: validation {row['val_loss']:.4f}, training {row['train_loss']:.4f}"

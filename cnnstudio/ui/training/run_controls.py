@@ -1,0 +1,182 @@
+"""The buttons that drive a run and the lines that say how it goes.
+
+:class:`RunControls` holds Train, Pause/Resume, Stop, Reset weights and the checkpoint buttons
+(object names ``trainStart``, ``trainPause``, ``trainStop``, ``trainReset``, ``trainSave``,
+``trainOpen``), the reason Train is disabled, a progress bar with epoch, speed and time left
+(:class:`ProgressTracker`), a message banner for failures and a line saying which weights the
+next run starts from.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStyle, QVBoxLayout, QWidget
+
+BANNER_STYLES = {
+    "error": "background:#fdecea; color:#8e1c1c; border:1px solid #f5c2c0; border-radius:4px; padding:6px;",
+    "info": "background:#e8f1fb; color:#17436b; border:1px solid #bcd4ee; border-radius:4px; padding:6px;",
+}
+REASON_STYLE = "color:#8e1c1c;"
+
+
+def duration(seconds: float) -> str:
+    """``"45 s"``, ``"3 min 20 s"``, ``"1 h 05 min"``."""
+    seconds = max(0, round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+class ProgressTracker:
+    """Counts a run's steps and time (pauses left out) to say how far it is and how long is left."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
+        self.total_steps = 0
+        self.epochs = 0
+        self.step = 0
+        self.epoch = 1
+        self.images_per_second = 0.0
+        self._active = 0.0
+        self._since: float | None = None
+
+    def start(self, epochs: int, steps_per_epoch: int) -> None:
+        self.epochs, self.total_steps = epochs, epochs * steps_per_epoch
+        self.step, self.epoch, self.images_per_second = 0, 1, 0.0
+        self._active, self._since = 0.0, self.clock()
+
+    def advance(self, step: int, epoch: int, images_per_second: float) -> None:
+        self.step, self.epoch, self.images_per_second = step, epoch, images_per_second
+
+    def pause(self) -> None:
+        if self._since is not None:
+            self._active += self.clock() - self._since
+            self._since = None
+
+    def resume(self) -> None:
+        if self._since is None:
+            self._since = self.clock()
+
+    def elapsed(self) -> float:
+        """Seconds spent training so far, pauses left out."""
+        return self._active + (self.clock() - self._since if self._since is not None else 0.0)
+
+    def seconds_left(self) -> float | None:
+        """The estimate from the pace so far (None before the first step)."""
+        if self.step <= 0:
+            return None
+        return self.elapsed() / self.step * max(0, self.total_steps - self.step)
+
+    def text(self) -> str:
+        """``"Epoch 3 of 10 · step 64 of 230 · 4,210 images/s · about 12 s left"``."""
+        parts = [f"Epoch {self.epoch} of {self.epochs}", f"step {self.step:,} of {self.total_steps:,}"]
+        if self.images_per_second > 0:
+            parts.append(f"{self.images_per_second:,.0f} images/s")
+        left = self.seconds_left()
+        if left is not None:
+            parts.append(f"about {duration(left)} left")
+        return " · ".join(parts)
+
+
+class RunControls(QWidget):
+    """Buttons, progress and messages of the training panel (it decides nothing itself)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trainingControls")
+        icon = self.style().standardIcon
+        self.play_icon = icon(QStyle.StandardPixmap.SP_MediaPlay)
+        self.pause_icon = icon(QStyle.StandardPixmap.SP_MediaPause)
+        self.start = self._button("trainStart", "Train", "Train the network on the dataset")
+        self.start.setIcon(self.play_icon)
+        self.pause = self._button("trainPause", "Pause", "Pause after the current batch")
+        self.stop = self._button("trainStop", "Stop", "Stop after the current batch, keeping the weights")
+        self.stop.setIcon(icon(QStyle.StandardPixmap.SP_MediaStop))
+        self.reset = self._button("trainReset", "Reset weights", "Go back to the seed's initial weights")
+        self.reset.setIcon(icon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.save = self._button("trainSave", "Save checkpoint…", "Save the network, its weights and the run")
+        self.open = self._button("trainOpen", "Open checkpoint…", "Open a saved network with its weights")
+        self.reason = QLabel(objectName="trainReason", wordWrap=True)
+        self.reason.setStyleSheet(REASON_STYLE)
+        self.progress = QProgressBar(objectName="trainProgress")
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(12)
+        self.status = QLabel(objectName="trainStatus")
+        self.weights = QLabel(objectName="trainWeights", wordWrap=True)
+        self.weights.setStyleSheet("color:#555555;")
+        self.banner = QLabel(objectName="trainMessage", wordWrap=True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setVisible(False)
+        self._layout()
+        self.set_running(False, False)
+
+    def _button(self, name: str, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        return button
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for button in (self.start, self.pause, self.stop, self.reset):
+            buttons.addWidget(button)
+        buttons.addWidget(self.reason, 1)
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.open)
+        progress = QHBoxLayout()
+        progress.addWidget(self.progress, 2)
+        progress.addWidget(self.status, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 2)
+        layout.setSpacing(3)
+        layout.addLayout(buttons)
+        layout.addLayout(progress)
+        layout.addWidget(self.weights)
+        layout.addWidget(self.banner)
+
+    # -- states -------------------------------------------------------------------------------
+
+    def set_running(self, running: bool, paused: bool) -> None:
+        """Pause/Stop act only during a run; Train, Save and Open only between runs."""
+        self.pause.setEnabled(running)
+        self.stop.setEnabled(running)
+        self.open.setEnabled(not running)
+        self.pause.setText("Resume" if paused else "Pause")
+        self.pause.setIcon(self.play_icon if paused else self.pause_icon)
+        self.pause.setToolTip("Go on training" if paused else "Pause after the current batch")
+        if running:
+            self.start.setEnabled(False)
+            self.save.setEnabled(False)
+            self.reason.clear()
+
+    def set_can_start(self, problem: str | None) -> None:
+        """Enable Train, or disable it and say why."""
+        self.start.setEnabled(problem is None)
+        text = "" if problem is None else f"Cannot train: {problem}"
+        self.reason.setText(text)
+        self.start.setToolTip(text or "Train the network on the dataset")
+
+    def set_weights(self, text: str, can_reset: bool, can_save: bool) -> None:
+        self.weights.setText(text)
+        self.reset.setEnabled(can_reset)
+        self.save.setEnabled(can_save)
+
+    def show_message(self, text: str, kind: str = "error") -> None:
+        """A banner above the plots; empty *text* hides it."""
+        self.banner.setText(text)
+        self.banner.setStyleSheet(BANNER_STYLES[kind])
+        self.banner.setVisible(bool(text))
+
+    def show_progress(self, value: int, maximum: int, text: str) -> None:
+        self.progress.setRange(0, max(1, maximum))
+        self.progress.setValue(value)
+        self.status.setText(text)

@@ -1,0 +1,198 @@
+"""The training panel in the real main window: a run through the GUI worker from start to end.
+
+LeNet-5 learns the bundled digits with the panel's default settings; Stop ends a run within a
+second and keeps the weights; Pause holds the steps until Resume; a NaN loss or running out of
+memory stops the run with the trainer's advice; the network is locked while it trains; closing
+the window mid-run ends the worker thread cleanly.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import torch
+from test_training_fakes import small_net
+from test_ui_training_fixtures import (
+    LEFT,
+    TRAIN_TIMEOUT_MS,
+    one_torch_thread,
+    run_to_end,
+    start_and_wait_steps,
+    training_window,
+)
+from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, private_home, set_param
+
+from cnnstudio.training import Failed, Finished, TrainSettings
+from cnnstudio.ui.commands import SetParamCommand, execute
+
+pytestmark = QT_OFFSCREEN_NOISE
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    with private_home(tmp_path, monkeypatch) as path, one_torch_thread():
+        yield path
+
+
+@pytest.mark.slow
+def test_lenet5_learns_the_digits_with_the_panel_defaults(qtbot):
+    window, workspace = training_window(qtbot)
+    assert window.document.network.name == "LeNet-5"
+    assert workspace.dataset.spec() == "digits"
+    defaults = TrainSettings().to_dict()
+    assert workspace.form.settings() == defaults  # Adam, lr 0.001, batches of 64, 10 epochs
+    end = run_to_end(qtbot, workspace)
+    assert isinstance(end.event, Finished) and not end.event.stopped
+    run = workspace.store.runs[-1]
+    epochs = run.history.epochs
+    assert len(epochs) == defaults["epochs"] <= 20
+    assert epochs[-1]["val_accuracy"] >= 0.95
+    assert run.history.status == "finished"
+    # the results the worker computes afterwards agree: the confusion matrix's diagonal
+    qtbot.waitUntil(lambda: workspace.results.results is not None, timeout=60_000)
+    matrix = workspace.results.results.matrix
+    assert matrix.shape == (10, 10)
+    assert matrix.trace() / matrix.sum() >= 0.95
+    assert window.document.editable
+
+
+def test_train_is_disabled_with_the_reason_until_the_network_fits(qtbot):
+    window, workspace = training_window(qtbot)
+    start, reason = workspace.controls.start, workspace.controls.reason
+    assert start.isEnabled() and reason.text() == ""
+    set_param(window.document, "fc3", "units", 7)
+    assert not start.isEnabled()
+    assert "the last layer has 7 outputs but Handwritten digits has 10 classes" in reason.text()
+    assert "set fc3's units to 10" in start.toolTip()
+    set_param(window.document, "conv1", "kernel", 40)  # larger than the 32x32 input
+    assert not start.isEnabled()
+    assert reason.text().startswith("Cannot train: fix the network's errors first")
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert start.isEnabled() and reason.text() == ""
+    qtbot.mouseClick(start, LEFT)  # the fixed network trains
+    assert workspace.session.running
+    workspace.session.stop()
+    qtbot.waitUntil(lambda: not workspace.session.running, timeout=TRAIN_TIMEOUT_MS)
+
+
+def test_the_network_is_locked_while_it_trains(qtbot):
+    window, workspace = training_window(qtbot)
+    workspace.form.epochs.setValue(50)
+    document = window.document
+    start_and_wait_steps(qtbot, workspace)
+    assert not document.editable
+    node = document.network.find("fc3")
+    assert not execute(document, SetParamCommand(document.network, node.id, "units", 7))
+    assert node.params["units"] == 10
+    assert not workspace.form.isEnabled() and not workspace.dataset.kind.isEnabled()
+    with qtbot.waitSignal(workspace.run_finished, timeout=TRAIN_TIMEOUT_MS):
+        qtbot.mouseClick(workspace.controls.stop, LEFT)
+    assert document.editable
+    assert execute(document, SetParamCommand(document.network, node.id, "units", 10))
+
+
+def test_stop_ends_the_run_within_a_second_and_keeps_the_weights(qtbot):
+    _, workspace = training_window(qtbot)
+    controls = workspace.controls
+    workspace.form.epochs.setValue(50)
+    assert not controls.stop.isEnabled() and not controls.pause.isEnabled()
+    start_and_wait_steps(qtbot, workspace, steps=5)
+    assert controls.stop.isEnabled() and controls.pause.isEnabled() and not controls.start.isEnabled()
+    with qtbot.waitSignal(workspace.run_finished, timeout=TRAIN_TIMEOUT_MS) as ended:
+        clicked = time.perf_counter()
+        qtbot.mouseClick(controls.stop, LEFT)
+    seconds = time.perf_counter() - clicked
+    assert seconds < 1.0
+    event = ended.args[0].event
+    assert isinstance(event, Finished) and event.stopped
+    run = workspace.store.runs[-1]
+    assert run.history.status == "stopped"
+    assert not controls.stop.isEnabled() and controls.start.isEnabled()
+    qtbot.waitUntil(lambda: workspace.weights.steps == event.step)
+    assert "continues from the trained weights" in controls.weights.text()
+    assert controls.reset.isEnabled() and controls.save.isEnabled()
+
+
+def test_pause_holds_the_steps_until_resume(qtbot):
+    _, workspace = training_window(qtbot)
+    controls = workspace.controls
+    workspace.form.epochs.setValue(50)
+    start_and_wait_steps(qtbot, workspace)
+    with qtbot.waitSignal(workspace.pause_changed, timeout=10_000) as paused:
+        qtbot.mouseClick(controls.pause, LEFT)
+    assert paused.args == [True]
+    assert controls.pause.text() == "Resume" and controls.stop.isEnabled()
+    history = workspace.active_run.history
+    qtbot.wait(100)  # steps already on their way may still arrive
+    held = len(history.steps)
+    qtbot.wait(600)
+    assert len(history.steps) == held
+    assert "Paused after step" in controls.status.text()
+    with qtbot.waitSignal(workspace.pause_changed, timeout=10_000) as resumed:
+        qtbot.mouseClick(controls.pause, LEFT)
+    assert resumed.args == [False] and controls.pause.text() == "Pause"
+    qtbot.waitUntil(lambda: len(history.steps) > held + 3, timeout=30_000)
+    assert history.steps[held] == history.steps[held - 1] + 1  # nothing skipped while paused
+    with qtbot.waitSignal(workspace.run_finished, timeout=TRAIN_TIMEOUT_MS):
+        qtbot.mouseClick(controls.stop, LEFT)
+
+
+def test_a_nan_loss_stops_the_run_with_the_trainers_advice(qtbot):
+    window, workspace = training_window(qtbot, small_net(classes=10, shape=(1, 8, 8)))
+    form = workspace.form
+    form.optimizer.setCurrentIndex(form.optimizer.findData("sgd"))
+    form.lr.setValue(1000.0)
+    end = run_to_end(qtbot, workspace)
+    failed = end.event
+    assert isinstance(failed, Failed) and "loss became NaN" in failed.reason
+    banner = workspace.controls.banner
+    assert banner.isVisible()
+    assert f"The loss became NaN at step {failed.step}" in banner.text()
+    assert "lower the learning rate (now 1000), e.g. to 0.01, and reset the weights" in banner.text()
+    assert workspace.store.runs[-1].history.status == "failed"
+    assert window.document.editable and workspace.controls.start.isEnabled()
+
+
+def test_running_out_of_memory_suggests_a_smaller_batch(qtbot, monkeypatch):
+    _, workspace = training_window(qtbot)
+
+    def out_of_memory(*args, **kwargs):
+        raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+    monkeypatch.setattr(torch.nn.functional, "cross_entropy", out_of_memory)
+    end = run_to_end(qtbot, workspace)
+    assert isinstance(end.event, Failed)
+    text = workspace.controls.banner.text()
+    assert "ran out of memory at step 1" in text
+    assert "use a smaller batch size (now 64), e.g. 32" in text
+
+
+def test_closing_the_window_mid_run_ends_the_worker_thread(qtbot):
+    window, workspace = training_window(qtbot)
+    workspace.form.epochs.setValue(50)
+    start_and_wait_steps(qtbot, workspace)
+    session = workspace.session
+    thread = session.thread
+    assert thread.isRunning()
+    closed = time.perf_counter()
+    window.document.undo_stack.setClean()
+    assert window.close()
+    assert time.perf_counter() - closed < 5.0
+    assert thread.isFinished() and session.thread is None and session.closed
+    assert window.document.editable
+    qtbot.wait(200)  # queued signals from the last steps arrive harmlessly
+
+
+def test_the_panel_loads_torch_only_when_its_tab_is_shown(qtbot):
+    from test_ui_window_fixtures import make_window
+
+    window = make_window(qtbot)
+    panel = window.training_panel
+    qtbot.wait(50)
+    assert panel.session.thread is None and not panel.is_ready
+    with qtbot.waitSignal(panel.ready, timeout=60_000):
+        window.training_dock.raise_()
+    devices = [panel.workspace.form.device.itemData(i) for i in range(panel.workspace.form.device.count())]
+    assert devices[0] == "auto" and "cpu" in devices
