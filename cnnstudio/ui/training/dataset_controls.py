@@ -50,6 +50,7 @@ class DatasetControls(QWidget):
         self.download = DatasetDownload(self)
         self.resume_folder: Path | None = None
         self._download_target = DEFAULT_DOWNLOAD_FOLDER
+        self._download_kind = "mnist"
         self.kind = QComboBox()
         self.kind.setObjectName("datasetKind")
         for kind in DATASET_KINDS.values():
@@ -245,6 +246,7 @@ class DatasetControls(QWidget):
             return False
         self.resume_folder = None
         self._download_target = folder
+        self._download_kind = kind.id
         self.download_button.setEnabled(False)
         self.download_progress.setVisible(True)
         self.download_progress.setRange(0, 0)
@@ -260,7 +262,11 @@ class DatasetControls(QWidget):
 
     def _on_download_finished(self, folder: str) -> None:
         self._download_ended()
-        self.download_button.setText(f"Download {DATASET_KINDS[self.kind_id()].title}…")
+        kind = DATASET_KINDS[self._download_kind]
+        if self.kind_id() != kind.id:  # the student chose another kind meanwhile
+            self.show_note(f"{kind.title} was downloaded into {folder}.")
+            return
+        self.download_button.setText(f"Download {kind.title}…")
         self.folder.setText(folder)
         self.spec_changed.emit()
 

@@ -257,7 +257,7 @@ class LivePlots(QWidget):
     def curve_count(self, plot: str) -> int:
         """How many runs have a curve with data in *plot* (the data items, not the read-outs)."""
         index = {"loss": 1, "epoch_loss": 1, "accuracy": 1, "lr": 0}[plot]
-        return sum(1 for c in self.curves.values() if len(c.items[plot][index].xData or ()) > 0)
+        return sum(1 for c in self.curves.values() if _point_count(c.items[plot][index]) > 0)
 
     # -- hover read-out -----------------------------------------------------------------------
 
@@ -281,6 +281,11 @@ class LivePlots(QWidget):
             if text:
                 lines.append(f'<span style="color:{run.color.name()}">{number}: {text}</span>')
         return lines
+
+
+def _point_count(item: pg.PlotDataItem) -> int:
+    x = item.xData
+    return 0 if x is None else len(x)
 
 
 def _nearest(values: list[float] | list[int], x: float) -> int | None:

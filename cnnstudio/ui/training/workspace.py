@@ -229,7 +229,9 @@ class TrainingWorkspace(QWidget):
     def _on_spec_changed(self) -> None:
         """The student chose a dataset (perhaps the same folder again, now fixed): open it anew."""
         self._asked = None
+        self.dataset_info, self.dataset_error = None, ""
         self._request_preview()
+        self.refresh()
 
     def _open_preview(self) -> None:
         spec, shape = self.dataset.spec(), self.document.summary.input_shape
@@ -264,6 +266,9 @@ class TrainingWorkspace(QWidget):
         self.refresh()
 
     def _on_network_changed(self) -> None:
+        shape = self.document.summary.input_shape
+        if self._asked is not None and self._asked[1] != (tuple(shape) if shape else None):
+            self.dataset_info, self.dataset_error = None, ""  # opened for another input size
         self._request_preview()
         self.refresh()
 
