@@ -13,6 +13,7 @@ from cnnstudio.training import DEFAULT_LR, TrainSettings
 from cnnstudio.training.history import RunHistory
 from cnnstudio.ui.training.hyperparameters import HyperparameterForm, RateSpinBox, nice_step
 from cnnstudio.ui.training.image_grid import to_qimage
+from cnnstudio.ui.training.pacing import RedrawPacer
 from cnnstudio.ui.training.plots import smooth
 from cnnstudio.ui.training.records import Results, network_key
 from cnnstudio.ui.training.results import ConfusionMatrixView
@@ -223,3 +224,26 @@ def test_runs_say_how_they_went():
     history.status, history.failure = "failed", "the loss became NaN at step 3; lower the learning rate"
     assert run.outcome() == "failed: the loss became NaN at step 3"
     assert store.add(history).color != run.color
+
+
+def test_redraws_wait_long_enough_to_stay_within_their_budget(qtbot):
+    clock = Clock()
+    drawn = []
+
+    def redraw():
+        drawn.append(clock.now)
+        clock.now += 0.004  # updating the curves takes 4 ms
+
+    pacer = RedrawPacer(redraw, budget=0.02, min_interval=0.1, clock=clock)
+    pacer.request()
+    qtbot.waitUntil(lambda: len(drawn) == 1)
+    pacer.add_cost(0.016)  # and painting them 16 ms: 20 ms in all
+    assert pacer.next_time() == pytest.approx(drawn[0] + 0.004 + 0.020 / 0.02)
+    clock.now += 0.3
+    pacer.request()
+    pacer.request()  # merged with the one waiting
+    assert len(drawn) == 1
+    pacer.flush()  # a run ended: draw now, whatever the budget says
+    assert len(drawn) == 2
+    pacer.last_cost = 0.001  # cheap redraws still wait the minimum interval
+    assert pacer.next_time() == pytest.approx(drawn[1] + 0.004 + 0.1)

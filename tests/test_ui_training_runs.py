@@ -72,6 +72,7 @@ def test_the_loss_read_out_follows_the_mouse(qtbot):
     plot = plots.plots["loss"]
     history = workspace.store.runs[0].history
     target = history.steps[len(history.steps) // 2]
+    qtbot.waitUntil(lambda: plot.vb.viewRange()[0][1] >= history.steps[-1])  # the range follows the data
     view_point = QPointF(target, history.losses[target - 1])
     scene_point = plot.vb.mapViewToScene(view_point)
     plots.graphics.scene().sigMouseMoved.emit(scene_point)

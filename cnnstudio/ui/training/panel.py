@@ -108,6 +108,8 @@ class TrainingPanel(QWidget):
 
     @Slot(bool)
     def _on_dock_visibility(self, visible: bool) -> None:
+        if visible and self.workspace is not None:
+            self.workspace.plots.flush()  # drawn now what came while the tab was behind
         if visible and self.session.thread is None:
             self._grow_dock()
             QTimer.singleShot(0, self.prepare)

@@ -10,6 +10,7 @@ methods; the worker's steps reach them at most ten times a second.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from .pacing import RedrawPacer
 from .runs import Run
 
 SMOOTHING = 0.9
@@ -122,13 +124,31 @@ class HoverReadout:
         return self.text.textItem.toPlainText() if self.text.isVisible() else ""
 
 
+class PlotCanvas(pg.GraphicsLayoutWidget):
+    """The plots' view; tells *on_paint* how long each paint took."""
+
+    def __init__(self, on_paint: Callable[[float], None]) -> None:
+        super().__init__()
+        self.on_paint = on_paint
+
+    def paintEvent(self, event) -> None:
+        began = time.perf_counter()
+        super().paintEvent(event)
+        self.on_paint(time.perf_counter() - began)
+
+
 class LivePlots(QWidget):
-    """Four plots side by side, one set of curves per shown run."""
+    """Four plots side by side, one set of curves per shown run.
+
+    New data is drawn at the pace :class:`~.pacing.RedrawPacer` allows (:meth:`update_run`);
+    :meth:`flush` draws at once.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainingPlots")
-        self.graphics = pg.GraphicsLayoutWidget()
+        self.pacer = RedrawPacer(self._redraw, parent=self)
+        self.graphics = PlotCanvas(self.pacer.add_cost)
         self.graphics.setBackground(BACKGROUND)
         self.graphics.ci.setSpacing(4)
         layout = QVBoxLayout(self)
@@ -148,6 +168,7 @@ class LivePlots(QWidget):
         self.legend.setVisible(False)
         self.curves: dict[int, RunCurves] = {}
         self.runs: dict[int, Run] = {}
+        self._dirty: set[int] = set()
         self.readouts = {name: HoverReadout(plot, self._describer(name)) for name, plot in self.plots.items()}
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
@@ -179,7 +200,8 @@ class LivePlots(QWidget):
         self.hide_run(run)
         self.runs[run.number] = run
         self.curves[run.number] = RunCurves(self._items(run))
-        self.update_run(run)
+        self._dirty.add(run.number)
+        self.pacer.flush()
         self._update_legend()
 
     def hide_run(self, run: Run) -> None:
@@ -218,10 +240,33 @@ class LivePlots(QWidget):
         }
 
     def update_run(self, run: Run) -> None:
-        """Redraw *run*'s curves from its history (after new steps or epochs arrived)."""
-        curves = self.curves.get(run.number)
-        if curves is None:
-            return
+        """Redraw *run*'s curves from its history soon (new steps or epochs arrived)."""
+        if run.number in self.curves:
+            self._dirty.add(run.number)
+            if self._seen():
+                self.pacer.request()
+
+    def flush(self) -> None:
+        """Draw what changed now."""
+        if self._dirty:
+            self.pacer.flush()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.flush()
+
+    def _seen(self) -> bool:
+        """Whether the student can see the plots (not behind another tab)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def _redraw(self) -> None:
+        dirty, self._dirty = self._dirty, set()
+        for number in dirty:
+            if number in self.curves:
+                self._set_data(self.runs[number], self.curves[number])
+        self._fit_rates()
+
+    def _set_data(self, run: Run, curves: RunCurves) -> None:
         history = run.history
         losses = history.losses
         if len(curves.smoothed) > len(losses):  # the history was replaced by a shorter one
@@ -233,7 +278,6 @@ class LivePlots(QWidget):
         raw.setData(steps, np.asarray(losses, dtype=float))
         smoothed.setData(steps, np.asarray(curves.smoothed, dtype=float))
         curves.items["lr"][0].setData(steps, np.asarray(history.lrs, dtype=float))
-        self._fit_rates()
         epochs = history.epochs
         x = np.asarray([row["epoch"] for row in epochs], dtype=float)
         column = lambda key, scale=1.0: np.asarray([row[key] * scale for row in epochs], dtype=float)  # noqa: E731

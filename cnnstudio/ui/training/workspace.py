@@ -21,6 +21,7 @@ from ...training.history import RunHistory
 from ..document import Document
 from .dataset_controls import DatasetControls
 from .hyperparameters import HyperparameterForm
+from .pacing import RedrawPacer
 from .plots import LivePlots
 from .records import DatasetInfo, LoadedCheckpoint, RunEnd, RunRequest, WeightsState, network_key
 from .results import ResultsView
@@ -101,6 +102,7 @@ class TrainingWorkspace(QWidget):
         self.paused = False
         self._asked: tuple | None = None
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._progress_pacer = RedrawPacer(self._show_progress, budget=0.01, min_interval=0.25, parent=self)
         self._layout()
         self._connect()
         self._request_preview()
@@ -330,7 +332,11 @@ class TrainingWorkspace(QWidget):
         last = steps[-1]
         self.tracker.advance(last.step, last.epoch, last.images_per_second)
         self.plots.update_run(run)
-        self.controls.show_progress(self.tracker.step, self.tracker.total_steps, self.tracker.text())
+        self._progress_pacer.request()
+
+    def _show_progress(self) -> None:
+        if self.session.running and not self.paused:
+            self.controls.show_progress(self.tracker.step, self.tracker.total_steps, self.tracker.text())
 
     @Slot(object)
     def _on_epoch(self, epoch) -> None:
@@ -365,6 +371,7 @@ class TrainingWorkspace(QWidget):
         if run is not None and end.history is not None:
             run.history = RunHistory.from_dict(end.history)
             self.store.update(run)
+        self.plots.flush()
         self._report_end(end)
         self.document.set_editable(True)
         self.dataset.set_locked(False)
