@@ -13,6 +13,7 @@ Run: .venv/bin/python bench/bench_core_summary.py
 
 from __future__ import annotations
 
+import gc
 import statistics
 import subprocess
 import sys
@@ -24,6 +25,7 @@ ROUNDS = 30
 
 
 def timed(fn) -> float:
+    gc.collect()  # each contender starts without the other's garbage to collect
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
