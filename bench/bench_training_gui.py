@@ -23,7 +23,7 @@ percentile under 50 ms while training). Prints medians.
 Cases: LeNet-5 on the bundled digits (1x32x32) and ResNet-20 on drawn shapes at 3x32x32.
 
     python bench/bench_training_gui.py [--rounds N] [--threads N] [--case lenet|resnet|both]
-    python bench/bench_training_gui.py --show midrun|overlay   (for screenshots: trains and stays open)
+    python bench/bench_training_gui.py --show midrun|overlay|results  (for screenshots: trains and stays open)
 """
 
 from __future__ import annotations
@@ -276,15 +276,22 @@ def bench_case(bench: Bench, name: str, rounds: int) -> dict:
 
 
 def show(bench: Bench, what: str) -> None:
-    """Train for a screenshot and stay open: ``midrun`` (a long ResNet-20 run) or ``overlay``
-    (plain-20 then ResNet-20 with the same seed, both drawn)."""
+    """Train for a screenshot and stay open: ``midrun`` (a long ResNet-20 run), ``overlay``
+    (plain-20 then ResNet-20 with the same seed, both drawn) or ``results`` (LeNet-5's confusion
+    matrix and validation samples)."""
     ws = bench.workspace
     if what == "midrun":
         bench.open_case("resnet20", "shapes:1000", 30, 64)
         ws.controls.start.click()
         return
+    if what == "results":
+        bench.open_case("lenet5", "digits", 10, 64)
+        bench.wait(ws.results_changed, ws.controls.start.click)
+        ws.center_tabs.setCurrentWidget(ws.results)
+        print("results ready", flush=True)
+        return
     for network in ("plain20", "resnet20"):
-        bench.open_case(network, "shapes:1000", 3, 64)
+        bench.open_case(network, "shapes:1000", 5, 64)
         bench.wait(ws.run_finished, ws.controls.start.click)
     print("overlay ready", flush=True)
 
@@ -294,7 +301,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
     parser.add_argument("--case", choices=("lenet", "resnet", "both"), default="both")
-    parser.add_argument("--show", choices=("midrun", "overlay"), help="train for a screenshot and stay open")
+    parser.add_argument(
+        "--show", choices=("midrun", "overlay", "results"), help="train for a screenshot and stay open"
+    )
     args = parser.parse_args()
     if not os.environ.get("DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

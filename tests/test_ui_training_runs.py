@@ -43,8 +43,10 @@ def test_two_runs_with_the_same_seed_overlay_export_and_delete(qtbot, tmp_path):
         assert plots.curve_count(plot) == 2, plot
     assert plots.legend.isVisible()
     step = second.history.steps[3]
-    lines = plots.readout_lines("loss", step)
-    assert len(lines) == 2 and f"step {step}: loss" in lines[0] and lines[1].startswith('<span style="color:')
+    readings = plots.readings("loss", step)
+    assert [r.number for r in readings] == [1, 2]
+    assert readings[1].text.startswith(f"step {step}: loss {second.history.losses[step - 1]:.4f} (smoothed ")
+    assert readings[1].color == second.color != readings[0].color
 
     path = tmp_path / "runs.csv"
     workspace.runs.export_csv(path, "epochs")
@@ -78,8 +80,13 @@ def test_the_loss_read_out_follows_the_mouse(qtbot):
     plots.graphics.scene().sigMouseMoved.emit(scene_point)
     readout = plots.readouts["loss"]
     assert readout.line.isVisible() and readout.line.value() == pytest.approx(target, abs=0.5)
-    assert f"step {target}: loss {history.losses[target - 1]:.4f}" in readout.shown_text
-    assert plots.readouts["accuracy"].shown_text == ""  # the mouse is not over that plot
+    assert readout.dots.isVisible() and readout.dots.data["x"].tolist() == [target]
+    text = plots.caption.text()
+    assert text.startswith("<b>Training loss per step</b>")
+    assert f"step {target}: loss {history.losses[target - 1]:.4f}" in text
+    assert not plots.readouts["accuracy"].line.isVisible()  # the mouse is not over that plot
+    plots.graphics.scene().sigMouseMoved.emit(QPointF(-50, -50))  # gone: the hint comes back
+    assert not readout.line.isVisible() and plots.caption.text().startswith("Faint: each step's loss")
 
 
 def test_a_checkpoint_round_trip_gives_identical_predictions(qtbot, tmp_path):

@@ -6,13 +6,15 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 RIGHT_COLOR = QColor("#2e7d32")
 WRONG_COLOR = QColor("#c62828")
 CAPTION_HEIGHT = 15
 GAP = 6
+MAX_PITCH = 76
+"""Cells widen for long captions ("horizontal bar") up to this many pixels; longer ones are cut."""
 
 
 def to_qimage(pixels: np.ndarray) -> QImage:
@@ -36,7 +38,7 @@ class GridCell:
 
 class ImageGrid(QWidget):
     """Images in as many columns as the width allows (at least *min_columns*), each *size* pixels
-    wide, with a caption under each.
+    wide, with a caption under each (cells widen to fit captions, up to ``MAX_PITCH``).
 
     Marked cells get a green (right) or red (wrong) frame and caption.
     """
@@ -47,13 +49,22 @@ class ImageGrid(QWidget):
         self.cell_size = size
         self.cells: list[GridCell] = []
         self.empty_text = ""
+        self.pitch = size + GAP
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setMouseTracking(True)
 
+    def caption_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        return font
+
     def set_cells(self, cells: list[GridCell]) -> None:
         self.cells = list(cells)
+        metrics = QFontMetrics(self.caption_font())
+        widest = max((metrics.horizontalAdvance(c.caption) for c in self.cells), default=0)
+        self.pitch = max(self.cell_size + GAP, min(MAX_PITCH, widest + 4))
         self.updateGeometry()
         self.update()
 
@@ -63,7 +74,7 @@ class ImageGrid(QWidget):
         self.update()
 
     def columns_for(self, width: int) -> int:
-        return max(self.min_columns, width // (self.cell_size + GAP))
+        return max(self.min_columns, width // self.pitch)
 
     @property
     def columns(self) -> int:
@@ -79,17 +90,18 @@ class ImageGrid(QWidget):
         return self.rows_for(width) * (self.cell_size + CAPTION_HEIGHT + GAP)
 
     def sizeHint(self) -> QSize:
-        width = self.min_columns * (self.cell_size + GAP)
+        width = self.min_columns * self.pitch
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.min_columns * (self.cell_size + GAP), self.cell_size + CAPTION_HEIGHT + GAP)
+        return QSize(self.min_columns * self.pitch, self.cell_size + CAPTION_HEIGHT + GAP)
 
     def cell_rect(self, index: int) -> QRect:
         """Where cell *index*'s image is drawn."""
         row, column = divmod(index, self.columns)
-        pitch_x, pitch_y = self.cell_size + GAP, self.cell_size + CAPTION_HEIGHT + GAP
-        return QRect(column * pitch_x + GAP // 2, row * pitch_y + GAP // 2, self.cell_size, self.cell_size)
+        pitch_y = self.cell_size + CAPTION_HEIGHT + GAP
+        left = column * self.pitch + (self.pitch - self.cell_size) // 2
+        return QRect(left, row * pitch_y + GAP // 2, self.cell_size, self.cell_size)
 
     def cell_at(self, point: QPoint) -> int | None:
         for index in range(len(self.cells)):
@@ -106,9 +118,7 @@ class ImageGrid(QWidget):
                 self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text
             )
             return
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
-        painter.setFont(font)
+        painter.setFont(self.caption_font())
         for index, cell in enumerate(self.cells):
             self._paint_cell(painter, self.cell_rect(index), cell)
 
@@ -120,7 +130,7 @@ class ImageGrid(QWidget):
             painter.setPen(QPen(color, 2))
             painter.drawRect(rect.adjusted(-1, -1, 0, 0))
         painter.setPen(color or self.palette().text().color())
-        caption = QRect(rect.left() - GAP // 2, rect.bottom() + 1, rect.width() + GAP, CAPTION_HEIGHT)
+        caption = QRect(rect.center().x() - self.pitch // 2, rect.bottom() + 1, self.pitch, CAPTION_HEIGHT)
         text = painter.fontMetrics().elidedText(cell.caption, Qt.TextElideMode.ElideRight, caption.width())
         painter.drawText(caption, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
 

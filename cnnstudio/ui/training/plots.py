@@ -3,13 +3,13 @@
 :class:`LivePlots` draws every shown run in its colour, so runs overlay (plain-20 against
 ResNet-20 with the same seed). The step loss is drawn faint with a smoothed line over it; per
 epoch, validation is solid with dots and training dashed. Moving the mouse over a plot shows a
-crosshair and the values under it (:class:`HoverReadout`). The GUI thread alone calls these
+crosshair, marks each run's nearest point and writes the values under the plots
+(:mod:`.readout`). The GUI thread alone calls these
 methods; the worker's steps reach them at most ten times a second.
 """
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,9 +21,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .pacing import RedrawPacer
+from .readout import HoverReadout, Reading, epoch_reading, step_reading
 from .runs import Run
 
 SMOOTHING = 0.9
+HINT = (
+    "Faint: each step's loss; bold: smoothed. Per epoch: solid with dots = validation, dashed = "
+    "training. Hover to read the values; tick runs to overlay them."
+)
 BACKGROUND = "#ffffff"
 AXIS_COLOR = "#444444"
 GRID_ALPHA = 0.15
@@ -73,57 +78,6 @@ class RunCurves:
     smooth_state: float = 0.0
 
 
-class HoverReadout:
-    """A crosshair and a text box showing the values under the mouse in one plot.
-
-    *describe(x)* gives the lines to show (HTML) for data coordinate *x*.
-    """
-
-    def __init__(self, plot: pg.PlotItem, describe: Callable[[float], list[str]]) -> None:
-        self.plot = plot
-        self.describe = describe
-        self.line = pg.InfiniteLine(
-            angle=90, movable=False, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine)
-        )
-        self.text = pg.TextItem(
-            anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 225), border=pg.mkPen("#bbbbbb")
-        )
-        self.text.setZValue(100)
-        for item in (self.line, self.text):
-            plot.addItem(item, ignoreBounds=True)
-            item.setVisible(False)
-
-    def hover(self, scene_pos: QPointF) -> bool:
-        """Follow the mouse at *scene_pos*; False (and hidden) when it is outside the plot."""
-        view = self.plot.vb
-        if not view.sceneBoundingRect().contains(scene_pos):
-            self.hide()
-            return False
-        point = view.mapSceneToView(scene_pos)
-        lines = self.describe(point.x())
-        if not lines:
-            self.hide()
-            return False
-        self.line.setPos(point.x())
-        self.text.setHtml("<br>".join(lines))
-        (left, right), (_, top) = view.viewRange()
-        anchor_right = point.x() > (left + right) / 2
-        self.text.setAnchor((1, 0) if anchor_right else (0, 0))
-        self.text.setPos(point.x(), top)
-        self.line.setVisible(True)
-        self.text.setVisible(True)
-        return True
-
-    def hide(self) -> None:
-        self.line.setVisible(False)
-        self.text.setVisible(False)
-
-    @property
-    def shown_text(self) -> str:
-        """The read-out's text as plain text (empty while hidden)."""
-        return self.text.textItem.toPlainText() if self.text.isVisible() else ""
-
-
 class PlotCanvas(pg.GraphicsLayoutWidget):
     """The plots' view; tells *on_paint* how long each paint took."""
 
@@ -154,22 +108,29 @@ class LivePlots(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics, 1)
-        self.caption = QLabel(
-            "Faint: each step's loss; bold: smoothed. Per epoch, solid with dots: validation; dashed: "
-            "training. Hover a plot to read it; tick runs on the right to overlay them."
-        )
+        self.caption = QLabel(HINT)
         self.caption.setObjectName("plotsCaption")
+        self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color:#666666;")
         layout.addWidget(self.caption)
         self.plots: dict[str, pg.PlotItem] = {name: self._plot(name) for name in PLOTS}
         self.plots["epoch_loss"].setXLink(self.plots["accuracy"])
         self.plots["lr"].setXLink(self.plots["loss"])
-        self.legend = self.plots["accuracy"].addLegend(offset=(-4, -4), labelTextSize="8pt")
+        self.legend = self.plots["accuracy"].addLegend(
+            offset=(4, 4),
+            labelTextSize="8pt",
+            labelTextColor=AXIS_COLOR,
+            brush=pg.mkBrush(255, 255, 255, 210),
+            pen=pg.mkPen("#cccccc"),
+        )
         self.legend.setVisible(False)
         self.curves: dict[int, RunCurves] = {}
         self.runs: dict[int, Run] = {}
         self._dirty: set[int] = set()
-        self.readouts = {name: HoverReadout(plot, self._describer(name)) for name, plot in self.plots.items()}
+        self.readouts = {
+            name: HoverReadout(plot, lambda x, n=name: self.readings(n, x))
+            for name, plot in self.plots.items()
+        }
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     def _plot(self, name: str) -> pg.PlotItem:
@@ -234,7 +195,7 @@ class LivePlots(QWidget):
             ],
             "accuracy": [
                 accuracy.plot(pen=dashed, antialias=True),
-                accuracy.plot(pen=solid, antialias=True, name=run.title, **dots),
+                accuracy.plot(pen=solid, antialias=True, name=f"{run.number}. {run.history.network}", **dots),
             ],
             "lr": [lr.plot(pen=solid, clipToView=True, autoDownsample=True)],
         }
@@ -306,61 +267,27 @@ class LivePlots(QWidget):
     # -- hover read-out -----------------------------------------------------------------------
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        for readout in self.readouts.values():
-            readout.hover(scene_pos)
+        shown = ""
+        for name, readout in self.readouts.items():
+            readings = readout.hover(scene_pos)
+            if readings:
+                shown = f"<b>{TITLES[name]}</b> — " + " · ".join(r.html() for r in readings)
+        self.caption.setText(shown or HINT)
 
-    def _describer(self, name: str) -> Callable[[float], list[str]]:
-        return lambda x: self.readout_lines(name, x)
-
-    def readout_lines(self, name: str, x: float) -> list[str]:
-        """The read-out of plot *name* at *x*: one coloured line per shown run with data there."""
-        lines = []
+    def readings(self, name: str, x: float) -> list[Reading]:
+        """What plot *name* says at data *x*: one reading per shown run with data there."""
+        found = []
         for number, curves in self.curves.items():
             run = self.runs[number]
-            text = (
-                _step_text(run, curves, x, name == "lr")
-                if name in ("loss", "lr")
-                else _epoch_text(run, x, name == "accuracy")
-            )
-            if text:
-                lines.append(f'<span style="color:{run.color.name()}">{number}: {text}</span>')
-        return lines
+            if name in ("loss", "lr"):
+                reading = step_reading(run, curves.smoothed, x, name == "lr")
+            else:
+                reading = epoch_reading(run, x, name == "accuracy")
+            if reading is not None:
+                found.append(reading)
+        return found
 
 
 def _point_count(item: pg.PlotDataItem) -> int:
     x = item.xData
     return 0 if x is None else len(x)
-
-
-def _nearest(values: list[float] | list[int], x: float) -> int | None:
-    """Index of the value nearest *x* in the sorted *values* (None if empty)."""
-    if not values or not math.isfinite(x):
-        return None
-    index = int(np.searchsorted(np.asarray(values, dtype=float), x))
-    candidates = [i for i in (index - 1, index) if 0 <= i < len(values)]
-    return min(candidates, key=lambda i: abs(values[i] - x))
-
-
-def _step_text(run: Run, curves: RunCurves, x: float, rate: bool) -> str:
-    history = run.history
-    i = _nearest(history.steps, x)
-    if i is None:
-        return ""
-    if rate:
-        return f"step {history.steps[i]}: lr {history.lrs[i]:.4g}"
-    smoothed = f" (smoothed {curves.smoothed[i]:.4f})" if i < len(curves.smoothed) else ""
-    return f"step {history.steps[i]}: loss {history.losses[i]:.4f}{smoothed}"
-
-
-def _epoch_text(run: Run, x: float, accuracy: bool) -> str:
-    epochs = run.history.epochs
-    i = _nearest([row["epoch"] for row in epochs], x)
-    if i is None:
-        return ""
-    row = epochs[i]
-    if accuracy:
-        return (
-            f"epoch {row['epoch']}: validation {100 * row['val_accuracy']:.1f}%, "
-            f"training {100 * row['train_accuracy']:.1f}%"
-        )
-    return f"epoch {row['epoch']}: validation {row['val_loss']:.4f}, training {row['train_loss']:.4f}"
