@@ -112,13 +112,14 @@ class RunEnd:
 
     ``event`` is the trainer's ``Finished`` or ``Failed``, or None when the run could not begin;
     ``problem`` then says why (a dataset, network, device or settings error). ``history`` is the
-    run's final record in JSON form (None if it never began).
+    run's final record in JSON form (None if it never began); ``weights`` where the weights stand
+    now (a :class:`WeightsState`).
     """
 
     event: Any
     problem: str
     history: dict[str, Any] | None
-    weights_trained: bool
+    weights: WeightsState
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,8 @@ class TrainingWorker(QObject):
     checkpoint_saved(str), checkpoint_loaded(object), checkpoint_failed(str)
         The saved path; a :class:`~.records.LoadedCheckpoint`; a message (nothing changed).
     weights_changed(object)
-        A :class:`~.records.WeightsState` after anything that changed the weights.
+        A :class:`~.records.WeightsState` after a reset or an opened checkpoint (a run's
+        ``RunEnd`` carries its own).
     """
 
     prepared = Signal(object)
@@ -199,14 +200,14 @@ class TrainingWorker(QObject):
         if self.control.stop_requested:  # stopped (or reset) before it could begin
             if self.control.detach():
                 self.backend.reset_weights()
-            self._end(RunEnd(None, "", None, self.backend.steps_trained > 0))
+            self._end(None, "", None)
             return
         try:
             trainer = self.backend.trainer_for(request)
         except Exception as error:  # DatasetError, NotTrainableError, DeviceError, SettingsError
             message = str(error) if isinstance(error, ValueError) else _unexpected(error)
             self.control.detach()
-            self._end(RunEnd(None, message, None, self.backend.steps_trained > 0))
+            self._end(None, message, None)
             return
         self._train(trainer)
 
@@ -250,13 +251,10 @@ class TrainingWorker(QObject):
             self.backend.forget_steps()
         else:
             self.backend.record_run(len(history.steps) if history is not None else 0)
-        trained = self.backend.steps_trained > 0
-        self._end(RunEnd(event, problem, history.to_dict() if history else None, trained))
+        self._end(event, problem, history.to_dict() if history else None)
 
-    def _end(self, end: RunEnd) -> None:
-        self.run_ended.emit(end)
-        if self.backend is not None:
-            self.weights_changed.emit(self.backend.weights_state())
+    def _end(self, event, problem: str, history: dict | None) -> None:
+        self.run_ended.emit(RunEnd(event, problem, history, self.backend.weights_state()))
 
     def _flush(self, batcher: StepBatcher) -> None:
         batch = batcher.flush()

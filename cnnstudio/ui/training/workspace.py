@@ -367,6 +367,7 @@ class TrainingWorkspace(QWidget):
     def _on_run_ended(self, end: RunEnd) -> None:
         run, self.active_run = self.active_run, None
         self.paused = False
+        self.weights = end.weights
         self.runs.set_active(None)
         if run is not None and end.history is not None:
             run.history = RunHistory.from_dict(end.history)
@@ -377,7 +378,7 @@ class TrainingWorkspace(QWidget):
         self.dataset.set_locked(False)
         self.form.setEnabled(True)
         self.refresh()
-        if end.weights_trained and not _broke_weights(end):
+        if end.weights.steps > 0 and not _broke_weights(end):
             self.session.request_results()
         self.run_finished.emit(end)
 
