@@ -19,7 +19,7 @@ from cnnstudio.ui.training.records import Results, network_key
 from cnnstudio.ui.training.results import ConfusionMatrixView
 from cnnstudio.ui.training.run_controls import ProgressTracker, duration
 from cnnstudio.ui.training.runs import Run, RunStore
-from cnnstudio.ui.training.worker import RunControl, StepBatcher
+from cnnstudio.ui.training.worker import EventBatcher, RunControl
 
 
 class Clock:
@@ -30,9 +30,9 @@ class Clock:
         return self.now
 
 
-def test_steps_are_emitted_in_batches_at_most_every_interval():
+def test_events_are_emitted_in_batches_at_most_every_interval():
     clock = Clock()
-    batcher = StepBatcher(interval=0.1, clock=clock)
+    batcher = EventBatcher(interval=0.1, clock=clock)
     assert batcher.add(1) is None
     clock.now = 0.05
     assert batcher.add(2) is None

@@ -31,7 +31,6 @@ HINT = (
 )
 BACKGROUND = "#ffffff"
 AXIS_COLOR = "#444444"
-GRID_ALPHA = 0.15
 PLOTS = ("loss", "epoch_loss", "accuracy", "lr")
 TITLES = {
     "loss": "Training loss per step",
@@ -144,7 +143,7 @@ class LivePlots(QWidget):
             axis.setTextPen(pg.mkPen(AXIS_COLOR))
             axis.setLabel(text, color=AXIS_COLOR)
             axis.enableAutoSIPrefix(False)
-        plot.showGrid(x=True, y=True, alpha=GRID_ALPHA)
+        # no grid: it would triple the cost of each paint (the read-out gives exact values)
         plot.setMenuEnabled(False)
         plot.hideButtons()
         if name == "accuracy":
@@ -156,13 +155,17 @@ class LivePlots(QWidget):
 
     # -- runs ---------------------------------------------------------------------------------
 
-    def show_run(self, run: Run) -> None:
-        """Draw *run* (again) in its colour."""
+    def show_run(self, run: Run, now: bool = True) -> None:
+        """Draw *run* (again) in its colour: at once, or at the budget's pace (*now* False: a run
+        is training and drawing would slow it)."""
         self.hide_run(run)
         self.runs[run.number] = run
         self.curves[run.number] = RunCurves(self._items(run))
         self._dirty.add(run.number)
-        self.pacer.flush()
+        if now:
+            self.pacer.flush()
+        else:
+            self.pacer.request()
         self._update_legend()
 
     def hide_run(self, run: Run) -> None:

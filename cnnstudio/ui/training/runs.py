@@ -175,6 +175,10 @@ class RunsList(QWidget):
         self._on_changed(run)
         self._update_buttons()
 
+    def refresh(self, run: Run) -> None:
+        """Show *run*'s latest outcome (its item's text)."""
+        self._on_changed(run)
+
     def _on_changed(self, run: Run) -> None:
         item = self.item_of(run)
         if item is None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ...training import training_problem
+from ...training import Step, training_problem
 from ...training.checkpoint import SUFFIX as CHECKPOINT_SUFFIX
 from ...training.history import RunHistory
 from ..document import Document
@@ -102,7 +102,7 @@ class TrainingWorkspace(QWidget):
         self.paused = False
         self._asked: tuple | None = None
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
-        self._progress_pacer = RedrawPacer(self._show_progress, budget=0.01, min_interval=0.25, parent=self)
+        self._progress_pacer = RedrawPacer(self._show_progress, budget=0.005, min_interval=0.5, parent=self)
         self._layout()
         self._connect()
         self._request_preview()
@@ -140,8 +140,7 @@ class TrainingWorkspace(QWidget):
         w.dataset_ready.connect(self._on_dataset_ready)
         w.dataset_failed.connect(self._on_dataset_failed)
         w.run_started.connect(self._on_run_started)
-        w.steps.connect(self._on_steps)
-        w.epoch.connect(self._on_epoch)
+        w.progress.connect(self._on_progress)
         w.paused.connect(self._on_paused)
         w.resumed.connect(self._on_resumed)
         w.run_ended.connect(self._on_run_ended)
@@ -286,13 +285,13 @@ class TrainingWorkspace(QWidget):
         if self.session.running or self.train_problem() is not None:
             return False
         request = RunRequest(self.document.network.copy(), self.dataset.spec(), self.form.settings())
+        self.paused = False
+        self.session.start_run(request)  # the worker starts while the window locks (it has a copy)
         self.document.set_editable(False)
         self.dataset.set_locked(True)
         self.form.setEnabled(False)
         self.controls.show_message("")
         self.controls.show_progress(0, 1, "Starting…")
-        self.paused = False
-        self.session.start_run(request)
         self.refresh()
         return True
 
@@ -323,28 +322,26 @@ class TrainingWorkspace(QWidget):
         self.run_started.emit(run)
 
     @Slot(object)
-    def _on_steps(self, steps: list) -> None:
+    def _on_progress(self, events: list) -> None:
+        """Steps and epochs (at most four batches a second): into the run's record, then drawn
+        and counted at the pace of their budgets."""
         run = self.active_run
-        if run is None or not steps:
+        if run is None or not events:
             return
-        for step in steps:
-            run.history.add_step(step)
-        last = steps[-1]
-        self.tracker.advance(last.step, last.epoch, last.images_per_second)
+        for event in events:
+            if isinstance(event, Step):
+                run.history.add_step(event)
+                self.tracker.advance(event.step, event.epoch, event.images_per_second)
+            else:
+                run.history.add_epoch(event)
         self.plots.update_run(run)
         self._progress_pacer.request()
 
     def _show_progress(self) -> None:
         if self.session.running and not self.paused:
             self.controls.show_progress(self.tracker.step, self.tracker.total_steps, self.tracker.text())
-
-    @Slot(object)
-    def _on_epoch(self, epoch) -> None:
-        run = self.active_run
-        if run is None:
-            return
-        run.history.add_epoch(epoch)
-        self.store.update(run)
+            if self.active_run is not None:
+                self.runs.refresh(self.active_run)
 
     @Slot(object)
     def _on_paused(self, event) -> None:
@@ -413,7 +410,7 @@ class TrainingWorkspace(QWidget):
 
     def _on_run_added(self, run: Run) -> None:
         if run.shown:
-            self.plots.show_run(run)
+            self.plots.show_run(run, now=not self.session.running)
 
     def _on_run_changed(self, run: Run) -> None:
         if not run.shown:
