@@ -46,7 +46,7 @@ from cnnstudio.ui.training.records import RunRequest
 CASES = {
     # name: (preset, dataset spec, epochs per round, batch size)
     "lenet": ("lenet5", "digits", 10, 64),
-    "resnet": ("resnet20", "shapes:600", 1, 64),
+    "resnet": ("resnet20", "shapes:600", 2, 64),
 }
 TITLES = {"lenet": "LeNet-5 / digits", "resnet": "ResNet-20 / shapes 32x32"}
 PROBE_MS = 10

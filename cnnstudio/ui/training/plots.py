@@ -4,8 +4,8 @@
 ResNet-20 with the same seed). The step loss is drawn faint with a smoothed line over it; per
 epoch, validation is solid with dots and training dashed. Moving the mouse over a plot shows a
 crosshair, marks each run's nearest point and writes the values under the plots
-(:mod:`.readout`). The GUI thread alone calls these
-methods; the worker's steps reach them at most ten times a second.
+(:mod:`.readout`). The GUI thread alone calls these methods; new data is drawn at
+the pace :class:`~.pacing.RedrawPacer` allows.
 """
 
 from __future__ import annotations
