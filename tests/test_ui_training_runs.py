@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, Qt
 from test_ui_training_fixtures import LEFT, one_torch_thread, run_to_end, training_window
 from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, private_home
 
+from cnnstudio.core import preset
+
 pytestmark = QT_OFFSCREEN_NOISE
 
 
@@ -119,6 +121,10 @@ def test_a_checkpoint_round_trip_gives_identical_predictions(qtbot, tmp_path):
     loaded = workspace.store.runs[-1]
     assert loaded.source == "from lenet.pt" and len(loaded.history.epochs) == 2
     assert "continues from the trained weights" in workspace.controls.weights.text()
+    assert workspace.controls.save.isEnabled()
+    window.document.replace_network(preset("resnet20"))  # the weights are not this network's
+    assert not workspace.controls.save.isEnabled()
+    assert "fresh initial weights" in workspace.controls.weights.text()
 
 
 def test_a_damaged_checkpoint_is_refused_and_nothing_is_lost(qtbot, tmp_path):

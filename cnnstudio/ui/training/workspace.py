@@ -220,7 +220,9 @@ class TrainingWorkspace(QWidget):
         return self.session.running or self.weights.steps > 0 or bool(self.weights.pending)
 
     def _can_save(self) -> bool:
-        return not self.session.running and self.weights.key is not None
+        """Weights to save, and they belong to the network on screen (not one opened since)."""
+        key = self.weights.key
+        return not self.session.running and key is not None and key[0] == network_key(self.document.network)
 
     # -- dataset preview ----------------------------------------------------------------------
 
