@@ -123,21 +123,47 @@ def summarize(network: Network, input_shape: Shape | None = None) -> Summary:
     rows: dict[str, LayerRow] = {}
     flows: dict[str, Flow | None] = {}
     for node in checker.order:
-        row = _top_row(node, checker.errors.get(node.id, []))
-        rows[node.id] = row
+        errors = checker.errors.get(node.id, [])
         in_flows = [flows.get(src) for src in node.inputs]
-        if row.errors or any(f is None for f in in_flows):
-            flows[node.id] = None
-            continue
-        params = dict(node.params)
+        params = node.params
         if node.type == "input" and input_shape is not None:
-            params.update(zip(("channels", "height", "width"), input_shape, strict=True))
-        _evaluate(row, node.type, params, in_flows)
+            params = {**params, **dict(zip(("channels", "height", "width"), input_shape, strict=True))}
+        row = rows[node.id] = _layer_row(node, params, in_flows, errors)
         flows[node.id] = row.flow
     ordered = [rows[node.id] for node in checker.order]
     for node in checker.cyclic:
         ordered.append(_top_row(node, checker.errors[node.id]))
     return _finish(network, ordered, checker)
+
+
+_TOP_ROWS: dict[tuple, LayerRow] = {}
+
+
+def clear_caches() -> None:
+    """Forget every remembered row and evaluation (for benchmarks and tests)."""
+    _TOP_ROWS.clear()
+    _LEAF_RESULTS.clear()
+    _EXPANSIONS.clear()
+
+
+def _layer_row(
+    node: Node, params: dict[str, Any], in_flows: list[Flow | None], errors: list[str]
+) -> LayerRow:
+    """The row of one top-level node, reused when nothing it depends on has changed.
+
+    A row depends on the node's identity, name, type and parameters, its structural errors and
+    what flows into it; after an edit, the layers above the edited one are all reused.
+    """
+    key = (node.id, node.name, node.type, tuple(params.items()), tuple(in_flows), tuple(errors))
+    row = _TOP_ROWS.get(key)
+    if row is None:
+        row = _top_row(node, errors)
+        if not errors and None not in in_flows:
+            _evaluate(row, node.type, params, in_flows)
+        if len(_TOP_ROWS) >= _CACHE_LIMIT:
+            _TOP_ROWS.clear()
+        _TOP_ROWS[key] = row
+    return row
 
 
 def _top_row(node: Node, errors: list[str]) -> LayerRow:
