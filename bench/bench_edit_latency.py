@@ -3,8 +3,9 @@
 In the real MainWindow, one edit is a ``SetParamCommand`` pushed through the undo stack (as
 the inspector does, on the selected layer, so it is in sight in both views); the clock stops
 once the table's and the canvas's viewports have both painted after it (the events are
-processed as the app's event loop would). Edits alternate
-between two values, so every edit changes the numbers. Three cases run interleaved, edit by
+processed as the app's event loop would). Every edit sets a value the layer has not had
+before, so every edit changes the numbers and nothing the analysis remembers from an earlier
+edit of the same value can hide the work. Three cases run interleaved, edit by
 edit: the input size of ResNet-152 (every shape and cost in the table and on the canvas
 changes), the classifier width of ResNet-152 (one layer changes), and the same input edit on
 LeNet-5 (the baseline: a tiny network through the same code). ``summarize`` of ResNet-152
@@ -103,9 +104,9 @@ def main() -> None:
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     cases = [
-        EditCase("ResNet-152, input 224 <-> 192", "resnet152", "input", "height", (192, 224)),
-        EditCase("ResNet-152, fc units 1000 <-> 500", "resnet152", "fc", "units", (500, 1000)),
-        EditCase("LeNet-5, input 32 <-> 28 (baseline)", "lenet5", "input", "height", (28, 32)),
+        EditCase("ResNet-152, input height (new each edit)", "resnet152", "input", "height", range(160, 800)),
+        EditCase("ResNet-152, fc units (new each edit)", "resnet152", "fc", "units", range(500, 2000)),
+        EditCase("LeNet-5, input height (baseline)", "lenet5", "input", "height", range(28, 800)),
     ]
     network = preset("resnet152")
     analysis_only = "summarize(ResNet-152) alone, same edit"
@@ -120,7 +121,7 @@ def main() -> None:
             updated, painted = case.edit_ms()
             before_paint[case.name].append(updated)
             times[case.name].append(painted)
-        network.set_param(network.find("input").id, "height", (192, 224)[edit % 2])
+        network.set_param(network.find("input").id, "height", 800 + edit)
         times[analysis_only].append(summarize_ms(network))
     baseline = statistics.median(times[cases[-1].name])
     platform = os.environ.get("QT_QPA_PLATFORM", "xcb")
