@@ -26,15 +26,6 @@ from .formula_panel import FormulaPanel
 from .layer_table import COLUMNS, LayerTableModel
 
 PANEL_WIDTH = 360
-FORMULA_COLUMNS = (
-    "output_shape",
-    "params",
-    "macs",
-    "macs_share",
-    "other_ops",
-    "activations",
-    "receptive_field",
-)
 MAX_SHAPE_WIDTH = 240
 
 
