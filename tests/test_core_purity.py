@@ -31,3 +31,15 @@ def test_no_core_source_file_imports_qt_or_torch():
             words = line.split()
             if words[:1] in (["import"], ["from"]) and len(words) > 1:
                 assert words[1].split(".")[0] not in HEAVY, f"{path.name}: {line}"
+
+
+def test_the_training_package_imports_torch_only_when_training():
+    loaded = modules_after_import("cnnstudio.training")
+    assert "torch" not in loaded
+    code = "import sys, cnnstudio.training as t; t.training_problem; t.TrainSettings; print('torch' in sys.modules)"
+    assert (
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        == "False"
+    )

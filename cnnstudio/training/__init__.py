@@ -1,17 +1,23 @@
 """Training networks with PyTorch, without Qt: the loop, its events, evaluation and checkpoints.
 
-Importing this package imports torch. The GUI drives :class:`Trainer` from a worker thread;
+Importing this package does not import torch: settings, events, run histories and
+:func:`training_problem` are plain Python; the trainer, devices, evaluation and checkpoints
+are imported (with torch) when first used. The GUI drives :class:`Trainer` from a worker thread;
 ``cnnstudio train`` (:mod:`cnnstudio.training.cli`) drives it from a terminal.
 """
 
-from .checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
+from typing import TYPE_CHECKING, Any
+
 from .checks import NotTrainableError, check_trainable, open_training_data, training_problem
-from .device import DeviceError, available_devices, select_device
-from .evaluate import Predictions, confusion_matrix, predict
 from .events import Epoch, Event, Failed, Finished, Paused, Resumed, Started, Step
 from .history import RunHistory, runs_to_csv
 from .settings import DEFAULT_LR, OPTIMIZERS, SCHEDULES, SettingsError, TrainSettings, learning_rate
-from .trainer import Trainer
+
+if TYPE_CHECKING:
+    from .checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
+    from .device import DeviceError, available_devices, select_device
+    from .evaluate import Predictions, confusion_matrix, predict
+    from .trainer import Trainer
 
 __all__ = [
     "DEFAULT_LR",
@@ -46,3 +52,28 @@ __all__ = [
     "select_device",
     "training_problem",
 ]
+
+_LAZY = {
+    "Checkpoint": "checkpoint",
+    "CheckpointError": "checkpoint",
+    "load_checkpoint": "checkpoint",
+    "save_checkpoint": "checkpoint",
+    "DeviceError": "device",
+    "available_devices": "device",
+    "select_device": "device",
+    "Predictions": "evaluate",
+    "confusion_matrix": "evaluate",
+    "predict": "evaluate",
+    "Trainer": "trainer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'cnnstudio.training' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module_name}"), name)
+    globals()[name] = value
+    return value
