@@ -23,10 +23,9 @@ import statistics
 import time
 
 import torch
-from torch.nn import functional as F
+from plain_loop import train_plain
 
 import cnnstudio
-from cnnstudio.model.build import build_module
 from cnnstudio.training import Trainer, TrainSettings, open_training_data
 from cnnstudio.training.device import describe, select_device
 
@@ -47,32 +46,7 @@ def ours(net, split, settings: TrainSettings) -> float:
 
 def plain(net, split, settings: TrainSettings) -> float:
     device = select_device(settings.device)
-    torch.manual_seed(settings.seed)
-    model = build_module(net, logits=True).to(device)
-    optimizer = torch.optim.Adam(model.parameters(), lr=settings.lr)
-    order = torch.Generator().manual_seed(settings.seed)
-    train, val, size = split.train, split.val, settings.batch_size
-    start = time.perf_counter()
-    for _ in range(settings.epochs):
-        model.train()
-        running = 0.0
-        permutation = torch.randperm(len(train), generator=order)
-        for i in range(0, len(train), size):
-            x, y = train.batch(permutation[i : i + size])
-            x, y = x.to(device), y.to(device)
-            optimizer.zero_grad()
-            loss = F.cross_entropy(model(x), y)
-            loss.backward()
-            optimizer.step()
-            running += loss.item()
-        model.eval()
-        correct = 0
-        with torch.no_grad():
-            for i in range(0, len(val), 2 * size):
-                x, y = val.batch(torch.arange(i, min(i + 2 * size, len(val))))
-                x, y = x.to(device), y.to(device)
-                correct += (model(x).argmax(dim=1) == y).sum().item()
-    return time.perf_counter() - start
+    return train_plain(net, split, settings.lr, settings.batch_size, settings.epochs, settings.seed, device)
 
 
 def bench_case(name: str, scale: float, device: str) -> dict[str, list[float]]:

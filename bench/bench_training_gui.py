@@ -98,38 +98,14 @@ class PlainLoop(QObject):
 
     @Slot(object)
     def run(self, request: RunRequest) -> None:
-        import torch
-        from torch.nn import functional as F
+        from plain_loop import train_plain
 
         from cnnstudio.core import summarize
-        from cnnstudio.model.build import build_module
 
         s = request.settings
         split = self.backend.split(request.spec, summarize(request.network).input_shape, s["seed"])
-        torch.manual_seed(s["seed"])
-        model = build_module(request.network, logits=True)
-        optimizer = torch.optim.Adam(model.parameters(), lr=s["lr"])
-        order = torch.Generator().manual_seed(s["seed"])
-        train, val, size = split.train, split.val, s["batch_size"]
-        start = time.perf_counter()
-        for _ in range(s["epochs"]):
-            model.train()
-            running = 0.0
-            permutation = torch.randperm(len(train), generator=order)
-            for i in range(0, len(train), size):
-                x, y = train.batch(permutation[i : i + size])
-                optimizer.zero_grad()
-                loss = F.cross_entropy(model(x), y)
-                loss.backward()
-                optimizer.step()
-                running += loss.item()
-            model.eval()
-            correct = 0
-            with torch.no_grad():
-                for i in range(0, len(val), 2 * size):
-                    x, y = val.batch(torch.arange(i, min(i + 2 * size, len(val))))
-                    correct += (model(x).argmax(dim=1) == y).sum().item()
-        self.done.emit(time.perf_counter() - start)
+        seconds = train_plain(request.network, split, s["lr"], s["batch_size"], s["epochs"], s["seed"])
+        self.done.emit(seconds)
 
 
 class _Catcher(QObject):
