@@ -74,7 +74,7 @@ BLOCK_ENTRIES = (
         keywords="network in network nin bottleneck 1x1 합성곱",
     ),
     PaletteEntry(
-        "Inception module (naive)",
+        "Inception (naive)",
         "inception",
         "1x1, 3x3 and 5x5 convolutions and a max pool side by side, their outputs stacked; costly without reductions.",
         "Blocks",
@@ -82,7 +82,7 @@ BLOCK_ENTRIES = (
         keywords="googlenet 인셉션",
     ),
     PaletteEntry(
-        "Inception module (1x1 reductions)",
+        "Inception (1x1 reductions)",
         "inception",
         "GoogLeNet's module: 1x1 convolutions shrink the channels before the 3x3 and 5x5 convolutions.",
         "Blocks",
