@@ -77,7 +77,7 @@ def test_filter_hides_what_does_not_match(palette):
     palette.filter.setText("act")
     assert palette.visible_titles() == ["ReLU", "Tanh", "Sigmoid", "Softmax"]
     palette.filter.setText("inception")
-    assert palette.visible_titles() == ["Inception module (naive)", "Inception module (1x1 reductions)"]
+    assert palette.visible_titles() == ["Inception (naive)", "Inception (1x1 reductions)"]
     palette.filter.setText("")
     assert len(palette.visible_titles()) == len(palette.items())
 
