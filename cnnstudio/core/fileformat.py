@@ -23,10 +23,10 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .atomic import atomic_write
 from .blocks import BLOCK_TYPES
 from .graph import EditError, Network
 from .params import ParamTypeError
@@ -66,19 +66,8 @@ def dumps(network: Network) -> str:
 
 
 def save(network: Network, path: str | os.PathLike[str]) -> None:
-    """Write *network* to *path* atomically: a temporary file in the same folder, then a rename."""
-    path = Path(path)
-    text = dumps(network)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write *network* to *path* atomically (see :func:`~cnnstudio.core.atomic.atomic_write`)."""
+    atomic_write(path, dumps(network))
 
 
 def load(path: str | os.PathLike[str]) -> Network:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ import torch
 from torch import nn
 
 from ..core import Network
+from ..core.atomic import atomic_write
 from ..core.fileformat import FileFormatError, dumps, loads
 from ..model.build import InvalidNetworkError, build_module
 from .history import RunHistory
@@ -63,17 +63,7 @@ def save_checkpoint(trainer, path: str | os.PathLike[str]) -> None:
         "dataset": trainer.data.spec,
         "classes": list(trainer.data.classes),
     }
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            torch.save(payload, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, lambda handle: torch.save(payload, handle))
 
 
 def load_checkpoint(path: str | os.PathLike[str], device: str | torch.device = "cpu") -> Checkpoint:

@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ..core.atomic import atomic_write
 from ..core.report import to_csv, to_markdown
 from .document import Document
-from .recovery import write_atomically
 from .settings import Settings
 
 FORMATS = {
@@ -84,8 +84,8 @@ class Exporter(QObject):
         return {
             "png": self.canvas.render_diagram_png,
             "svg": self.canvas.render_diagram_svg,
-            "csv": lambda path: write_atomically(path, table_text(self.document, "csv")),
-            "md": lambda path: write_atomically(path, table_text(self.document, "md")),
+            "csv": lambda path: atomic_write(path, table_text(self.document, "csv")),
+            "md": lambda path: atomic_write(path, table_text(self.document, "md")),
         }
 
 

@@ -15,8 +15,6 @@ A recovery file is JSON::
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from ..core import Network
+from ..core.atomic import atomic_write
 from ..core.fileformat import FileFormatError, from_dict, to_dict
 from .document import Document
 
@@ -46,18 +45,6 @@ class Recovered:
         """Delete the recovery file (its work was restored or refused)."""
         self.file.unlink(missing_ok=True)
         _lock_path(self.file).unlink(missing_ok=True)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write *text* to *path* through a temporary file and a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def recovery_text(network: Network, original_path: Path | None, saved_at: datetime) -> str:
@@ -175,7 +162,7 @@ class Autosave(QObject):
         """Write the recovery file now."""
         text = recovery_text(self.document.network, self.document.path, datetime.now())
         try:
-            write_atomically(self.file, text)
+            atomic_write(self.file, text)
         except OSError as error:
             self.document.status_message.emit(f"Could not autosave: {error.strerror or error}")
             return

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.atomic import atomic_write
 from ...training.history import RunHistory, runs_to_csv
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
@@ -226,7 +227,7 @@ class RunsList(QWidget):
     def export_csv(self, path: Path, table: str = "epochs") -> None:
         """Write the ticked runs as one CSV table (``runs_to_csv``); OSError if it cannot."""
         text = runs_to_csv([run.history for run in self.export_runs()], table)
-        Path(path).write_text(text, encoding="utf-8")
+        atomic_write(path, text)
 
     def _export_dialog(self, table: str) -> None:
         name, _ = QFileDialog.getSaveFileName(
