@@ -72,7 +72,7 @@ CORPUS = {
     "truncated": (dumps(preset("lenet5"))[:300], "not valid JSON at line"),
     "not an object": ("[1, 2, 3]", "must hold a JSON object"),
     "foreign JSON": ('{"hello": "world"}', "'format' must be \"cnnstudio-network\""),
-    "future version": (broken(set_in(["version"], 99)), "'version' 99 is newer than this CNN Studio reads"),
+    "future version": (broken(set_in(["version"], 99)), "'version' is 99, newer than this CNN Studio reads"),
     "version as text": (broken(set_in(["version"], "1")), "'version' must be a whole number"),
     "nodes not a list": (broken(set_in(["nodes"], {})), "'nodes' must be a list, got an object"),
     "missing name": (broken(drop_field("name")), "'nodes[1].name' is missing"),
@@ -115,7 +115,7 @@ CORPUS = {
     ),
     "NaN position": (
         '{"format": "cnnstudio-network", "version": 1, "name": "x", "nodes": [{"id": "n1", "type": "input", "name": "i", "params": {"channels": 1, "height": 1, "width": 1}, "inputs": [], "pos": [NaN, 0]}]}',
-        "'NaN' is not a number",
+        "'NaN' is not a number JSON allows",
     ),
 }
 

@@ -135,11 +135,11 @@ def _check_header(data: Any) -> tuple[str, list]:
         raise FileFormatError(f"'version' must be a whole number, got {_kind(version)}")
     if version > VERSION:
         raise FileFormatError(
-            f"'version' {shown(version)} is newer than this CNN Studio reads (up to {VERSION}); "
+            f"'version' is {shown(version)}, newer than this CNN Studio reads (up to {VERSION}); "
             "update CNN Studio"
         )
     if version < 1:
-        raise FileFormatError(f"'version' {shown(version)} does not exist; versions start at 1")
+        raise FileFormatError(f"'version' is {shown(version)}, but versions start at 1")
     name = _text(data, "name", "", allow_empty=True)
     nodes = _require(data, "nodes", list, "")
     if len(nodes) > MAX_NODES:

@@ -61,11 +61,15 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
     The messages do not repeat the path: the caller says which file it was opening.
     """
     try:
-        kind = _not_a_file(os.stat(path).st_mode)
-        if kind:
-            raise FileFormatError(f"it is {kind}, not a file")
-        fd = os.open(path, _OPEN_FLAGS)
+        mode = os.stat(path).st_mode
     except (OSError, ValueError) as error:
+        raise FileFormatError(_reason(error)) from None
+    kind = _not_a_file(mode)  # refused before opening: opening a pipe or a device can block or act
+    if kind:
+        raise FileFormatError(f"it is {kind}, not a file")
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
         raise FileFormatError(_reason(error)) from None
     try:
         return _read_regular(fd, limit)
@@ -150,7 +154,7 @@ def parse_json(text: str, limit: int = MAX_FILE_BYTES) -> Any:
         ) from None
     except RecursionError:
         raise FileFormatError(
-            "the JSON is nested hundreds of levels deep; a network file needs four"
+            "the JSON is nested hundreds of levels deep, more than any CNN Studio file"
         ) from None
 
 
@@ -161,7 +165,7 @@ def _parse_int(digits: str) -> int | HugeNumber:
 
 
 def _reject_constant(name: str) -> float:
-    raise FileFormatError(f"'{name}' is not a number a network file may contain")
+    raise FileFormatError(f"'{name}' is not a number JSON allows (nor a value CNN Studio can use)")
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -84,7 +84,8 @@ def _number(value: float) -> str:
     if isinstance(value, float) and abs(value) >= 1e15:
         return f"{value:g}"
     if abs(value) >= 10**15:  # huge whole numbers: their length says enough
-        return f"a number with about {int(abs(value).bit_length() * 0.30103) + 1:,} digits"
+        sign = "a negative" if value < 0 else "a"
+        return f"{sign} number with about {int(abs(value).bit_length() * 0.30103) + 1:,} digits"
     return f"{int(value):,}"
 
 
@@ -92,8 +93,10 @@ def shown(value: Any, limit: int = 40) -> str:
     """*value* for a one-line message: short, whatever it is (a 5,000-digit number, a long text)."""
     if isinstance(value, bool) or value is None:
         return {True: "true", False: "false", None: "null"}[value]
-    if isinstance(value, int | float):
-        return _number(value) if not isinstance(value, float) or math.isfinite(value) else repr(value)
+    if isinstance(value, float):
+        return repr(value) if not math.isfinite(value) or abs(value) < 1e15 else f"{value:g}"
+    if isinstance(value, int):
+        return _number(value)
     if isinstance(value, str):
         text = repr(value[:limit])
         return text[:-1] + "…'" if len(value) > limit else text
