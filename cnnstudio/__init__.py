@@ -35,9 +35,7 @@ def load(id_or_path: str | os.PathLike[str]) -> Network:
         return preset(text)
     if os.path.lexists(text) or text.endswith((SUFFIX, ".json")):  # lexists: never raises
         return _load_file(text)
-    raise KeyError(
-        f"{printable(text, 200)} is neither a preset ({', '.join(PRESETS)}) nor a file that exists"
-    )
+    raise KeyError(f"{printable(text)} is neither a preset ({', '.join(PRESETS)}) nor a file that exists")
 
 
 def build_module(network: Network, logits: bool = False):

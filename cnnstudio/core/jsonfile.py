@@ -25,9 +25,13 @@ import stat
 from typing import Any
 
 MAX_FILE_BYTES = 20_000_000
-"""The most bytes read from a file: 20,000 layers take about 6 MB."""
+"""The most bytes read from a file (a file of 20,000 layers takes a few MB)."""
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | os.O_CLOEXEC
+_OPEN_FLAGS = os.O_RDONLY | sum(
+    getattr(os, flag, 0) for flag in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC", "O_BINARY")
+)
+"""Read-only; never wait for a writer, never become a terminal's owner, binary (each where the
+system has the flag; they are distinct bits)."""
 _CHUNK = 1 << 20
 _INT_DIGITS = 100
 """Longer integers are kept as :class:`HugeNumber` (no setting is anywhere near this long)."""

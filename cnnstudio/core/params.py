@@ -79,14 +79,12 @@ class ParamSpec:
 
 
 def _number(value: float) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:g}"
-    if isinstance(value, float) and abs(value) >= 1e15:
-        return f"{value:g}"
+    if isinstance(value, float):
+        return f"{int(value):,}" if value.is_integer() and abs(value) < 1e15 else f"{value:g}"
     if abs(value) >= 10**15:  # huge whole numbers: their length says enough
         sign = "a negative" if value < 0 else "a"
         return f"{sign} number with about {int(abs(value).bit_length() * 0.30103) + 1:,} digits"
-    return f"{int(value):,}"
+    return f"{value:,}"
 
 
 def shown(value: Any, limit: int = 40) -> str:

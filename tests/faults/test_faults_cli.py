@@ -113,3 +113,50 @@ def test_the_driver_would_see_an_escape():
     assert "RecursionError" in run_route(escapes)["traceback"]
     assert run_route(refuses)["message"] == "bad"
     assert run_route(lambda: 2)["returned"] == 2
+
+
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["summary", "lenet5", "--input", "1,3²,32"], "--input must be three positive whole numbers"),
+        (["summary", "lenet5", "--input", "1,٣٢,32"], "--input must be three positive whole numbers"),
+        (
+            ["summary", "lenet5", "--input", "1," + "9" * 5000 + ",32"],
+            "--input must be three positive whole numbers",
+        ),
+        (["lenet5", "--size", "１６００x1000", "--screenshot", "x.png"], "--size must look like 1600x1000"),
+        (
+            ["lenet5", "--size", "9" * 5000 + "x1000", "--screenshot", "x.png"],
+            "--size must look like 1600x1000",
+        ),
+        (["summary", "x" * 5000], "is neither a preset"),
+        (["summary", "bad\x1b[2Jname.cnnstudio.json"], "cannot open 'bad\\x1b[2Jname.cnnstudio.json'"),
+    ],
+)
+def test_numbers_and_names_on_the_command_line_are_read_with_care(argv, expected, capsys, bounds):
+    from cnnstudio.cli import main
+
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert bounds.one_clear_line(err) and expected in err
+
+
+def test_a_screenshot_that_cannot_be_written_is_one_line(tmp_path, bounds):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cnnstudio",
+            "lenet5",
+            "--screenshot",
+            str(tmp_path / "no" / "such" / "x.png"),
+        ],
+        cwd=ROOT,
+        env=quiet_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert bounds.one_clear_line(result.stderr) and "--screenshot: cannot write" in result.stderr
+    assert "no such file or directory" in result.stderr.lower()
