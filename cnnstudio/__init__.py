@@ -14,11 +14,11 @@ Importing this package does not import torch or Qt.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from .core import Network, Summary, summarize
 from .core.fileformat import SUFFIX, FileFormatError, save
 from .core.fileformat import load as _load_file
+from .core.jsonfile import printable
 from .core.presets import PRESETS, preset
 
 __version__ = "0.1.0"
@@ -30,13 +30,12 @@ def load(id_or_path: str | os.PathLike[str]) -> Network:
 
     Raises ``KeyError`` for a name that is neither, :class:`FileFormatError` for a bad file.
     """
-    text = str(id_or_path)
+    text = os.fsdecode(id_or_path)
     if text in PRESETS:
         return preset(text)
-    path = Path(text)
-    if path.exists() or text.endswith((SUFFIX, ".json")):
-        return _load_file(path)
-    raise KeyError(f"'{text}' is neither a preset ({', '.join(PRESETS)}) nor a file that exists")
+    if os.path.lexists(text) or text.endswith((SUFFIX, ".json")):  # lexists: never raises
+        return _load_file(text)
+    raise KeyError(f"{printable(text)} is neither a preset ({', '.join(PRESETS)}) nor a file that exists")
 
 
 def build_module(network: Network, logits: bool = False):

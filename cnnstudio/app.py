@@ -13,9 +13,11 @@ import sys
 import time
 from pathlib import Path
 
-from .cli import UsageError, _Parser, load_network
+from .cli import UsageError, _Parser, is_whole_number, load_network
 from .core import PRESETS, Network
 from .core.analysis import COLUMNS
+from .core.atomic import atomic_write
+from .core.jsonfile import printable
 
 EXIT_NO_DISPLAY = 1
 SCREENSHOT_SIZE = (1600, 1000)
@@ -46,8 +48,14 @@ def parse_args(argv: list[str]):
 def window_size(text: str) -> tuple[int, int]:
     """``"1600x1000"`` -> ``(1600, 1000)``."""
     width, _, height = text.partition("x")
-    if not (width.isdigit() and height.isdigit() and int(width) >= 400 and int(height) >= 300):
-        raise UsageError(f"--size must look like 1600x1000 (at least 400x300), got '{text}'")
+    if (
+        not (is_whole_number(width, 5) and is_whole_number(height, 5))
+        or int(width) < 400
+        or int(height) < 300
+    ):
+        raise UsageError(
+            f"--size must look like 1600x1000 (at least 400x300, at most 99999), got {printable(text)}"
+        )
     return int(width), int(height)
 
 
@@ -128,17 +136,19 @@ def _run(args, network: Network | None, path: Path | None) -> int:
     app.setApplicationName("cnnstudio")
     app.setApplicationDisplayName("CNN Studio")
     window = MainWindow(network, path, remember_layout=not args.screenshot)
-    if args.screenshot or args.size:
-        window.resize(*(args.size or SCREENSHOT_SIZE))
-    _arrange(window, args)
-    if args.screenshot:
-        status = _save_screenshot(app, window, Path(args.screenshot))
-    else:
+    try:
+        if args.screenshot or args.size:
+            window.resize(*(args.size or SCREENSHOT_SIZE))
+        _arrange(window, args)
+        if args.screenshot:
+            return _save_screenshot(app, window, Path(args.screenshot))
         window.first_painted.connect(lambda: _greet(window, args))
         window.show()
-        status = app.exec()
-    shiboken6.delete(window)  # now, while the application exists: its parts talk to it as they go
-    return status
+        return app.exec()
+    finally:
+        if args.screenshot:
+            window.files.close()  # a picture leaves no recovery file behind, whatever happened
+        shiboken6.delete(window)  # now, while the application exists: its parts talk to it as they go
 
 
 def _greet(window, args) -> None:
@@ -161,6 +171,7 @@ def _arrange(window, args) -> None:
 
 def _save_screenshot(app, window, path: Path) -> int:
     """Lay the window out, draw it into a PNG of exactly the window's size, and quit."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QImage
 
     window.show()
@@ -170,10 +181,16 @@ def _save_screenshot(app, window, path: Path) -> int:
         time.sleep(0.02)
     image = QImage(window.size(), QImage.Format.Format_RGB32)
     window.render(image)
-    window.files.close()
     window.hide()
-    if not image.save(str(path), "PNG"):
-        raise UsageError(f"--screenshot: cannot write {path}")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    try:
+        atomic_write(path, bytes(data))
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or "the name holds a character no file name can hold"
+        raise UsageError(f"--screenshot: cannot write {printable(str(path), 200)}: {reason}") from None
     return 0
 
 

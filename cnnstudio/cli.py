@@ -14,6 +14,7 @@ import sys
 from . import load
 from .core import summarize
 from .core.fileformat import FileFormatError
+from .core.jsonfile import printable
 from .core.presets import LESSONS, PRESETS
 from .core.report import FORMATTERS
 
@@ -33,10 +34,17 @@ class _Parser(argparse.ArgumentParser):
 def parse_shape(text: str) -> tuple[int, int, int]:
     """``"3,224,224"`` -> ``(3, 224, 224)``."""
     parts = [p.strip() for p in text.replace("x", ",").split(",")]
-    if len(parts) != 3 or not all(p.isdigit() and int(p) > 0 for p in parts):
-        raise UsageError(f"--input must be three positive whole numbers C,H,W (like 3,224,224), got '{text}'")
+    if len(parts) != 3 or not all(is_whole_number(p) and int(p) > 0 for p in parts):
+        raise UsageError(
+            f"--input must be three positive whole numbers C,H,W (like 3,224,224), got {printable(text)}"
+        )
     c, h, w = (int(p) for p in parts)
     return c, h, w
+
+
+def is_whole_number(text: str, most_digits: int = 18) -> bool:
+    """Whether *text* is a whole number written in ASCII digits (not ``²``, not 5,000 digits long)."""
+    return text.isascii() and text.isdigit() and len(text) <= most_digits
 
 
 def load_network(name: str):
@@ -46,7 +54,7 @@ def load_network(name: str):
     except KeyError as error:
         raise UsageError(error.args[0]) from None
     except FileFormatError as error:
-        raise UsageError(f"cannot open {name}: {error}") from None
+        raise UsageError(f"cannot open {printable(name, 200)}: {error}") from None
 
 
 def cmd_presets(argv: list[str]) -> int:

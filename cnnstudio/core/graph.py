@@ -27,6 +27,16 @@ class EditError(ValueError):
     """An edit the graph refuses; the message says why in words a student understands."""
 
 
+class GraphError(EditError):
+    """A whole graph refused by :meth:`Network.from_nodes`: ``node_id`` is the node at fault and
+    ``input_index`` its input at fault, if the fault is an edge."""
+
+    def __init__(self, message: str, node_id: str, input_index: int | None = None) -> None:
+        super().__init__(message)
+        self.node_id = node_id
+        self.input_index = input_index
+
+
 @dataclass
 class Node:
     """One block in the network.
@@ -77,6 +87,20 @@ class Network:
         self._nodes: dict[str, Node] = {}
         self._listeners: list[Listener] = []
         self._ids = itertools.count(1)
+
+    @classmethod
+    def from_nodes(cls, name: str, nodes: Iterable[Node]) -> Network:
+        """A network of copies of *nodes*, in their order, with their ids, inputs and positions.
+
+        The graph is checked as a whole, in time linear in its nodes and edges, against the
+        rules the edits keep: known block types with settings of the right type, unique ids and
+        names, one Input, and inputs that exist, feed a node at most once and at most as often
+        as its block takes, without a loop. Raises :class:`GraphError` naming the node at fault.
+        """
+        network = cls(name)
+        network._nodes = _checked_nodes(nodes)
+        _check_edges(network._nodes)
+        return network
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -357,3 +381,94 @@ def _checked_params(block: BlockType, params: dict[str, Any]) -> dict[str, Any]:
         except ValueError as error:
             raise EditError(str(error)) from None
     return checked
+
+
+def _checked_nodes(nodes: Iterable[Node]) -> dict[str, Node]:
+    """Copies of *nodes* by id, each node checked on its own (see :meth:`Network.from_nodes`)."""
+    checked: dict[str, Node] = {}
+    names: set[str] = set()
+    inputs = 0
+    for node in nodes:
+        try:
+            block = _known_block(node.type)
+            params = _checked_params(block, {**block.defaults(), **node.params})
+        except EditError as error:
+            raise GraphError(str(error), node.id) from None
+        problem = _identity_problem(node, checked, names)
+        if problem:
+            raise GraphError(problem, node.id)
+        inputs += node.type == "input"
+        if inputs > 1 and node.type == "input":
+            raise GraphError("the network already has an Input; a network reads one image", node.id)
+        checked[node.id] = Node(node.id, node.type, node.name, params, list(node.inputs), node.pos)
+        names.add(node.name)
+    return checked
+
+
+def _identity_problem(node: Node, checked: dict[str, Node], names: set[str]) -> str | None:
+    if not node.id:
+        return "a node needs an id"
+    if node.id in checked:
+        return f"a node with id '{node.id}' already exists"
+    if not node.name.strip():
+        return "a layer needs a name"
+    if node.name in names:
+        return f"two layers are called '{node.name}'"
+    return None
+
+
+def _check_edges(nodes: dict[str, Node]) -> None:
+    """Every edge of *nodes* against the rules of :meth:`Network.connect`, then no loop."""
+    for node in nodes.values():
+        block, earlier = node.block, set()
+        for index, src in enumerate(node.inputs):
+            if src not in nodes:
+                raise GraphError(f"there is no node with id '{src}'", node.id, index)
+            if block.max_inputs == 0:
+                raise GraphError(f"{node.name} is an {block.title}; nothing can feed into it", node.id, index)
+            if src == node.id:
+                raise GraphError(f"{node.name} cannot feed itself; data must flow one way", node.id, index)
+            if src in earlier:
+                raise GraphError(f"{nodes[src].name} already feeds {node.name}", node.id, index)
+            earlier.add(src)
+            if block.max_inputs is not None and index >= block.max_inputs:
+                raise GraphError(
+                    f"{node.name} ({block.title}) takes one input and already has one; "
+                    f"use Add or Concat to merge branches",
+                    node.id,
+                    index,
+                )
+    _check_no_loop(nodes)
+
+
+def _check_no_loop(nodes: dict[str, Node]) -> None:
+    """Kahn's algorithm: a node never freed of its inputs lies on, or after, a loop."""
+    waiting = {node_id: len(node.inputs) for node_id, node in nodes.items()}
+    consumers: dict[str, list[str]] = {node_id: [] for node_id in nodes}
+    for node in nodes.values():
+        for src in node.inputs:
+            consumers[src].append(node.id)
+    ready = [node_id for node_id, count in waiting.items() if count == 0]
+    while ready:
+        for consumer in consumers[ready.pop()]:
+            waiting[consumer] -= 1
+            if waiting[consumer] == 0:
+                ready.append(consumer)
+    stuck = {node_id for node_id, count in waiting.items() if count}
+    if stuck:
+        node_id, index = _edge_on_a_loop(nodes, stuck)
+        src, dst = nodes[nodes[node_id].inputs[index]], nodes[node_id]
+        raise GraphError(
+            f"connecting {src.name} to {dst.name} would make a loop; data must flow one way", node_id, index
+        )
+
+
+def _edge_on_a_loop(nodes: dict[str, Node], stuck: set[str]) -> tuple[str, int]:
+    """``(node id, input index)`` of an edge on a loop: walk up stuck inputs until one repeats."""
+    walked: dict[str, int] = {}
+    current = next(node_id for node_id in nodes if node_id in stuck)
+    while current not in walked:
+        index = next(i for i, src in enumerate(nodes[current].inputs) if src in stuck)
+        walked[current] = index
+        current = nodes[current].inputs[index]
+    return current, walked[current]

@@ -79,37 +79,61 @@ class ParamSpec:
 
 
 def _number(value: float) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:g}"
-    return f"{int(value):,}"
+    if isinstance(value, float):
+        return f"{int(value):,}" if value.is_integer() and abs(value) < 1e15 else f"{value:g}"
+    if abs(value) >= 10**15:  # huge whole numbers: their length says enough
+        sign = "a negative" if value < 0 else "a"
+        return f"{sign} number with about {int(abs(value).bit_length() * 0.30103) + 1:,} digits"
+    return f"{value:,}"
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """*value* for a one-line message: short, whatever it is (a 5,000-digit number, a long text)."""
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    if isinstance(value, float):
+        return repr(value) if not math.isfinite(value) or abs(value) < 1e15 else f"{value:g}"
+    if isinstance(value, int):
+        return _number(value)
+    if isinstance(value, str):
+        text = repr(value[:limit])
+        return text[:-1] + "…'" if len(value) > limit else text
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return repr(value)[:limit]
 
 
 def _coerce_int(spec: ParamSpec, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ParamTypeError(f"'{spec.key}' must be a whole number, got {value!r}")
-    if isinstance(value, float) and not value.is_integer():
-        raise ParamTypeError(f"'{spec.key}' must be a whole number, got {value!r}")
+    integral = isinstance(value, int) or (isinstance(value, float) and value.is_integer())
+    if isinstance(value, bool) or not integral:
+        raise ParamTypeError(f"'{spec.key}' must be a whole number, got {shown(value)}")
     return int(value)
 
 
 def _coerce_float(spec: ParamSpec, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ParamTypeError(f"'{spec.key}' must be a number, got {value!r}")
-    if not math.isfinite(value):
-        raise ParamTypeError(f"'{spec.key}' must be a finite number, got {value!r}")
-    return float(value)
+        raise ParamTypeError(f"'{spec.key}' must be a number, got {shown(value)}")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise ParamTypeError(f"'{spec.key}' must be a number of a usable size, got {shown(value)}") from None
+    if not math.isfinite(number):
+        raise ParamTypeError(f"'{spec.key}' must be a finite number, got {shown(value)}")
+    return number
 
 
 def _coerce_bool(spec: ParamSpec, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ParamTypeError(f"'{spec.key}' must be true or false, got {value!r}")
+        raise ParamTypeError(f"'{spec.key}' must be true or false, got {shown(value)}")
     return value
 
 
 def _coerce_choice(spec: ParamSpec, value: Any) -> str:
     if not isinstance(value, str) or value not in spec.choices:
         allowed = ", ".join(spec.choices)
-        raise ParamTypeError(f"'{spec.key}' must be one of {allowed}, got {value!r}")
+        raise ParamTypeError(f"'{spec.key}' must be one of {allowed}, got {shown(value)}")
     return value
 
 
@@ -118,10 +142,15 @@ def _coerce_padding(spec: ParamSpec, value: Any) -> str | int:
         word = value.strip().lower()
         if word in PADDING_WORDS:
             return word
-        if word.isdigit():
-            return int(word)
-        raise ParamTypeError(f"'{spec.key}' must be 'same', 'valid' or a whole number, got {value!r}")
+        digits = word.lstrip("0") or "0"
+        if word.isascii() and word.isdigit() and len(digits) <= _TEXT_DIGITS:
+            return int(digits)
+        raise ParamTypeError(f"'{spec.key}' must be 'same', 'valid' or a whole number, got {shown(value)}")
     return _coerce_int(spec, value)
+
+
+_TEXT_DIGITS = 100
+"""Whole numbers typed as text are read up to this many digits (a range check then refuses them)."""
 
 
 _COERCERS = {

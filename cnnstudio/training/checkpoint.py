@@ -23,6 +23,7 @@ from torch import nn
 from ..core import Network
 from ..core.atomic import atomic_write
 from ..core.fileformat import FileFormatError, dumps, loads
+from ..core.jsonfile import parse_json
 from ..model.build import InvalidNetworkError, build_module
 from .history import RunHistory
 from .settings import TrainSettings
@@ -172,7 +173,7 @@ def _module(network: Network, state: dict[str, torch.Tensor], path: Path) -> nn.
 
 def _settings(text: str, path: Path) -> TrainSettings:
     try:
-        settings = TrainSettings.from_dict(json.loads(text))
+        settings = TrainSettings.from_dict(parse_json(text))
     except (ValueError, TypeError) as error:
         raise CheckpointError(f"{path.name}: the saved settings are not valid ({error})") from None
     problems = settings.problems()
@@ -185,7 +186,7 @@ def _history(text: str, path: Path) -> RunHistory | None:
     if not text:
         return None
     try:
-        return RunHistory.from_dict(json.loads(text))
+        return RunHistory.from_dict(parse_json(text))
     except ValueError as error:
         raise CheckpointError(f"{path.name}: the saved run history is not valid ({error})") from None
 

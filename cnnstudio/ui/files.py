@@ -7,6 +7,7 @@ cannot be read opens nothing and says why, leaving the open network as it was.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -14,8 +15,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core import Network, preset
 from ..core.fileformat import SUFFIX, FileFormatError, load, save
+from ..core.jsonfile import printable
 from .document import Document
-from .recovery import Autosave, Recovered, find_recoverable
+from .recovery import Autosave, Recovered, Unreadable, find_recoverable
 from .settings import Settings, recovery_dir
 
 TRAINING_MESSAGE = "The network is training; stop the training before opening another one"
@@ -110,13 +112,14 @@ class FileController(QObject):
         return False
 
     def _refuse_file(self, path: Path, why: str) -> None:
-        if not path.exists():
+        if not os.path.lexists(path):
             self.settings.remove_recent(path)
             self.recent_changed.emit()
         QMessageBox.critical(
             self.window,
             "Cannot open the file",
-            f"{path.name} could not be opened, so the network you have open stays as it is.\n\n{why}",
+            f"{printable(path.name, 80, quote=False)} could not be opened, so the network you have open "
+            f"stays as it is.\n\n{why}",
         )
 
     # -- saving -------------------------------------------------------------------------------
@@ -139,10 +142,9 @@ class FileController(QObject):
         """Write the network to *path*; a failure is shown and leaves the document modified."""
         try:
             save(self.document.network, path)
-        except OSError as error:
-            QMessageBox.critical(
-                self.window, "Cannot save", f"{path} could not be written:\n\n{error.strerror or error}"
-            )
+        except (OSError, FileFormatError) as error:
+            why = (error.strerror if isinstance(error, OSError) else None) or str(error)
+            QMessageBox.critical(self.window, "Cannot save", f"{path} could not be written:\n\n{why}")
             return False
         self.document.mark_saved(path.resolve())
         self.autosave.discard()
@@ -190,7 +192,10 @@ class FileController(QObject):
         """Offer back work a crashed session left unsaved, newest first; True if restored."""
         if not self.document.editable:
             return False
-        for found in find_recoverable(recovery_dir()):
+        found_work, unreadable = find_recoverable(recovery_dir())
+        if unreadable:
+            self.document.status_message.emit(unreadable_message(unreadable))
+        for found in found_work:
             answer = QMessageBox.question(
                 self.window,
                 "Recover unsaved work?",
@@ -216,6 +221,13 @@ class FileController(QObject):
     def close(self) -> None:
         """A clean exit: no recovery file is left behind."""
         self.autosave.close()
+
+
+def unreadable_message(unreadable: list[Unreadable]) -> str:
+    """One status-bar line about the recovery files that could not be read."""
+    if len(unreadable) == 1:
+        return unreadable[0].message()
+    return f"{len(unreadable)} recovery files could not be read; they were set aside in {recovery_dir()}"
 
 
 def _file_stem(document: Document) -> str:

@@ -14,7 +14,9 @@ A recovery file is JSON::
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,10 +27,12 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 from ..core import Network
 from ..core.atomic import atomic_write
 from ..core.fileformat import FileFormatError, from_dict, to_dict
+from ..core.jsonfile import parse_json, read_text
 from .document import Document
 
 FORMAT = "cnnstudio-recovery"
 SUFFIX = ".recovery.json"
+UNREADABLE_SUFFIX = ".unreadable"
 AUTOSAVE_INTERVAL_MS = 30_000
 
 
@@ -43,8 +47,9 @@ class Recovered:
 
     def discard(self) -> None:
         """Delete the recovery file (its work was restored or refused)."""
-        self.file.unlink(missing_ok=True)
-        _lock_path(self.file).unlink(missing_ok=True)
+        for path in (self.file, _lock_path(self.file)):
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
 
 
 def recovery_text(network: Network, original_path: Path | None, saved_at: datetime) -> str:
@@ -56,41 +61,81 @@ def recovery_text(network: Network, original_path: Path | None, saved_at: dateti
         "path": str(original_path) if original_path else None,
         "network": to_dict(network),
     }
-    return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    # ASCII: a file name that is not UTF-8 (held with surrogate escapes) is kept exactly
+    return json.dumps(data, indent=1, allow_nan=False) + "\n"
 
 
 def read_recovery(file: Path) -> Recovered:
-    """Read a recovery file; :class:`FileFormatError` if it is not one."""
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise FileFormatError(f"{file.name} is not readable: {error}") from None
+    """Read a recovery file; :class:`FileFormatError` if it is not one (whatever it holds)."""
+    data = parse_json(read_text(file))
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise FileFormatError(f"{file.name} is not a CNN Studio recovery file")
+        raise FileFormatError("it is not a CNN Studio recovery file")
+    when = _saved_at(data.get("saved_at"))
+    return Recovered(file, when, _original_path(data.get("path")), from_dict(data.get("network")))
+
+
+def _saved_at(text: object) -> datetime:
+    """The time a recovery file was written, as local time without a zone (so any two compare)."""
     try:
-        saved_at = datetime.fromisoformat(str(data["saved_at"]))
-    except (KeyError, ValueError):
-        raise FileFormatError(f"{file.name} has no valid 'saved_at' time") from None
-    path = data.get("path")
-    return Recovered(
-        file, saved_at, Path(path) if isinstance(path, str) else None, from_dict(data.get("network"))
-    )
+        when = datetime.fromisoformat(text) if isinstance(text, str) and len(text) < 40 else None
+    except ValueError:
+        when = None
+    if when is None:
+        raise FileFormatError("it has no valid 'saved_at' time")
+    return when.astimezone().replace(tzinfo=None) if when.tzinfo else when
 
 
-def find_recoverable(folder: Path) -> list[Recovered]:
-    """Work left behind by programs that are no longer running, newest first.
+def _original_path(path: object) -> Path | None:
+    """The file the work came from, if the recovery file names one a file can have."""
+    if not isinstance(path, str) or not path or "\0" in path or not Path(path).is_absolute():
+        return None  # the work itself is what matters: it comes back untitled
+    return Path(path)
 
-    Unreadable recovery files are deleted: there is nothing in them to give back.
+
+@dataclass
+class Unreadable:
+    """A recovery file that could not be read, and where it was put so it is not read again."""
+
+    file: Path
+    reason: str
+    set_aside_as: Path | None
+
+    def message(self) -> str:
+        """One line for the status bar."""
+        where = (
+            f"set aside as {self.set_aside_as.name}" if self.set_aside_as else "it could not be moved away"
+        )
+        return f"A recovery file could not be read ({self.reason}); {where}"
+
+
+def find_recoverable(folder: Path) -> tuple[list[Recovered], list[Unreadable]]:
+    """Work left behind by programs that are no longer running (newest first), and the recovery
+    files that could not be read.
+
+    An unreadable recovery file is renamed to end in ``.unreadable`` (it holds nothing to give
+    back, but someone may want to look at it), so it is reported once and never read again.
     """
-    found = []
-    for file in folder.glob(f"*{SUFFIX}"):
+    found, unreadable = [], []
+    for file in sorted(folder.glob(f"*{SUFFIX}")):
         if _owned_by_running_program(file):
             continue
         try:
             found.append(read_recovery(file))
-        except FileFormatError:
-            file.unlink(missing_ok=True)
-    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+        except FileFormatError as error:
+            unreadable.append(Unreadable(file, str(error), _set_aside(file)))
+    return sorted(found, key=lambda r: r.saved_at, reverse=True), unreadable
+
+
+def _set_aside(file: Path) -> Path | None:
+    """Rename *file* out of the recovery files' pattern; its new path, or None if it cannot be."""
+    target = file.with_name(file.name + UNREADABLE_SUFFIX)
+    try:
+        os.replace(file, target)
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):
+        _lock_path(file).unlink(missing_ok=True)
+    return target
 
 
 def _lock_path(file: Path) -> Path:
@@ -160,17 +205,20 @@ class Autosave(QObject):
 
     def write_now(self) -> None:
         """Write the recovery file now."""
-        text = recovery_text(self.document.network, self.document.path, datetime.now())
         try:
-            atomic_write(self.file, text)
+            atomic_write(self.file, recovery_text(self.document.network, self.document.path, datetime.now()))
         except OSError as error:
             self.document.status_message.emit(f"Could not autosave: {error.strerror or error}")
+            return
+        except FileFormatError as error:
+            self.document.status_message.emit(f"Could not autosave: {error}")
             return
         self._pending = False
 
     def discard(self) -> None:
         """Delete the recovery file (the work was saved, or thrown away on purpose)."""
-        self.file.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a folder made read-only: the file stays, nothing breaks
+            self.file.unlink(missing_ok=True)
         self._pending = False
 
     def close(self) -> None:
@@ -180,4 +228,4 @@ class Autosave(QObject):
         self._lock.unlock()
 
 
-__all__ = ["AUTOSAVE_INTERVAL_MS", "Autosave", "Recovered", "find_recoverable", "read_recovery"]
+__all__ = ["AUTOSAVE_INTERVAL_MS", "Autosave", "Recovered", "Unreadable", "find_recoverable", "read_recovery"]

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 
 from ...core import Network
 from ...core.fileformat import FileFormatError, dumps, loads
+from ...core.jsonfile import MAX_FILE_BYTES, decode
 from ..commands import AddNodeCommand, EditMacro
 from ..document import Document
 from .layout import free_position, topological_order
@@ -67,17 +68,28 @@ def _release_clipboard() -> None:
 
 
 def clipboard_text() -> str | None:
-    """The copied layers on the clipboard, if it holds some."""
+    """The copied layers on the clipboard, if it holds some.
+
+    Bytes that are not UTF-8 are kept as surrogate escapes, so :func:`paste_text` can say so
+    rather than paste text with replacement characters in it.
+    """
     data = QGuiApplication.clipboard().mimeData()
     if data is None or not data.hasFormat(NODES_MIME):
         return None
-    return bytes(data.data(NODES_MIME)).decode("utf-8", errors="replace")
+    return bytes(data.data(NODES_MIME)).decode("utf-8", errors="surrogateescape")
+
+
+def read_layers(text: str) -> Network:
+    """The layers in clipboard *text*, checked as a network file is; :class:`FileFormatError`."""
+    if len(text) > MAX_FILE_BYTES:
+        raise FileFormatError(f"it holds {len(text):,} characters, more than any network file")
+    return loads(decode(text.encode("utf-8", errors="surrogateescape")))
 
 
 def paste_text(document: Document, text: str, offset: float = PASTE_OFFSET) -> list[str]:
     """Add the layers of *text* (from :func:`nodes_text`); selects and returns the new ids."""
     try:
-        part = loads(text)
+        part = read_layers(text)
     except FileFormatError as error:
         document.status_message.emit(f"The clipboard holds no layers CNN Studio can paste ({error})")
         return []
