@@ -1,0 +1,1 @@
+"""Leaving CNN Studio and coming in: PyTorch code, ONNX, a training script, LaTeX tables."""
