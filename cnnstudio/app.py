@@ -56,7 +56,8 @@ def open_network(name: str | None) -> tuple[Network | None, Path | None]:
     if name is None:
         return None, None
     network = load_network(name)
-    return network, (None if name in PRESETS else Path(name))
+    imported = name.lower().endswith(".onnx")  # a new network: Save must not write over the model
+    return network, (None if name in PRESETS or imported else Path(name))
 
 
 def display_problem() -> str | None:

@@ -1,7 +1,8 @@
 """The ``cnnstudio`` command.
 
 ``cnnstudio [NET] [--screenshot PATH]`` opens the desktop app; the sub-commands are
-``cnnstudio presets``, ``cnnstudio summary NET ...`` and ``cnnstudio train NET ...``.
+``cnnstudio presets``, ``cnnstudio summary NET ...``, ``cnnstudio train NET ...`` and
+``cnnstudio export NET ...``.
 Bad input prints one clear line on stderr and exits with status 2.
 """
 
@@ -42,6 +43,10 @@ def parse_shape(text: str) -> tuple[int, int, int]:
 def load_network(name: str):
     """A preset or file, or :class:`UsageError` saying why it cannot be opened."""
     try:
+        if name.lower().endswith(".onnx"):  # an ONNX model is imported (cnnstudio.interop)
+            from .interop import import_onnx
+
+            return import_onnx(name)
         return load(name)
     except KeyError as error:
         raise UsageError(error.args[0]) from None
@@ -114,7 +119,12 @@ def cmd_train(argv: list[str]) -> int:
     return module.main(argv)
 
 
-COMMANDS = {"presets": cmd_presets, "summary": cmd_summary, "train": cmd_train}
+def cmd_export(argv: list[str]) -> int:
+    module = importlib.import_module("cnnstudio.interop.cli")
+    return module.main(argv)
+
+
+COMMANDS = {"presets": cmd_presets, "summary": cmd_summary, "train": cmd_train, "export": cmd_export}
 
 
 def run_app(argv: list[str]) -> int:

@@ -79,7 +79,7 @@ class Importer:
         image = self.facts.data_inputs()
         if len(image) != 1:
             raise OnnxImportError(
-                f"{self.facts.name} reads {len(image)} inputs; a CNN Studio network reads one image"
+                f"the model reads {len(image)} inputs; a CNN Studio network reads one image"
             )
         self.producer[image[0]] = INPUT
         for node in self.facts.model.graph.node:
@@ -87,34 +87,32 @@ class Importer:
             if handler is None:
                 op = node.op_type if node.domain in ("", "ai.onnx") else f"{node.domain}::{node.op_type}"
                 raise OnnxImportError(
-                    f"{self.facts.name} uses the operator {op} (node '{node.name or node.output[0]}'), "
+                    f"the model uses the operator {op} (node '{node.name or node.output[0]}'), "
                     f"which CNN Studio has no block for; it imports {SUPPORTED}"
                 )
             try:
                 handler(self, node)
             except Refused as refusal:
                 raise OnnxImportError(
-                    f"{self.facts.name}: {node.op_type} node '{node.name or node.output[0]}': {refusal}"
+                    f"{node.op_type} node '{node.name or node.output[0]}': {refusal}"
                 ) from None
         return self._finish()
 
     def _finish(self) -> list[Pending]:
         outputs = self.facts.outputs
         if len(outputs) != 1:
-            raise OnnxImportError(
-                f"{self.facts.name} has {len(outputs)} outputs; a CNN Studio network has one"
-            )
+            raise OnnxImportError(f"the model has {len(outputs)} outputs; a CNN Studio network has one")
         if self.producer.get(outputs[0]) in (None, INPUT):
-            raise OnnxImportError(f"{self.facts.name}: its output is not computed by any layer")
+            raise OnnxImportError("the model's output is not computed by any layer")
         for pending in self.pending.values():
             if pending.sliced_axes and pending.sliced_axes != {2, 3}:
                 raise OnnxImportError(
-                    f"{self.facts.name}: '{pending.name}' keeps every {pending.params['stride']}-th row or column "
+                    f"'{pending.name}' keeps every {pending.params['stride']}-th row or column "
                     "but not both; only the zero-padding shortcut's subsampling is imported"
                 )
             if pending.awaiting_flatten:
                 raise OnnxImportError(
-                    f"{self.facts.name}: '{pending.name}' averages each channel to a 1x1 map that is not "
+                    f"'{pending.name}' averages each channel to a 1x1 map that is not "
                     "flattened next; CNN Studio's global average pooling gives a flat vector"
                 )
         return list(self.pending.values())
@@ -133,7 +131,7 @@ def network_from_model(model, name: str = "the model", fallback_title: str = "Im
     shape = facts.shape(image) or facts.inputs.get(image)
     if shape is None or len(shape) != 4 or any(not isinstance(d, int) or d < 1 for d in shape[1:]):
         raise OnnxImportError(
-            f"{name}: its input {image} has shape {_show(shape)}; CNN Studio needs N x C x H x W "
+            f"the model's input {image} has shape {_show(shape)}; CNN Studio needs N x C x H x W "
             "with fixed channels, height and width"
         )
     title = model.graph.name if model.graph.name not in _GENERIC_GRAPH_NAMES else fallback_title
@@ -162,10 +160,12 @@ def _build(title: str, image: str, shape: tuple, nodes: list[Pending], name: str
             )
             ids[pending.name] = node.id
     except EditError as error:
-        raise OnnxImportError(f"{name}: '{pending.name}' cannot be added: {error}") from None
+        raise OnnxImportError(f"'{pending.name}' cannot be added: {error}") from None
     summary = summarize(network)
     if not summary.valid:
-        raise OnnxImportError(f"{name} imports as a network CNN Studio cannot analyse: {summary.errors[0]}")
+        raise OnnxImportError(
+            f"the model imports as a network CNN Studio cannot analyse: {summary.errors[0]}"
+        )
     return network, ids
 
 
@@ -192,7 +192,7 @@ def _check_weights(network: Network, ids: dict[str, str], flat: list[Pending], n
         for part, dims in pending.weights.items():
             if dims is not None and part in expected and tuple(dims) != expected[part]:
                 raise OnnxImportError(
-                    f"{name}: the {part} of '{pending.name}' is {_show(dims)}, but a {node.block.title} "
+                    f"the {part} of '{pending.name}' is {_show(dims)}, but a {node.block.title} "
                     f"on its {_show(source)} input needs {_show(expected[part])}"
                 )
 
@@ -216,7 +216,7 @@ def _check_output(network: Network, facts: GraphFacts, name: str) -> None:
         return
     if tuple(declared[1:]) != tuple(computed):
         raise OnnxImportError(
-            f"{name}: CNN Studio computes an output of {_show(computed)} per image, but the model says "
+            f"CNN Studio computes an output of {_show(computed)} per image, but the model says "
             f"{_show(declared[1:])}; it cannot be imported faithfully"
         )
 

@@ -70,12 +70,12 @@ def parse_model(data: bytes, name: str = "the model"):
     try:
         model.ParseFromString(data)
     except (DecodeError, ValueError, RuntimeError):
-        raise OnnxImportError(f"{name} is not an ONNX model, or it is damaged or cut short") from None
+        raise OnnxImportError("it is not an ONNX model, or it is damaged or cut short") from None
     if not model.graph.node:
-        raise OnnxImportError(f"{name} holds no ONNX graph (it is empty or not an ONNX model)")
+        raise OnnxImportError("it holds no ONNX graph (it is empty, or not an ONNX model)")
     if len(model.graph.node) > MAX_NODES:
         raise OnnxImportError(
-            f"{name} has {len(model.graph.node):,} operators; CNN Studio opens models up to {MAX_NODES:,}"
+            f"the model has {len(model.graph.node):,} operators; CNN Studio opens models up to {MAX_NODES:,}"
         )
     return model
 
@@ -211,4 +211,4 @@ def _default_opset(model, name: str) -> int:
     for entry in model.opset_import:
         if entry.domain in ("", "ai.onnx"):
             return int(entry.version)
-    raise OnnxImportError(f"{name} does not say which ONNX operator set it uses (no default opset)")
+    raise OnnxImportError("the model does not say which ONNX operator set it uses (no default opset)")

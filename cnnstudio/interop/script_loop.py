@@ -150,6 +150,9 @@ def save_checkpoint(path: Path, payload: dict) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             torch.save(payload, file)
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as any new file, not mkstemp's owner-only mode
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
