@@ -102,7 +102,9 @@ def test_a_training_checkpoint_loads_into_the_exported_module(tmp_path):
     from cnnstudio.training.checkpoint import save_checkpoint
 
     network = preset("lenet5")
-    trainer = Trainer(network, open_dataset("digits", (1, 32, 32)), TrainSettings(epochs=1, batch_size=512, device="cpu"))
+    trainer = Trainer(
+        network, open_dataset("digits", (1, 32, 32)), TrainSettings(epochs=1, batch_size=512, device="cpu")
+    )
     list(trainer.run())
     save_checkpoint(trainer, tmp_path / "run.pt")
     model = load_exported(network, tmp_path)(logits=True).eval()
