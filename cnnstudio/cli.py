@@ -70,7 +70,9 @@ def cmd_summary(argv: list[str]) -> int:
         prog="cnnstudio summary",
         description="Every layer's output shape, parameters and multiply-accumulates (MACs).",
     )
-    parser.add_argument("net", help="a preset id (see 'cnnstudio presets') or a .cnnstudio.json file")
+    parser.add_argument(
+        "net", help="a preset id (see 'cnnstudio presets'), a .cnnstudio.json file or an .onnx model"
+    )
     parser.add_argument("--input", help="override the input shape: C,H,W (e.g. 3,224,224)")
     parser.add_argument("--format", choices=sorted(FORMATTERS), default="table")
     parser.add_argument("--flops", action="store_true", help="show FLOPs (2 x MACs) instead of MACs")

@@ -20,7 +20,8 @@ onnx = pytest.importorskip("onnx", reason="the onnx extra is not installed (pip 
 
 from cnnstudio.interop.onnx_blocks import RULES  # noqa: E402  (needs onnx only through the export)
 from cnnstudio.interop.onnx_export import EMITTERS, onnx_bytes, to_onnx  # noqa: E402
-from cnnstudio.interop.onnx_import import import_onnx, import_onnx_bytes, network_from_model  # noqa: E402
+from cnnstudio.interop.onnx_import import HANDLERS, import_onnx, import_onnx_bytes, network_from_model  # noqa: E402
+from cnnstudio.interop.onnx_ops import SUPPORTED  # noqa: E402
 from cnnstudio.interop.onnx_reader import OnnxImportError  # noqa: E402
 
 
@@ -249,3 +250,4 @@ def test_every_block_type_has_an_onnx_form_and_every_composite_a_rule():
     leaves = {t for t, b in BLOCK_TYPES.items() if not b.composite} - {"input"}
     assert leaves == set(EMITTERS)
     assert {t for t, b in BLOCK_TYPES.items() if b.composite} == set(RULES)
+    assert set(SUPPORTED.split(", ")) == set(HANDLERS)  # the refusal lists what is imported

@@ -21,9 +21,12 @@ from typing import Any
 
 from ..core import Network, summarize
 from ..core.graph import EditError
-from .onnx_ops import HANDLERS, INPUT, SUPPORTED, Pending, Refused
+from . import onnx_ops, onnx_shape_ops
+from .onnx_ops import INPUT, SUPPORTED, Pending, Refused
 from .onnx_reader import GraphFacts, OnnxImportError, parse_model, read_model
 
+HANDLERS = {**onnx_ops.HANDLERS, **onnx_shape_ops.HANDLERS}
+"""Each importable ONNX operator's handler."""
 _GENERIC_GRAPH_NAMES = ("", "main_graph", "torch_jit", "torch-jit-export", "graph")
 
 
