@@ -251,3 +251,22 @@ def test_every_block_type_has_an_onnx_form_and_every_composite_a_rule():
     assert leaves == set(EMITTERS)
     assert {t for t, b in BLOCK_TYPES.items() if b.composite} == set(RULES)
     assert set(SUPPORTED.split(", ")) == set(HANDLERS)  # the refusal lists what is imported
+
+
+def test_damaged_models_never_raise_anything_but_the_import_error():
+    """Flipped bytes anywhere in a model: either it still imports, or one OnnxImportError says why."""
+    import random
+
+    data = bytearray(onnx_bytes(every_leaf_network(), weights=False))
+    rng = random.Random(0)
+    outcomes = set()
+    for _ in range(300):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 4)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            import_onnx_bytes(bytes(damaged))
+            outcomes.add("imported")
+        except OnnxImportError:
+            outcomes.add("refused")
+    assert outcomes == {"imported", "refused"}

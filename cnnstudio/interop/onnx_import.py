@@ -90,14 +90,18 @@ class Importer:
             if handler is None:
                 op = node.op_type if node.domain in ("", "ai.onnx") else f"{node.domain}::{node.op_type}"
                 raise OnnxImportError(
-                    f"the model uses the operator {op} (node '{node.name or node.output[0]}'), "
+                    f"the model uses the operator {op} (node '{_label(node)}'), "
                     f"which CNN Studio has no block for; it imports {SUPPORTED}"
                 )
             try:
                 handler(self, node)
             except Refused as refusal:
+                raise OnnxImportError(f"{node.op_type} node '{_label(node)}': {refusal}") from None
+            except (IndexError, KeyError, TypeError, ValueError, AttributeError, ZeroDivisionError):
+                # a node missing inputs or attributes its operator requires: the file is malformed
                 raise OnnxImportError(
-                    f"{node.op_type} node '{node.name or node.output[0]}': {refusal}"
+                    f"{node.op_type} node '{_label(node)}' lacks inputs or settings its operator needs "
+                    "(the file is malformed)"
                 ) from None
         return self._finish()
 
@@ -121,11 +125,28 @@ class Importer:
         return list(self.pending.values())
 
 
+def _label(node) -> str:
+    return node.name or (node.output[0] if node.output else "unnamed")
+
+
 # -- building the network ---------------------------------------------------------------------
+
+
+MALFORMED = (UnicodeDecodeError, IndexError, KeyError, TypeError, ValueError, AttributeError, RuntimeError)
+"""What reading a damaged protobuf can raise (text that is not UTF-8, missing fields...)."""
 
 
 def network_from_model(model, name: str = "the model", fallback_title: str = "Imported") -> Network:
     """The CNN Studio network an ``onnx.ModelProto`` describes; :class:`OnnxImportError` if none."""
+    try:
+        return _convert(model, name, fallback_title)
+    except OnnxImportError:
+        raise
+    except MALFORMED as error:
+        raise OnnxImportError(f"the model is damaged or malformed ({type(error).__name__})") from None
+
+
+def _convert(model, name: str, fallback_title: str) -> Network:
     from .onnx_blocks import group_blocks
 
     facts = GraphFacts(model, name)
