@@ -98,3 +98,12 @@ def test_latex_escapes_names_and_marks_inner_layers():
     assert r"block\_\#1 & Residual block & 8$\times$8$\times$3" in text
     assert r"\quad conv1 & Conv2d" in text and text.count(r"\midrule") == 2
     assert escape("a\\b~c^") == r"a\textbackslash{}b\textasciitilde{}c\textasciicircum{}"
+
+
+def test_the_app_opens_an_onnx_model_as_a_new_unsaved_network(tmp_path):
+    pytest.importorskip("onnx", reason="the onnx extra is not installed")
+    from cnnstudio.app import open_network
+
+    assert export("resnet20", "-o", str(tmp_path / "r20.onnx"), "--no-weights") == 0
+    network, path = open_network(str(tmp_path / "r20.onnx"))
+    assert network.name == "ResNet-20 (CIFAR)" and path is None  # Save will ask where

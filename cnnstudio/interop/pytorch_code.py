@@ -274,10 +274,11 @@ class ModelCode:
         totals = plan.summary.totals
         out = " x ".join(str(d) for d in plan.output_shape)
         call = f"{self.builder}(logits=True)" if self.logits_option else f"{self.builder}()"
+        channels = "1 channel" if c == 1 else f"{c} channels"
         text = f'''\
             """{doc_text(plan.name)}: a PyTorch model written by CNN Studio {__version__}.
 
-            Input N x {c} x {h} x {w} (N images of {h}x{w} pixels with {c} channels), output N x {out}.
+            Input N x {c} x {h} x {w} (N images of {h}x{w} pixels, {channels}), output N x {out}.
             {fmt(totals.params)} parameters, {fmt(totals.macs)} multiply-accumulates per image.
 
             Weights saved by CNN Studio's training load into it::
