@@ -1,6 +1,6 @@
 # CNN Studio: `make run` starts the app, `make test` runs every check. Both set up what a fresh
 # machine lacks first: a virtual environment with torch's CPU build, PySide6, pyqtgraph and the
-# test tools (and, for `make run`, the system libraries Qt's window needs).
+# test tools with the ONNX extra (and, for `make run`, the system libraries Qt's window needs).
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -27,6 +27,6 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q "$(TORCH)"
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q -e ".[dev,onnx]"
 	rm -f $(VENV)/.installed-*
 	touch $@

@@ -27,10 +27,12 @@ TABLE_COLUMNS = ("layer", "type", *COLUMNS, "macs_share")
 def parse_args(argv: list[str]):
     parser = _Parser(
         prog="cnnstudio",
-        description="Open CNN Studio's window (other commands: presets, summary, train).",
+        description="Open CNN Studio's window (other commands: presets, summary, train, export).",
     )
     parser.add_argument(
-        "net", nargs="?", help="a preset id (see 'cnnstudio presets') or a .cnnstudio.json file"
+        "net",
+        nargs="?",
+        help="a preset id (see 'cnnstudio presets'), a .cnnstudio.json file or an .onnx model",
     )
     parser.add_argument(
         "--screenshot", metavar="PATH", help="save a PNG of the window (1600x1000 unless --size) and exit"
@@ -64,7 +66,8 @@ def open_network(name: str | None) -> tuple[Network | None, Path | None]:
     if name is None:
         return None, None
     network = load_network(name)
-    return network, (None if name in PRESETS else Path(name))
+    imported = name.lower().endswith(".onnx")  # a new network: Save must not write over the model
+    return network, (None if name in PRESETS or imported else Path(name))
 
 
 def display_problem() -> str | None:

@@ -1,7 +1,8 @@
 """The ``cnnstudio`` command.
 
 ``cnnstudio [NET] [--screenshot PATH]`` opens the desktop app; the sub-commands are
-``cnnstudio presets``, ``cnnstudio summary NET ...`` and ``cnnstudio train NET ...``.
+``cnnstudio presets``, ``cnnstudio summary NET ...``, ``cnnstudio train NET ...`` and
+``cnnstudio export NET ...``.
 Bad input prints one clear line on stderr and exits with status 2.
 """
 
@@ -50,6 +51,10 @@ def is_whole_number(text: str, most_digits: int = 18) -> bool:
 def load_network(name: str):
     """A preset or file, or :class:`UsageError` saying why it cannot be opened."""
     try:
+        if name.lower().endswith(".onnx"):  # an ONNX model is imported (cnnstudio.interop)
+            from .interop import import_onnx
+
+            return import_onnx(name)
         return load(name)
     except KeyError as error:
         raise UsageError(error.args[0]) from None
@@ -73,7 +78,9 @@ def cmd_summary(argv: list[str]) -> int:
         prog="cnnstudio summary",
         description="Every layer's output shape, parameters and multiply-accumulates (MACs).",
     )
-    parser.add_argument("net", help="a preset id (see 'cnnstudio presets') or a .cnnstudio.json file")
+    parser.add_argument(
+        "net", help="a preset id (see 'cnnstudio presets'), a .cnnstudio.json file or an .onnx model"
+    )
     parser.add_argument("--input", help="override the input shape: C,H,W (e.g. 3,224,224)")
     parser.add_argument("--format", choices=sorted(FORMATTERS), default="table")
     parser.add_argument("--flops", action="store_true", help="show FLOPs (2 x MACs) instead of MACs")
@@ -122,7 +129,12 @@ def cmd_train(argv: list[str]) -> int:
     return module.main(argv)
 
 
-COMMANDS = {"presets": cmd_presets, "summary": cmd_summary, "train": cmd_train}
+def cmd_export(argv: list[str]) -> int:
+    module = importlib.import_module("cnnstudio.interop.cli")
+    return module.main(argv)
+
+
+COMMANDS = {"presets": cmd_presets, "summary": cmd_summary, "train": cmd_train, "export": cmd_export}
 
 
 def run_app(argv: list[str]) -> int:

@@ -16,12 +16,15 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ..core import Network, preset
 from ..core.fileformat import SUFFIX, FileFormatError, load, save
 from ..core.jsonfile import printable
+from ..interop import import_onnx, is_onnx_path  # File > Open imports .onnx models (interop)
 from .document import Document
 from .recovery import Autosave, Recovered, Unreadable, find_recoverable
 from .settings import Settings, recovery_dir
 
 TRAINING_MESSAGE = "The network is training; stop the training before opening another one"
-FILE_FILTER = "CNN Studio networks (*.cnnstudio.json);;JSON files (*.json);;All files (*)"
+FILE_FILTER = (
+    "CNN Studio networks (*.cnnstudio.json);;ONNX models (*.onnx);;JSON files (*.json);;All files (*)"
+)
 
 
 def blank_network() -> Network:
@@ -93,15 +96,16 @@ class FileController(QObject):
         if not self._may_replace():
             return False
         try:
-            network = load(path)
-        except FileFormatError as error:
+            network = import_onnx(path) if is_onnx_path(path) else load(path)
+        except FileFormatError as error:  # OnnxImportError is one
             self._refuse_file(path, str(error))
             return False
         if not self.maybe_save():
             return False
-        self.document.replace_network(network, path.resolve())
+        # an imported model is a new, unsaved network: Save asks where, never writes over the .onnx
+        self.document.replace_network(network, None if is_onnx_path(path) else path.resolve())
         self._remember(path)
-        self.document.status_message.emit(f"Opened {path.name}")
+        self.document.status_message.emit(f"{'Imported' if is_onnx_path(path) else 'Opened'} {path.name}")
         return True
 
     def _may_replace(self) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from .. import __version__
 from ..core import LESSONS, PRESETS
 from .exports import FORMATS
+from .interop_exports import add_export_actions
 from .start_page import LESSON_KO
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
             window, f"{text}…", lambda k=kind: window.exporter.ask_and_export(k)
         )
         export_menu.addAction(actions[f"export_{kind}"])
+    window.interop_exporter = add_export_actions(window, export_menu, actions)  # code, ONNX, script, LaTeX
     menu.addSeparator()
     actions["quit"] = _action(window, "&Quit", window.close, Key.Quit)
     menu.addAction(actions["quit"])
