@@ -58,7 +58,7 @@ def test_an_onnx_model_converts_to_code(tmp_path):
         (["conv1x1", "--format", "train-script", "-o", "t.py"], 1, "1x1 convolution cannot be trained"),
         (["lenet5", "--input", "3,2,2", "-o", "x.py"], 1, "LeNet-5 has errors to fix first"),
         (["lenet5", "-o", "missing-folder/x.py"], 2, "cannot write missing-folder/x.py"),
-        (["broken.onnx", "-o", "x.py"], 2, "cannot open broken.onnx: it is not an ONNX model"),
+        (["broken.onnx", "-o", "x.py"], 2, "cannot open 'broken.onnx': it is not an ONNX model"),
         (["broken.pt", "-o", "x.onnx"], 2, "broken.pt is not a PyTorch checkpoint"),
     ],
 )
