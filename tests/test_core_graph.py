@@ -2,7 +2,18 @@
 
 import pytest
 
-from cnnstudio.core import EditError, Network, preset
+from cnnstudio.core import (
+    EdgesChanged,
+    EditError,
+    Network,
+    NetworkRenamed,
+    NodeAdded,
+    NodeChanged,
+    NodeMoved,
+    NodeRemoved,
+    NodeRenamed,
+    preset,
+)
 from cnnstudio.core.fileformat import dumps
 
 
@@ -69,32 +80,38 @@ def test_names_are_unique_and_renames_are_checked():
     assert net.rename(second.id, "reduce") == "conv1"
 
 
-def test_set_param_checks_types_but_leaves_ranges_to_the_analysis():
+def test_set_param_checks_types_and_ranges_but_leaves_fit_to_the_analysis():
     net = lenet()
     conv1 = net.find("conv1")
     with pytest.raises(EditError, match="whole number"):
         net.set_param(conv1.id, "kernel", "big")
     with pytest.raises(EditError, match="has no setting 'colour'"):
         net.set_param(conv1.id, "colour", 3)
-    assert net.set_param(conv1.id, "kernel", 0) == 5  # allowed: the analysis reports it
+    with pytest.raises(EditError, match="kernel size must be at least 1, got 0"):
+        net.set_param(conv1.id, "kernel", 0)
+    assert net.set_param(conv1.id, "kernel", 200) == 5  # larger than its input: the analysis says so
 
 
-def test_listeners_hear_every_edit():
+def test_listeners_hear_every_edit_as_a_typed_event_naming_what_it_touched():
     net = lenet()
     events = []
-    net.subscribe(lambda event, node_id: events.append(event))
-    conv1 = net.find("conv1")
+    net.subscribe(events.append)
+    conv1, pool1 = net.find("conv1"), net.find("pool1")
     net.set_param(conv1.id, "filters", 8)
+    net.rename(conv1.id, "C1")
     net.move(conv1.id, (10.0, 20.0))
     removed = net.remove_node(conv1.id)
     net.restore_node(removed)
+    net.set_name("LeNet")
     assert events == [
-        "node_changed",
-        "node_moved",
-        "node_removed",
-        "edges_changed",
-        "node_added",
-        "edges_changed",
+        NodeChanged(conv1.id),
+        NodeRenamed(conv1.id),
+        NodeMoved(conv1.id),
+        NodeRemoved(conv1.id),
+        EdgesChanged((pool1.id,)),
+        NodeAdded(conv1.id),
+        EdgesChanged((pool1.id,)),
+        NetworkRenamed(),
     ]
 
 

@@ -11,7 +11,7 @@ from test_ui_canvas_support import drag, node_center, show_canvas
 
 from cnnstudio.core import preset
 from cnnstudio.core.fileformat import dumps
-from cnnstudio.ui.canvas.layout import layered_layout, spread
+from cnnstudio.core.layout import layered_layout, spread
 from cnnstudio.ui.canvas.mime import block_mime_data
 from cnnstudio.ui.document import Document
 

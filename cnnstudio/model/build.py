@@ -96,6 +96,8 @@ def build_module(network: Network, logits: bool = False, summary: Summary | None
     steps: list[tuple[str, tuple[str, ...]]] = []
     keys: dict[str, str] = {}
     for row in summary.rows:
+        if row.dangling:  # not connected to the Input: not part of the network
+            continue
         node = network.node(row.node_id)
         shapes[node.id] = row.shape
         if node.type == "input":

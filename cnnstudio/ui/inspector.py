@@ -255,11 +255,15 @@ class NetworkPage(_Page):
         if not execute(self.document, RenameNetworkCommand(self.document.network, name)):
             self.name_edit.setText(self.document.network.name)
 
+    def show_name(self) -> None:
+        """Show the network's name (unless the student is typing one)."""
+        if not self.name_edit.hasFocus():
+            self.name_edit.setText(self.document.network.name)
+
     def refresh(self) -> None:
         document = self.document
         summary = document.summary
-        if not self.name_edit.hasFocus():
-            self.name_edit.setText(document.network.name)
+        self.show_name()
         order = document.shape_order
         macs = summary.totals.macs
         cost = f"FLOPs: {fmt(2 * macs)}" if document.show_flops else f"MACs: {fmt(macs)}"
@@ -271,7 +275,7 @@ class NetworkPage(_Page):
             cost,
         ]
         self.totals.setText("\n".join(lines))
-        problems = summary.errors[:8]
+        problems = list(summary.errors[:8])
         more = [f"\u2026 and {len(summary.errors) - 8} more"] if len(summary.errors) > 8 else []
         self.errors.setText("\n".join(f"\u2022 {p}" for p in problems + more))
         self.errors.setVisible(bool(problems))
@@ -308,7 +312,10 @@ class Inspector(QWidget):
         document.selection_changed.connect(self.show_selection)
         document.summary_changed.connect(self._refresh)
         document.display_changed.connect(self._refresh)
-        document.network_event.connect(self._on_network_event)
+        document.node_changed.connect(self._on_node_changed)
+        document.node_renamed.connect(self._on_node_changed)
+        document.network_renamed.connect(self._on_network_renamed)
+        document.network_replaced.connect(self._on_network_replaced)
         document.editable_changed.connect(self._on_editable)
         self.show_selection(force=True)
         self._on_editable(document.editable)
@@ -342,11 +349,16 @@ class Inspector(QWidget):
         if self.page is not None:
             self.page.refresh()
 
-    def _on_network_event(self, event: str, node_id) -> None:
-        if event == "node_changed" and self.page is not None:
+    def _on_node_changed(self, node_id: str) -> None:
+        if self.page is not None:
             self.page.node_changed(node_id)
-        elif event == "reset":
-            self.show_selection(force=not isinstance(self.page, NetworkPage))
+
+    def _on_network_renamed(self) -> None:
+        if isinstance(self.page, NetworkPage):
+            self.page.show_name()
+
+    def _on_network_replaced(self) -> None:
+        self.show_selection(force=True)
 
     def _on_editable(self, editable: bool) -> None:
         self.locked.setVisible(not editable)

@@ -27,6 +27,8 @@ from .layer_table import COLUMNS, LayerTableModel
 
 PANEL_WIDTH = 360
 MAX_SHAPE_WIDTH = 240
+FIT_SAMPLE_ROWS = 200
+"""Columns fit the rows on screen and up to this many more (a 10,000-layer table fits at once)."""
 
 
 class DisplayToggles(QObject):
@@ -103,6 +105,7 @@ class LayerTableView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setExpandsOnDoubleClick(False)
         self.header().setStretchLastSection(False)
+        self.header().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         self.header().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def _connect(self) -> None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
 
+# The grid the boxes sit on belongs to the core, since positions are part of the network.
+from ...core.layout import COLUMN_WIDTH, ROW_HEIGHT  # noqa: F401
+
 NODE_WIDTH = 232.0
 NODE_HEIGHT = 74.0
 CORNER = 9.0
@@ -16,8 +19,6 @@ PORT_HIT_RADIUS = 11.0
 INPUT_SPREAD = 26.0
 """Distance between the ends of the edges entering a merge (Add, Concat)."""
 
-COLUMN_WIDTH = NODE_WIDTH + 56.0
-ROW_HEIGHT = NODE_HEIGHT + 50.0
 PASTE_OFFSET = 40.0
 
 CATEGORY_COLORS = {
