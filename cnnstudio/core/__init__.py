@@ -30,7 +30,7 @@ from .events import (
 from .graph import EditError, Network, Node, RemovedNode
 from .presets import LESSONS, PRESETS, Preset, preset
 
-__all__ = [
+__all__ = (
     "BLOCK_TYPES",
     "CATEGORIES",
     "LESSONS",
@@ -62,4 +62,4 @@ __all__ = [
     "palette_types",
     "preset",
     "summarize",
-]
+)

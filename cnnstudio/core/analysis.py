@@ -359,4 +359,4 @@ def _finish(network: Network, rows: list[LayerRow], check: StructureCheck) -> Su
     return Summary(network.name, input_shape, tuple(rows), totals, tuple(errors), check.output_node)
 
 
-__all__ = ["COLUMNS", "Analyzer", "LayerRow", "Summary", "Totals", "expansion", "summarize"]
+__all__ = ("COLUMNS", "Analyzer", "LayerRow", "Summary", "Totals", "expansion", "summarize")

@@ -80,7 +80,7 @@ STRUCTURAL = (NodeAdded, NodeRemoved, EdgesChanged, NetworkReplaced)
 ANALYSED = (NodeAdded, NodeRemoved, NodeChanged, NodeRenamed, EdgesChanged, NetworkReplaced)
 """The events that change the analysis (moves and the network's name do not)."""
 
-__all__ = [
+__all__ = (
     "ANALYSED",
     "STRUCTURAL",
     "EdgesChanged",
@@ -92,4 +92,4 @@ __all__ = [
     "NodeMoved",
     "NodeRemoved",
     "NodeRenamed",
-]
+)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from types import MappingProxyType
 from typing import Any
 
 from .analysis import LayerRow, Summary
@@ -155,4 +156,4 @@ def to_markdown(summary: Summary, flops: bool = False, order: str = "hwc") -> st
     return "\n".join(lines) + "\n"
 
 
-FORMATTERS = {"table": to_table, "json": to_json, "csv": to_csv, "markdown": to_markdown}
+FORMATTERS = MappingProxyType({"table": to_table, "json": to_json, "csv": to_csv, "markdown": to_markdown})

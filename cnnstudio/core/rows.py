@@ -142,4 +142,4 @@ class Summary:
         return self.row(self.output_node).shape
 
 
-__all__ = ["LayerRow", "Summary", "Totals", "formula_text"]
+__all__ = ("LayerRow", "Summary", "Totals", "formula_text")

@@ -117,6 +117,9 @@ class NodePage(_Page):
         self.errors = _label(style=ERROR_STYLE)
         self.errors.setObjectName("layerErrors")
         self.layout_.addWidget(self.errors)
+        self.notes = _label(style=MUTED)
+        self.notes.setObjectName("layerNotes")
+        self.layout_.addWidget(self.notes)
         self.layout_.addStretch(1)
         self.refresh()
 
@@ -182,6 +185,8 @@ class NodePage(_Page):
         labels["cost"].setText(fmt(2 * row.macs if document.show_flops else row.macs))
         self.errors.setText("\n".join(f"\u2022 {error}" for error in row.errors))
         self.errors.setVisible(bool(row.errors))
+        self.notes.setText("\n".join(note[:1].upper() + note[1:] for note in row.notes))
+        self.notes.setVisible(bool(row.notes))
 
     def set_editable(self, editable: bool) -> None:
         self.name_edit.setReadOnly(not editable)
