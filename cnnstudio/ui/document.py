@@ -205,11 +205,4 @@ class Document(QObject):
             self.editable_changed.emit(editable)
 
 
-def document_for(name: str | None) -> Document:
-    """A document holding a preset or file (LeNet-5 when *name* is None)."""
-    from .. import load
-
-    return Document(load(name) if name else None)
-
-
-__all__ = ["Document", "document_for"]
+__all__ = ["Document"]

@@ -22,30 +22,28 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import fmt, format_shape
-from .canvas.style import category_color
+from . import style
 from .commands import LOCKED_MESSAGE, RenameCommand, RenameNetworkCommand, SetParamCommand, execute
 from .document import Document
 from .icons import block_pixmap, icon_variant
 from .param_editors import editor_for
 
-MUTED = "color: #66707f;"
-ERROR_STYLE = (
-    "color: #b3261e; background: #fdecea; border: 1px solid #f2b8b5; border-radius: 4px; padding: 6px;"
-)
+MUTED = style.MUTED_LABEL
+ERROR_STYLE = style.ERROR_BOX
 
 
-def _label(text: str = "", style: str = "", wrap: bool = True) -> QLabel:
+def _label(text: str = "", sheet: str = "", wrap: bool = True) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if style:
-        label.setStyleSheet(style)
+    if sheet:
+        label.setStyleSheet(sheet)
     return label
 
 
 def _heading(text: str) -> QLabel:
-    label = _label(text, "font-weight: 600; margin-top: 8px;")
+    label = _label(text, style.HEADING)
     return label
 
 
@@ -114,10 +112,10 @@ class NodePage(_Page):
             self.figure_labels[key] = value
             self.figures.addRow(title, value)
         self.layout_.addLayout(self.figures)
-        self.errors = _label(style=ERROR_STYLE)
+        self.errors = _label(sheet=ERROR_STYLE)
         self.errors.setObjectName("layerErrors")
         self.layout_.addWidget(self.errors)
-        self.notes = _label(style=MUTED)
+        self.notes = _label(sheet=MUTED)
         self.notes.setObjectName("layerNotes")
         self.layout_.addWidget(self.notes)
         self.layout_.addStretch(1)
@@ -127,10 +125,10 @@ class NodePage(_Page):
         row = QHBoxLayout()
         icon = QLabel()
         icon.setPixmap(block_pixmap(node.type, icon_variant(node.type, node.params), 30))
-        self.title = _label(f"{node.name}", "font-size: 14pt; font-weight: 600;")
+        self.title = _label(f"{node.name}", style.TITLE)
         self.title.setObjectName("inspectorTitle")
-        color = category_color(node.block.category).name()
-        kind = _label(f"{node.block.title} \u00b7 {node.block.category}", f"color: {color};")
+        color = style.category_color(node.block.category).name()
+        kind = _label(f"{node.block.title} \u00b7 {node.block.category}", style.colored(color))
         text = QVBoxLayout()
         text.setSpacing(0)
         text.addWidget(self.title)
@@ -200,7 +198,7 @@ class SelectionPage(_Page):
     def __init__(self, document: Document, node_ids: list[str]) -> None:
         super().__init__(document)
         self.node_ids = node_ids
-        self.title = _label(f"{len(node_ids)} layers selected", "font-size: 14pt; font-weight: 600;")
+        self.title = _label(f"{len(node_ids)} layers selected", style.TITLE)
         self.title.setObjectName("inspectorTitle")
         self.layout_.addWidget(self.title)
         names = ", ".join(document.network.node(i).name for i in node_ids[:12])
@@ -231,7 +229,7 @@ class NetworkPage(_Page):
 
     def __init__(self, document: Document) -> None:
         super().__init__(document)
-        self.title = _label("Network", "font-size: 14pt; font-weight: 600;")
+        self.title = _label("Network", style.TITLE)
         self.title.setObjectName("inspectorTitle")
         self.layout_.addWidget(self.title)
         form = QFormLayout()
@@ -244,7 +242,7 @@ class NetworkPage(_Page):
         self.totals = _label()
         self.totals.setObjectName("networkTotals")
         self.layout_.addWidget(self.totals)
-        self.errors = _label(style=ERROR_STYLE)
+        self.errors = _label(sheet=ERROR_STYLE)
         self.errors.setObjectName("networkErrors")
         self.layout_.addWidget(self.errors)
         self.layout_.addWidget(
@@ -303,7 +301,7 @@ class Inspector(QWidget):
         self.setObjectName("inspector")
         self.document = document
         self.page: _Page | None = None
-        self.locked = _label(LOCKED_MESSAGE + ".", "color: #8a5300; background: #fff4e0; padding: 6px;")
+        self.locked = _label(LOCKED_MESSAGE + ".", style.LOCKED_BANNER)
         self.locked.setObjectName("inspectorLocked")
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..core import LayerRow, block_type, fmt, format_shape
+from . import style
 from .document import Document
 
 COLUMNS = (
@@ -44,8 +45,8 @@ HEADERS = {
 }
 NUMERIC = frozenset(COLUMNS[3:])
 DANGLING_TEXT = "dangling (not connected)"
-ERROR_COLOR = QColor("#c62828")
-ZERO_COLOR = QColor("#9099a4")
+ERROR_COLOR = QColor(style.ERROR_CELL)
+ZERO_COLOR = QColor(style.FAINT)
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The id of the network node a row belongs to (None for the totals row)."""

@@ -21,7 +21,6 @@ OPEN_HINT = "open \u203a"
 DANGLING_TEXT = "dangling: not connected"
 MIN_TITLE_WIDTH = 44.0
 ICON_RECT = QRectF(-NODE_WIDTH / 2 + ACCENT_WIDTH + 8, -NODE_HEIGHT / 2 + 8, 22, 22)
-SHADOW = QColor(0, 0, 0, 22)
 
 
 @dataclass
@@ -279,7 +278,7 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(paths["box"])
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(SHADOW)
+        painter.setBrush(style.SHADOW)
         painter.drawPath(paths["shadow"])
         painter.setBrush(style.ERROR_FILL if error else style.NODE_FILL)
         painter.drawPath(paths["box"])
