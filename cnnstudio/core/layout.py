@@ -92,6 +92,10 @@ def assign_layers(order: Iterable[str], inputs: dict[str, list[str]]) -> dict[st
 def _place_row(
     row: list[str], inputs: dict[str, list[str]], columns: dict[str, float], rank: dict[str, int]
 ) -> None:
+    if len(row) == 1:  # most rows of a long network: the node goes under its inputs
+        placed = [columns[src] for src in inputs[row[0]] if src in columns]
+        columns[row[0]] = sum(placed) / len(placed) if placed else 0.0
+        return
     wanted = {}
     for node_id in row:
         placed = [columns[src] for src in inputs[node_id] if src in columns]

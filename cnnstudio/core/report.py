@@ -4,7 +4,8 @@ The JSON form is a documented contract (see the README)::
 
     {"name", "input": [C, H, W],
      "layers": [{"name", "type", "depth", "output_shape", "params", "macs", "other_ops",
-                 "activations", "receptive_field", "cumulative_stride", "formulas", "errors"}],
+                 "activations", "receptive_field", "cumulative_stride", "formulas", "errors",
+                 "notes"}],
      "total": {"params", "macs", "other_ops", "activations"}, "valid", "errors"}
 
 ``output_shape`` is ``[C, H, W]`` or ``[N]`` when flat; totals sum the leaf layers. With
@@ -60,6 +61,7 @@ def _layer_dict(row: LayerRow, flops: bool) -> dict[str, Any]:
         "cumulative_stride": row.cumulative_stride,
         "formulas": dict(row.formulas),
         "errors": list(row.errors),
+        "notes": list(row.notes),
     }
     if flops:
         entry["flops"] = 2 * row.macs

@@ -7,7 +7,7 @@ layer elsewhere selects its row. The current cell's arithmetic appears in the fo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -154,7 +154,10 @@ class LayerTableView(QTreeView):
                 self.expand(index)
         self._syncing = False
         self.show_document_selection()
-        self.fit_columns()
+        if self.table_model.rowCount() > FIT_SAMPLE_ROWS:
+            QTimer.singleShot(0, self, self.fit_columns)  # a long network: the window answers first
+        else:
+            self.fit_columns()
 
     # -- selection ----------------------------------------------------------------------------
 
