@@ -5,11 +5,12 @@ method tells the subscribed listeners what changed (a typed event from :mod:`.ev
 has an exact inverse so an editor can undo it (``add_node``/``remove_node``,
 ``connect``/``disconnect``, ``set_param`` with the old value, ``restore_node`` for a removal).
 
-Every rule about what a valid graph is lives here and holds for every caller (the editor, the
-file loader, the Python API): edits that would break the graph's structure (a cycle, a second
-input into a single-input node, the same source twice into one node, an unknown block type or
-parameter, a value outside its setting's range, a name that could not be saved) raise
-:class:`EditError` with a message for the status bar. So whatever a network accepts, it can
+Every rule about what a valid graph is lives here (its structure) and in :mod:`.rules` (names,
+ids, positions, values), and holds for every caller (the editor, the file loader, the Python
+API): edits that would break the graph (a cycle, a second input into a single-input node, the
+same source twice into one node, an unknown block type or parameter, a value outside its
+setting's range, a name that could not be saved) raise :class:`EditError` with a message for
+the status bar. So whatever a network accepts, it can
 save, and the file loads back equal. Settings that are fine on their own but *unworkable* where
 they are (a kernel larger than its input) are allowed: the analysis reports them on the node.
 """
@@ -17,9 +18,7 @@ they are (a kernel larger than its input) are allowed: the analysis reports them
 from __future__ import annotations
 
 import itertools
-import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,19 +35,20 @@ from .events import (
     NodeRemoved,
     NodeRenamed,
 )
-from .params import ParamSpec
+from .rules import (  # noqa: F401  (EditError and the limits are part of the graph's interface)
+    MAX_NAME_LENGTH,
+    MAX_NUMBER,
+    UNTITLED,
+    EditError,
+    check_id,
+    checked_name,
+    checked_position,
+    checked_value,
+    lenient_network_name,
+)
 
 MAX_NODES = 20_000
 """The most nodes a network may have (the file format reads no more)."""
-MAX_NAME_LENGTH = 120
-"""The longest name a layer or a network may have, in characters."""
-MAX_NUMBER = 10**15
-"""No setting is ever meaningful beyond this; larger numbers are refused outright."""
-UNTITLED = "Untitled"
-
-
-class EditError(ValueError):
-    """An edit the graph refuses; the message says why in words a student understands."""
 
 
 @dataclass
@@ -106,7 +106,7 @@ class Network:
     """
 
     def __init__(self, name: str = UNTITLED) -> None:
-        self.name = _lenient_network_name(name)
+        self.name = lenient_network_name(name)
         self._nodes: dict[str, Node] = {}
         self._consumers: dict[str, dict[str, None]] = {}
         self._names: dict[str, str] = {}
@@ -201,7 +201,7 @@ class Network:
             raise EditError("the network already has an Input; a network reads one image")
         if node_id is None:
             node_id = self._new_id()
-        _check_id(node_id)
+        check_id(node_id)
         if node_id in self._nodes:
             raise EditError(f"a node with id '{node_id}' already exists")
         wanted = block.default_name if name is None else checked_name(name, "a layer")
@@ -436,103 +436,6 @@ class Network:
         raise AssertionError("unreachable")
 
 
-def checked_name(name: Any, what: str) -> str:
-    """*name* without surrounding spaces, or :class:`EditError` if it cannot be used.
-
-    A name must be text, not blank, at most :data:`MAX_NAME_LENGTH` characters, and hold no
-    control characters or lone surrogates (which no file could store).
-    """
-    if not isinstance(name, str):
-        raise EditError(f"{what} name must be text, got {type(name).__name__}")
-    name = name.strip()
-    if not name:
-        raise EditError(f"{what} needs a name")
-    if len(name) > MAX_NAME_LENGTH:
-        raise EditError(f"{what} name may be at most {MAX_NAME_LENGTH} characters, got {len(name):,}")
-    problem = _text_problem(name)
-    if problem:
-        raise EditError(f"{what} name cannot hold {problem}")
-    return name
-
-
-def _lenient_network_name(name: Any) -> str:
-    """The network's name as given, made usable: blank becomes "Untitled", unusable characters
-    become U+FFFD, and it is cut at :data:`MAX_NAME_LENGTH` (a constructor never refuses)."""
-    text = name.strip() if isinstance(name, str) else ""
-    text = "".join("\ufffd" if _bad_char(c) else c for c in text)[:MAX_NAME_LENGTH].strip()
-    return text or UNTITLED
-
-
-def _bad_char(char: str) -> bool:
-    return unicodedata.category(char) in ("Cc", "Cs")
-
-
-def _text_problem(text: str) -> str:
-    for char in text:
-        category = unicodedata.category(char)
-        if category == "Cs":
-            return "a lone surrogate character (text that cannot be saved)"
-        if category == "Cc":
-            return f"control characters such as {char!r}"
-    return ""
-
-
-def _check_id(node_id: Any) -> None:
-    if not isinstance(node_id, str) or not node_id.strip():
-        raise EditError(f"a node id must be non-blank text, got {node_id!r}")
-    if len(node_id) > MAX_NAME_LENGTH:
-        raise EditError(f"a node id may be at most {MAX_NAME_LENGTH} characters")
-    problem = _text_problem(node_id)
-    if problem:
-        raise EditError(f"a node id cannot hold {problem}")
-
-
-def checked_position(pos: Any) -> tuple[float, float] | None:
-    """*pos* as two finite floats (or None), or :class:`EditError`."""
-    if pos is None:
-        return None
-    try:
-        x, y = pos
-        point = (float(x), float(y))
-    except (TypeError, ValueError, OverflowError):
-        raise EditError(f"a position must be two numbers, got {pos!r}") from None
-    if isinstance(x, bool) or isinstance(y, bool) or not all(map(math.isfinite, point)):
-        raise EditError(f"a position must be two finite numbers, got {pos!r}")
-    return point
-
-
-def checked_value(block: BlockType, key: str, value: Any) -> Any:
-    """*value* for *block*'s setting *key*, in the setting's type and range, or :class:`EditError`
-    saying what is allowed."""
-    spec = _param_spec(block, key)
-    if _too_large(value):
-        raise EditError(f"{spec.label.lower()} is far too large; {_range_words(spec)}")
-    try:
-        coerced = spec.coerce(value)
-    except OverflowError:
-        raise EditError(f"{spec.label.lower()} is far too large; {_range_words(spec)}") from None
-    except (ValueError, TypeError) as error:
-        raise EditError(str(error)) from None
-    if _too_large(coerced):
-        raise EditError(f"{spec.label.lower()} is far too large; {_range_words(spec)}")
-    problems = spec.problems(coerced)
-    if problems:
-        raise EditError(problems[0])
-    return coerced
-
-
-def _too_large(value: Any) -> bool:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-        return False
-    return abs(value) > MAX_NUMBER
-
-
-def _range_words(spec: ParamSpec) -> str:
-    if spec.minimum is None or spec.maximum is None:
-        return "use a smaller one"
-    return f"it must be between {spec.minimum:,g} and {spec.maximum:,g}"
-
-
 def _known_block(type_id: str) -> BlockType:
     if not isinstance(type_id, str):
         raise EditError(f"a block type must be text, got {type_id!r}")
@@ -540,11 +443,3 @@ def _known_block(type_id: str) -> BlockType:
         return block_type(type_id)
     except KeyError as error:
         raise EditError(error.args[0]) from None
-
-
-def _param_spec(block: BlockType, key: str) -> ParamSpec:
-    try:
-        return block.spec(key)
-    except KeyError:
-        known = ", ".join(s.key for s in block.params) or "none"
-        raise EditError(f"{block.title} has no setting '{key}' (its settings: {known})") from None
