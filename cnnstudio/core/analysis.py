@@ -25,7 +25,7 @@ from typing import Any
 from .blocks import BLOCK_TYPES, BlockType, Evaluation, Flow, Formula, InnerNode, Shape, fmt, format_shape
 from .graph import Network, Node
 from .rows import LayerRow, Summary, Totals
-from .structure import StructureCheck
+from .structure import StructureCheck, param_problems
 from .windows import ShapeProblem, elements, elements_formula
 
 COLUMNS = ("output_shape", "params", "macs", "other_ops", "activations", "receptive_field")
@@ -62,17 +62,19 @@ class Analyzer:
     def __init__(self) -> None:
         self._rows: dict[tuple, LayerRow] = {}
         self._leaves: dict[tuple, LeafResult | str] = {}
-        self._expansions: dict[tuple, tuple[InnerNode, ...]] = {}
+        self._expansions: dict[tuple, tuple[tuple, ...]] = {}
+        self._problems: dict[tuple, tuple[str, ...]] = {}
 
     def clear(self) -> None:
         """Forget every remembered row and evaluation."""
         self._rows.clear()
         self._leaves.clear()
         self._expansions.clear()
+        self._problems.clear()
 
     def summarize(self, network: Network, input_shape: Shape | None = None) -> Summary:
         """Analyse *network*; *input_shape* ``(C, H, W)`` overrides its Input node."""
-        check = StructureCheck(network)
+        check = StructureCheck(network, self._param_problems)
         rows: list[LayerRow] = []
         flows: dict[str, Flow | None] = {}
         for node in check.order:
@@ -121,31 +123,46 @@ class Analyzer:
         block = BLOCK_TYPES[type_id]
         if block.composite:
             return self._composite_row(name, path, block, depth, node_id, params, in_flows[0])
-        in_shapes = tuple(flow.shape for flow in in_flows)
-        result = self._leaf(block, params, in_shapes)
-        if isinstance(result, str):
-            return _plain_row(name, path, type_id, depth, node_id, (result,))
+        return self._leaf_row(name, path, block, tuple(params.items()), params, depth, node_id, in_flows)
+
+    def _leaf_row(
+        self,
+        name: str,
+        path: str,
+        block: BlockType,
+        values: tuple,
+        params: dict[str, Any],
+        depth: int,
+        node_id: str,
+        in_flows: tuple[Flow, ...],
+    ) -> LayerRow:
+        """The row of a leaf block whose parameters are *params* (``values`` their items)."""
+        in_shapes = tuple([flow.shape for flow in in_flows])
+        result = self._leaf(block, values, params, in_shapes)
+        if result.__class__ is str:
+            return _plain_row(name, path, block.id, depth, node_id, (result,))
         rf, jump, rf_source = _receptive_field(block, params, in_flows, in_shapes)
+        shape = result.shape
         return LayerRow(
             name,
             path,
-            type_id,
+            block.id,
             depth,
             node_id,
-            result.shape,
+            shape,
             result.params,
             result.macs,
             result.other_ops,
             result.activations,
             rf,
             jump,
-            Flow(result.shape, rf, jump),
+            Flow(shape, rf, jump),
             result.sources,
             rf_source,
         )
 
     def _leaf(
-        self, block: BlockType, params: dict[str, Any], in_shapes: tuple[Shape, ...]
+        self, block: BlockType, values: tuple, params: dict[str, Any], in_shapes: tuple[Shape, ...]
     ) -> LeafResult | str:
         """The block's arithmetic, or its problem as text.
 
@@ -153,7 +170,7 @@ class Analyzer:
         are remembered: a network repeats the same layers (ResNet-152's 36 blocks of stage 3),
         and an edit leaves most layers as they were.
         """
-        key = (block.id, tuple(params.items()), in_shapes)
+        key = (block.id, values, in_shapes)
         result = self._leaves.get(key)
         if result is None:
             try:
@@ -176,25 +193,56 @@ class Analyzer:
         inner_flows: dict[str, Flow | None] = {"in": flow}
         children: list[LayerRow] = []
         errors: list[str] = []
-        for inner in self._expansion(block, params, flow.shape):
-            in_flows = tuple(inner_flows[src] for src in inner.inputs)
-            child_path = f"{path}.{inner.name}"
+        prefix, inner_depth = path + ".", depth + 1
+        for inner, inner_block, values in self._expansion(block, params, flow.shape):
+            in_flows = tuple([inner_flows[src] for src in inner.inputs])
             if None in in_flows:
-                child = _plain_row(inner.name, child_path, inner.type, depth + 1, node_id)
+                child = _plain_row(inner.name, prefix + inner.name, inner.type, inner_depth, node_id)
+            elif inner_block.composite:
+                child = self._composite_row(
+                    inner.name,
+                    prefix + inner.name,
+                    inner_block,
+                    inner_depth,
+                    node_id,
+                    inner.params,
+                    in_flows[0],
+                )
             else:
-                child = self._evaluate(
-                    inner.name, child_path, inner.type, depth + 1, node_id, inner.params, in_flows
+                child = self._leaf_row(
+                    inner.name,
+                    prefix + inner.name,
+                    inner_block,
+                    values,
+                    inner.params,
+                    inner_depth,
+                    node_id,
+                    in_flows,
                 )
             children.append(child)
             inner_flows[inner.name] = child.flow
-            errors.extend(f"{inner.name}: {error}" for error in child.errors)
+            if child.errors:
+                errors.extend([f"{inner.name}: {error}" for error in child.errors])
         return _composite(name, path, block.id, depth, node_id, tuple(children), tuple(errors))
 
-    def _expansion(self, block: BlockType, params: dict[str, Any], in_shape: Shape) -> tuple[InnerNode, ...]:
+    def _param_problems(self, node: Node) -> tuple[str, ...]:
+        """The node's parameter problems (remembered: they depend only on its type and values)."""
+        key = (node.type, tuple(node.params.items()))
+        problems = self._problems.get(key)
+        if problems is None:
+            problems = param_problems(node)
+            _remember(self._problems, key, problems)
+        return problems
+
+    def _expansion(self, block: BlockType, params: dict[str, Any], in_shape: Shape) -> tuple[tuple, ...]:
+        """The inner nodes of *block*, each with its block type and its parameters' items."""
         key = (block.id, tuple(params.items()), in_shape)
         nodes = self._expansions.get(key)
         if nodes is None:
-            nodes = expansion(block, params, in_shape)
+            nodes = tuple(
+                (inner, BLOCK_TYPES[inner.type], tuple(inner.params.items()))
+                for inner in expansion(block, params, in_shape)
+            )
             _remember(self._expansions, key, nodes)
         return nodes
 
@@ -288,8 +336,14 @@ def _composite(
     errors: tuple[str, ...],
 ) -> LayerRow:
     """A composite block's row: the sums of its inner layers, the shape of its last one."""
-    leaves = tuple(leaf for child in children for leaf in child.leaves())
-    sums = {column: sum(getattr(leaf, column) for leaf in leaves) for column in _SUMMED}
+    leaves = tuple([leaf for child in children for leaf in (child.leaves() if child.children else (child,))])
+    params = macs = other_ops = activations = 0
+    for leaf in leaves:
+        params += leaf.params
+        macs += leaf.macs
+        other_ops += leaf.other_ops
+        activations += leaf.activations
+    sums = {"params": params, "macs": macs, "other_ops": other_ops, "activations": activations}
     sources: dict[str, Formula] = {column: _sum_formula(leaves, column) for column in _SUMMED}
     last = children[-1]
     if errors or last.shape is None:
@@ -346,12 +400,11 @@ def _finish(network: Network, rows: list[LayerRow], check: StructureCheck) -> Su
     params = macs = other_ops = activations = 0
     errors = list(check.network_errors)
     for top in rows:
-        if top.node_id not in check.dangling:
-            for row in top.leaves():
-                params += row.params
-                macs += row.macs
-                other_ops += row.other_ops
-                activations += row.activations
+        if top.node_id not in check.dangling:  # a composite's row holds the sums of its layers
+            params += top.params
+            macs += top.macs
+            other_ops += top.other_ops
+            activations += top.activations
         errors.extend(f"{top.name}: {error}" for error in top.errors)
     inputs = network.input_nodes()
     input_shape = rows[0].shape if rows and rows[0].type == "input" and inputs else None

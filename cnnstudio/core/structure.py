@@ -11,6 +11,7 @@ ends, reported as errors.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 
 from .graph import Network, Node
 
@@ -23,6 +24,13 @@ CUT_OFF_NOTE = "dangling: no path from the Input reaches it, so it is not part o
 
 class StructureCheck:
     """The structure of *network*.
+
+    Parameters
+    ----------
+    network : Network
+        The network to check.
+    problems_of : callable, optional
+        Gives a node's parameter problems (an analyzer passes one that remembers them).
 
     Attributes
     ----------
@@ -44,8 +52,11 @@ class StructureCheck:
         The id of the network's output.
     """
 
-    def __init__(self, network: Network) -> None:
+    def __init__(
+        self, network: Network, problems_of: Callable[[Node], tuple[str, ...]] | None = None
+    ) -> None:
         self.network = network
+        self._problems_of = problems_of or param_problems
         self.nodes = network.nodes
         self.errors: dict[str, list[str]] = {}
         self.loose_ends: dict[str, str] = {}
@@ -90,12 +101,7 @@ class StructureCheck:
             self._add(node.id, f"{block.title} takes one input, has {count}; merge them with Add or Concat")
 
     def _check_params(self, node: Node) -> None:
-        block = node.block
-        missing = [spec.key for spec in block.params if spec.key not in node.params]
-        if missing:
-            self._add(node.id, f"missing settings: {', '.join(missing)}")
-            return
-        for problem in block.param_problems(node.params):
+        for problem in self._problems_of(node):
             self._add(node.id, problem)
 
     def _sort(self) -> dict[str, list[str]]:
@@ -155,3 +161,13 @@ class StructureCheck:
                     f"nothing uses this layer's output (the network's output is "
                     f"{output.name}); connect it onward or delete it"
                 )
+
+
+def param_problems(node: Node) -> tuple[str, ...]:
+    """Missing settings, or the range problems of the node's settings (a network built through
+    the graph's edits has none; a hand-made ``Node`` may)."""
+    block = node.block
+    missing = [spec.key for spec in block.params if spec.key not in node.params]
+    if missing:
+        return (f"missing settings: {', '.join(missing)}",)
+    return tuple(block.param_problems(node.params))
