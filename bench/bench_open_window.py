@@ -16,6 +16,9 @@ loader makes) is timed apart. Baseline: opening ResNet-50 (58 layers) the same w
 work).
 
     python bench/bench_open_window.py [--rounds N] [--layers N]
+
+(It also runs against code from before the scene was built in slices, which had no
+``building`` flag: ``PYTHONPATH=<old tree> python bench/bench_open_window.py``.)
 """
 
 from __future__ import annotations
