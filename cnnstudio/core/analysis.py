@@ -55,8 +55,10 @@ class Analyzer:
 
     Rows depend only on values (a node's id, name, type and parameters, its structural errors
     and notes, and what flows into it), so a remembered row is reused exactly when it would be
-    computed the same. Use one analyzer per owner (the document of an open network); all it
-    holds is immutable, so results it handed out stay valid forever.
+    computed the same. The rows of the last analysis are kept (what the next edit reuses); layer
+    evaluations, inner graphs and parameter problems are kept by value up to
+    :data:`MEMORY_LIMIT` each. Use one analyzer per owner (the document of an open network); all
+    it holds is immutable, so results it handed out stay valid forever.
     """
 
     def __init__(self) -> None:
@@ -77,13 +79,15 @@ class Analyzer:
         check = StructureCheck(network, self._param_problems)
         rows: list[LayerRow] = []
         flows: dict[str, Flow | None] = {}
+        kept: dict[tuple, LayerRow] = {}
         for node in check.order:
             params = node.params
             if node.type == "input" and input_shape is not None:
                 params = {**params, **dict(zip(("channels", "height", "width"), input_shape, strict=True))}
-            row = self._top_row(node, params, check, flows)
+            row = self._top_row(node, params, check, flows, kept)
             flows[node.id] = row.flow
             rows.append(row)
+        self._rows = kept
         for node in check.cyclic:
             rows.append(_plain_row(node.name, node.name, node.type, 0, node.id, tuple(check.errors[node.id])))
         return _finish(network, rows, check)
@@ -91,7 +95,12 @@ class Analyzer:
     # -- rows -------------------------------------------------------------------------------------
 
     def _top_row(
-        self, node: Node, params: dict[str, Any], check: StructureCheck, flows: dict[str, Flow | None]
+        self,
+        node: Node,
+        params: dict[str, Any],
+        check: StructureCheck,
+        flows: dict[str, Flow | None],
+        kept: dict[tuple, LayerRow],
     ) -> LayerRow:
         errors = tuple(check.errors.get(node.id, ()))
         notes = check.notes.get(node.id, ())
@@ -106,7 +115,7 @@ class Analyzer:
                 row = self._evaluate(node.name, node.name, node.type, 0, node.id, params, in_flows)
             if loose is not None:  # computed all the same: only its use is missing
                 row = row._replace(errors=(*row.errors, loose))
-            _remember(self._rows, key, row)
+        kept[key] = row
         return row
 
     def _evaluate(
