@@ -25,6 +25,16 @@ from cnnstudio.core.graph import MAX_NAME_LENGTH, MAX_NUMBER
 from cnnstudio.core.report import to_json
 
 TYPES = [block.id for block in palette_types()]
+
+
+class HugeInt(int):
+    """An integer too long for Python to write in decimal (over 4,300 digits); shown briefly."""
+
+    def __repr__(self) -> str:
+        return f"<an integer of {self.bit_length()} bits>"
+
+
+HUGE = HugeInt(10**5000)
 NAMES = st.one_of(
     st.text(max_size=12),
     st.sampled_from(
@@ -44,7 +54,7 @@ NAMES = st.one_of(
 )
 NUMBERS = st.one_of(
     st.integers(-3, 300),
-    st.sampled_from([0, 1, 65_536, 65_537, MAX_NUMBER, MAX_NUMBER + 1, 2**63, 10**400, -(10**400)]),
+    st.sampled_from([0, 1, 65_536, 65_537, MAX_NUMBER, MAX_NUMBER + 1, 2**63, 10**400, -(10**400), HUGE]),
     st.floats(allow_nan=True, allow_infinity=True),
 )
 VALUES = st.one_of(

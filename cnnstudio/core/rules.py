@@ -94,15 +94,19 @@ def checked_value(block: BlockType, key: str, value: Any) -> Any:
     """*value* for *block*'s setting *key*, in the setting's type and range, or :class:`EditError`
     saying what is allowed."""
     spec = _param_spec(block, key)
-    if _too_large(value):
-        raise EditError(f"{spec.label.lower()} is far too large; {_range_words(spec)}")
+    numeric = spec.kind in ("int", "float", "padding")
+    if _too_large(value):  # checked first: such a number cannot even be written in a message
+        if numeric:
+            raise EditError(f"{spec.label.lower()} is far too large; {_range_words(spec)}")
+        expected = f"one of {', '.join(spec.choices)}" if spec.choices else "true or false"
+        raise EditError(f"{spec.label.lower()} must be {expected}, not a number")
     try:
         coerced = spec.coerce(value)
     except OverflowError:
         raise EditError(f"{spec.label.lower()} is far too large; {_range_words(spec)}") from None
     except (ValueError, TypeError) as error:
         raise EditError(str(error)) from None
-    if _too_large(coerced):
+    if numeric and _too_large(coerced):
         raise EditError(f"{spec.label.lower()} is far too large; {_range_words(spec)}")
     problems = spec.problems(coerced)
     if problems:
