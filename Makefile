@@ -1,6 +1,7 @@
-# CNN Studio: `make run` starts the app, `make test` runs every check. Both set up what a fresh
-# machine lacks first: a virtual environment with torch's CPU build, PySide6, pyqtgraph and the
-# test tools with the ONNX extra (and, for `make run`, the system libraries Qt's window needs).
+# CNN Studio: `make run` starts the app, `make test` runs every check (ruff, the import contracts
+# in pyproject.toml, pytest). Both set up what a fresh machine lacks first: a virtual environment
+# with torch's CPU build, PySide6, pyqtgraph and the test tools with the ONNX extra (and, for
+# `make run`, the system libraries Qt's window needs).
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -18,6 +19,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -9,7 +9,8 @@ before, so every edit changes the numbers and nothing the analysis remembers hid
 * ResNet-152, input height: every label of the diagram changes;
 * ResNet-152, fc units: one box and one edge change;
 * LeNet-5, input height: the baseline, a tiny network through the same code;
-* ``summarize(ResNet-152)`` alone, to show what the analysis itself costs;
+* the analysis of ResNet-152 alone (an ``Analyzer`` following the same input edits, as the
+  document's does), to show what the analysis itself costs;
 * rebuilding the whole ResNet-152 scene, what an edit would cost if the canvas were redrawn
   from scratch instead of updated in place.
 
@@ -28,7 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from cnnstudio.core import preset, summarize
+from cnnstudio.core import Analyzer, preset
 from cnnstudio.ui.canvas import CanvasView, DiagramScene
 from cnnstudio.ui.commands import SetParamCommand, execute
 from cnnstudio.ui.document import Document
@@ -98,6 +99,7 @@ def main() -> None:
         EditCase("LeNet-5, input height (baseline)", "lenet5", "input", "height", range(28, 800)),
     ]
     network = preset("resnet152")
+    analyzer = Analyzer()  # follows the edits, as the document's does
     rebuild_document = Document(preset("resnet152"))
     extra = ["summarize(ResNet-152) alone", "rebuild the ResNet-152 scene"]
     times: dict[str, list[float]] = {name: [] for name in [c.name for c in cases] + extra}
@@ -111,7 +113,7 @@ def main() -> None:
             times[case.name].append(total)
             parts[case.name].append((edit_part, paint_part))
         network.set_param(network.find("input").id, "height", 800 + edit)
-        times[extra[0]].append(timed(lambda: summarize(network)))
+        times[extra[0]].append(timed(lambda: analyzer.summarize(network)))
         times[extra[1]].append(timed(lambda: DiagramScene(rebuild_document).deleteLater()))
     baseline = statistics.median(times[cases[-1].name])
     print(f"canvas: edit -> repainted diagram, median of {args.edits} edits each, interleaved")

@@ -1,12 +1,13 @@
 """Recomputing ResNet-152's whole shape & cost table: the core against torch.
 
 Measured interleaved in one run (medians of many rounds):
-- core, whole table: summarize() recomputing every row (rows forgotten first), the identical
-  layer evaluations it remembers from earlier runs kept (as after an edit of the input, which
-  changes every row);
-- core, cold: summarize() with all its memory cleared first (a network never seen before);
-- core, edit of fc: summarize() after changing the classifier's width to a new value each round
-  (rows above the edit are reused: the common case while editing);
+- core, whole table: an Analyzer (as the app's document keeps one) recomputing every row (its
+  rows forgotten first), the identical layer evaluations it remembers from earlier runs kept;
+- core, edit of input: the document's Analyzer after setting the input height to a value it has
+  not seen (steps of 32, so every row of every stage changes and nothing remembered helps);
+- core, cold: ``summarize()``, which uses a fresh Analyzer (a network never seen before);
+- core, edit of fc: the document's Analyzer after changing the classifier's width to a new
+  value each round (rows above the edit are reused: the common case while editing);
 - torch: the same table from PyTorch: a forward pass of the built module at batch 1 on the
   "meta" device (no arithmetic, shapes only) with forward hooks (shapes), parameters() (counts)
   and FlopCounterMode (MACs), as `cnnstudio summary --verify` measures it. Torch's one-off
@@ -23,7 +24,7 @@ import subprocess
 import sys
 import time
 
-from cnnstudio.core import analysis, preset, summarize
+from cnnstudio.core import Analyzer, preset, summarize
 
 ROUNDS = 30
 
@@ -35,26 +36,24 @@ def timed(fn) -> float:
     return time.perf_counter() - start
 
 
-def whole_table(net):
-    analysis._TOP_ROWS.clear()
-    return summarize(net)
+def whole_table(analyzer: Analyzer, net):
+    analyzer._rows.clear()  # every row recomputed; the layer evaluations stay remembered
+    return analyzer.summarize(net)
 
 
-def cold_summary(net):
-    analysis.clear_caches()
-    return summarize(net)
+class Edit:
+    """Sets one layer's setting to a value it has not had before, then re-analyses with the
+    same analyzer (as the document does after every edit)."""
 
-
-class FcEdit:
-    """Sets the classifier's width to a value it has not had before, then re-analyses."""
-
-    def __init__(self, net) -> None:
-        self.net, self.fc, self.units = net, net.find("fc").id, 1000
+    def __init__(self, net, layer: str, key: str, first: int, step: int = 1) -> None:
+        self.net, self.node, self.key, self.value, self.step = net, net.find(layer).id, key, first, step
+        self.analyzer = Analyzer()
+        self.analyzer.summarize(net)
 
     def __call__(self) -> None:
-        self.units += 1
-        self.net.set_param(self.fc, "units", self.units)
-        summarize(self.net)
+        self.value += self.step
+        self.net.set_param(self.node, self.key, self.value)
+        self.analyzer.summarize(self.net)
 
 
 def torch_import_seconds() -> float:
@@ -71,18 +70,28 @@ def main() -> None:
     summary = summarize(net)
     module = build_module(net, summary=summary).to("meta")
     measure(module, summary.input_shape, "meta")  # warm torch up
-    edit_fc = FcEdit(preset("resnet152"))
-    times: dict[str, list[float]] = {"whole table": [], "cold": [], "edit of fc": [], "torch": []}
+    edit_fc = Edit(preset("resnet152"), "fc", "units", 1000)
+    edit_input = Edit(preset("resnet152"), "input", "height", 224, step=32)
+    analyzer = Analyzer()
+    analyzer.summarize(net)
+    times: dict[str, list[float]] = {
+        "whole table": [],
+        "edit of input": [],
+        "cold": [],
+        "edit of fc": [],
+        "torch": [],
+    }
     for _ in range(ROUNDS):
-        times["whole table"].append(timed(lambda: whole_table(net)))
-        times["cold"].append(timed(lambda: cold_summary(net)))
+        times["whole table"].append(timed(lambda: whole_table(analyzer, net)))
+        times["edit of input"].append(timed(edit_input))
+        times["cold"].append(timed(lambda: summarize(net)))
         times["edit of fc"].append(timed(edit_fc))
         times["torch"].append(timed(lambda: measure(module, summary.input_shape, "meta")))
     medians = {name: statistics.median(values) for name, values in times.items()}
     print(f"ResNet-152 table ({len(summary.all_rows())} rows), median of {ROUNDS} interleaved rounds:")
     for name, seconds in medians.items():
         ratio = medians["torch"] / seconds
-        print(f"  {name:12s} {seconds * 1000:8.2f} ms   torch / this = {ratio:6.1f}x")
+        print(f"  {name:14s} {seconds * 1000:8.2f} ms   torch / this = {ratio:6.1f}x")
     print(f"  import torch (once per process): {torch_import_seconds() * 1000:.0f} ms")
 
 

@@ -179,8 +179,8 @@ def _save_screenshot(app, window, path: Path) -> int:
 
     window.show()
     deadline = time.monotonic() + 0.5
-    while time.monotonic() < deadline:
-        app.processEvents()
+    while time.monotonic() < deadline or window.canvas.diagram_scene.building:
+        app.processEvents()  # a long network is drawn a slice per turn of the event loop
         time.sleep(0.02)
     image = QImage(window.size(), QImage.Format.Format_RGB32)
     window.render(image)

@@ -1,8 +1,12 @@
-"""Test set-up: Qt runs offscreen, and every test gets a private home folder.
+"""Test set-up and the helpers tests share, as fixtures.
 
-With the private home no test reads or writes the real user's settings, recent files or
-autosave recovery files, whichever module it lives in.
+Qt runs offscreen, and every test gets a private home folder (``home``), so no test reads or
+writes the real user's settings, recent files or autosave recovery files. The window and canvas
+tests share fixtures that build real widgets and drive them with real Qt events (drops, drags,
+clicks), the way a mouse delivers them.
 """
+
+from __future__ import annotations
 
 import os
 
@@ -12,7 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def _private_home(tmp_path_factory, monkeypatch):
+def home(tmp_path_factory, monkeypatch):
+    """A private home folder for the test (settings and recovery files land there)."""
     from PySide6.QtCore import QSettings, QStandardPaths
 
     home = tmp_path_factory.mktemp("home")
@@ -24,3 +29,129 @@ def _private_home(tmp_path_factory, monkeypatch):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
     yield home
     QStandardPaths.setTestModeEnabled(False)
+
+
+# -- windows ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Make a shown MainWindow (arguments as MainWindow's) that closes without a save prompt."""
+
+    def make(network=None, path=None, **kwargs):
+        from cnnstudio.ui import MainWindow
+
+        window = MainWindow(network, path, **kwargs)
+        qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def set_param():
+    """Edit a layer's setting through the undo stack, as the inspector does."""
+    from cnnstudio.ui.commands import SetParamCommand, execute
+
+    def edit(document, layer: str, key: str, value) -> None:
+        node = document.network.find(layer)
+        assert execute(document, SetParamCommand(document.network, node.id, key, value))
+
+    return edit
+
+
+# -- the canvas and a mouse on it ---------------------------------------------------------------
+
+
+@pytest.fixture
+def show_canvas(qtbot):
+    """Make a shown canvas (900 x 700) of a document."""
+
+    def show(document):
+        from cnnstudio.ui.canvas import CanvasView
+
+        view = CanvasView(document)
+        qtbot.addWidget(view)
+        view.resize(900, 700)
+        view.show()
+        qtbot.waitExposed(view)
+        qtbot.waitUntil(lambda: not view.diagram_scene.building)
+        return view
+
+    return show
+
+
+@pytest.fixture
+def viewport_point():
+    """Where a scene point is on a view's viewport, scrolling it into sight first."""
+
+    def point(view, scene_pos):
+        view.centerOn(scene_pos)
+        return view.mapFromScene(scene_pos)
+
+    return point
+
+
+@pytest.fixture
+def drop(viewport_point):
+    """Drag mime data over a canvas and drop it at a scene point (enter, move, drop events)."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    def drop_at(view, mime, scene_pos) -> None:
+        point = viewport_point(view, scene_pos)
+        viewport = view.viewport()
+        buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers)
+        QApplication.sendEvent(viewport, enter)
+        assert enter.isAccepted(), "the canvas refused the drag"
+        move = QDragMoveEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers)
+        QApplication.sendEvent(viewport, move)
+        event = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+        QApplication.sendEvent(viewport, event)
+
+    return drop_at
+
+
+@pytest.fixture
+def drag():
+    """Press the left button at one scene point, move in steps to another, release."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    def drag_between(view, start, end, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+        viewport = view.viewport()
+        a, b = view.mapFromScene(start), view.mapFromScene(end)
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, modifiers, a)
+        for i in range(1, 6):
+            QTest.mouseMove(viewport, a + (b - a) * i / 5)
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifiers, b)
+
+    return drag_between
+
+
+@pytest.fixture
+def click(viewport_point):
+    """A left click at a scene point of a view."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    def click_at(view, scene_pos, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+        QTest.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, modifiers, viewport_point(view, scene_pos)
+        )
+
+    return click_at
+
+
+@pytest.fixture
+def node_center():
+    """The scene centre of the box of a layer, by name."""
+
+    def center(view, document, name: str):
+        return view.diagram_scene.nodes[document.network.find(name).id].scenePos()
+
+    return center

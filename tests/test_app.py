@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_ui_window_fixtures import private_home
 
 from cnnstudio.app import display_problem, open_network
 from cnnstudio.cli import UsageError
@@ -17,12 +16,6 @@ from cnnstudio.core import preset
 from cnnstudio.core.fileformat import save
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    with private_home(tmp_path, monkeypatch) as path:
-        yield path
 
 
 def run_cnnstudio(args: list[str], home: Path, display: str | None = None, code: str | None = None):

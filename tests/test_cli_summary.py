@@ -32,7 +32,7 @@ def test_json_follows_the_documented_contract(capsys):
     assert data["input"] == [192, 28, 28] and data["valid"] is True
     layer_keys = {
         "name", "type", "depth", "output_shape", "params", "macs", "other_ops",
-        "activations", "receptive_field", "cumulative_stride", "formulas", "errors",
+        "activations", "receptive_field", "cumulative_stride", "formulas", "errors", "notes",
     }  # fmt: skip
     assert all(set(layer) == layer_keys for layer in data["layers"])
     assert data["total"]["macs"] == 12_443_648

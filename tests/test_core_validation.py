@@ -1,6 +1,8 @@
 """Problems become errors on the node they belong to, in words a student understands."""
 
-from cnnstudio.core import Network, format_shape, preset, summarize
+import pytest
+
+from cnnstudio.core import EditError, Network, format_shape, preset, summarize
 
 
 def chain(*layers, channels=3, size=32):
@@ -14,7 +16,7 @@ def chain(*layers, channels=3, size=32):
 
 def errors_of(net, name):
     summary = summarize(net)
-    return next(row.errors for row in summary.all_rows() if row.path == name)
+    return list(next(row.errors for row in summary.all_rows() if row.path == name))
 
 
 def test_a_kernel_larger_than_its_input_is_explained():
@@ -45,11 +47,37 @@ def test_conv_after_flatten_is_explained():
     assert "needs an image-shaped input" in message and "3,072" in message
 
 
-def test_an_unconnected_layer_says_how_to_connect_it():
+def test_an_unconnected_layer_is_dangling_and_says_how_to_connect_it():
     net = chain(("relu", {}))
     net.add_node("conv2d", name="lonely")
-    [message] = errors_of(net, "lonely")
-    assert message.startswith("not connected")
+    summary = summarize(net)
+    lonely = summary.row(net.find("lonely").id)
+    assert lonely.errors == () and lonely.dangling
+    [note] = lonely.notes
+    assert note.startswith("dangling: not connected") and "drag from another layer's output port" in note
+    assert summary.valid and summary.output_node == net.find("relu").id
+
+
+def test_dangling_layers_never_take_over_the_output_or_count_in_the_totals():
+    """Pasted layers that lead nowhere (issue 8.3): the real output keeps its numbers."""
+    net = preset("lenet5")
+    before = summarize(net)
+    copy_of_conv = net.add_node("conv2d", {"filters": 6, "kernel": 5, "padding": "valid"}, "conv1")
+    net.add_node("avgpool2d", {"kernel": 2, "stride": 2}, "pool1", inputs=[copy_of_conv.id])
+    after = summarize(net)
+    softmax = net.find("softmax").id
+    assert after.output_node == softmax and after.row(softmax).errors == ()
+    assert after.totals == before.totals and after.valid
+    pasted = [row for row in after.rows if row.node_id not in {r.node_id for r in before.rows}]
+    assert len(pasted) == 2 and all(row.dangling and row.notes[0].startswith("dangling") for row in pasted)
+
+
+def test_the_output_is_the_deepest_end_not_the_last_added():
+    net = preset("lenet5")
+    side = net.add_node("relu", name="side", inputs=[net.find("conv1").id])
+    summary = summarize(net)
+    assert summary.output_node == net.find("softmax").id
+    assert any("nothing uses this layer's output" in e for e in summary.row(side.id).errors)
 
 
 def test_a_loose_end_is_reported_on_the_layer_going_nowhere():
@@ -79,8 +107,12 @@ def test_groups_must_divide_the_channels():
     ]
 
 
-def test_out_of_range_settings_are_node_errors():
-    net = chain(("conv2d", {"filters": 0, "kernel": 0}))
+def test_out_of_range_settings_are_refused_by_the_graph_and_reported_if_forced_in():
+    with pytest.raises(EditError, match="filters must be at least 1, got 0"):
+        chain(("conv2d", {"filters": 0}))
+    net = chain(("conv2d", {}))
+    conv = net.find("conv")
+    conv.params.update(filters=0, kernel=0)  # bypass the graph, as only code reaching inside can
     errors = errors_of(net, "conv")
     assert "filters must be at least 1, got 0" in errors
     assert "kernel size must be at least 1, got 0" in errors
@@ -98,7 +130,7 @@ def test_pool_padding_over_half_the_kernel_is_refused_like_pytorch():
 
 def test_missing_and_extra_inputs():
     net = Network()
-    assert summarize(net).errors == ["the network has no Input block; add one from the palette"]
+    assert summarize(net).errors == ("the network has no Input block; add one from the palette",)
     net = chain(("relu", {}))
     net.add_node("add", name="merge", inputs=["n2"])
     assert errors_of(net, "merge") == ["Add needs at least 2 inputs, has 1"]
@@ -113,10 +145,10 @@ def test_an_invalid_graph_still_reports_everything_up_to_the_error():
     assert format_shape(rows["pool1"].shape) == "14x14x6"
     assert rows["conv1"].macs == 117_600
     assert rows["conv2"].errors and rows["conv2"].shape is None
-    assert rows["fc3"].shape is None and rows["fc3"].errors == []
-    assert summary.errors == [
-        "conv2: kernel 15x15 is larger than the 14x14 input; use padding or a smaller kernel"
-    ]
+    assert rows["fc3"].shape is None and rows["fc3"].errors == ()
+    assert summary.errors == (
+        "conv2: kernel 15x15 is larger than the 14x14 input; use padding or a smaller kernel",
+    )
 
 
 def test_errors_inside_a_composite_block_name_the_inner_layer():

@@ -5,7 +5,7 @@ import torch
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cnnstudio.core import PRESETS, Network, preset, summarize
+from cnnstudio.core import PRESETS, EditError, Network, block_type, preset, summarize
 from cnnstudio.model.build import InvalidNetworkError, build_module, leaf_module
 from cnnstudio.model.verify import verify
 
@@ -174,8 +174,6 @@ def wild_settings(draw):
             ["conv2d", "maxpool2d", "avgpool2d", "linear", "residual", "inception", "lrn", "dropout"]
         )
     )
-    from cnnstudio.core import block_type
-
     params = {}
     for spec in block_type(type_id).params:
         if spec.kind == "int":
@@ -189,17 +187,20 @@ def wild_settings(draw):
 
 @HYPOTHESIS
 @given(wild_settings())
-def test_impossible_settings_become_node_errors_never_exceptions(case):
+def test_impossible_settings_are_refused_or_become_node_errors_never_exceptions(case):
     type_id, params, flat = case
     net = Network()
     net.add_node("input", {"channels": 3, "height": 16, "width": 16})
     src = net.add_node("flatten", inputs=["n1"]).id if flat else "n1"
+    block = block_type(type_id)
+    out_of_range = any(block.spec(k).problems(block.spec(k).coerce(v)) for k, v in params.items())
+    if out_of_range:  # the graph refuses a value outside its setting's range, saying which
+        with pytest.raises(EditError, match="must be at"):
+            net.add_node(type_id, params, inputs=[src])
+        return
     node = net.add_node(type_id, params, inputs=[src])
     summary = summarize(net)
     row = summary.row(node.id)
-    out_of_range = any(node.block.spec(k).problems(v) for k, v in node.params.items())
-    if out_of_range:
-        assert row.errors and not summary.valid
     assert summary.valid == (not row.errors)
     if row.errors:
         assert row.shape is None

@@ -6,12 +6,19 @@ import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QToolTip
-from test_ui_canvas_support import click, drag, drop, node_center, show_canvas, viewport_point
 
 from cnnstudio.core import Network, preset
 from cnnstudio.core.fileformat import dumps
 from cnnstudio.ui.canvas import style
 from cnnstudio.ui.canvas.mime import block_mime_data
+from cnnstudio.ui.commands import (
+    AddNodeCommand,
+    MoveCommand,
+    RemoveNodeCommand,
+    RenameNetworkCommand,
+    SetParamCommand,
+    execute,
+)
 from cnnstudio.ui.document import Document
 from cnnstudio.ui.palette import Palette
 
@@ -22,8 +29,8 @@ def document(qtbot):
 
 
 @pytest.fixture
-def view(qtbot, document):
-    return show_canvas(qtbot, document)
+def view(qtbot, document, show_canvas):
+    return show_canvas(document)
 
 
 @pytest.fixture
@@ -63,7 +70,7 @@ def test_shape_order_follows_the_document(view, document):
     assert view.diagram_scene.nodes[node_id(document, "conv1")].labels.shape == "6x28x28"
 
 
-def test_drop_from_palette_adds_the_block_where_dropped(qtbot, view, document):
+def test_drop_from_palette_adds_the_block_where_dropped(qtbot, view, document, drop):
     palette = Palette(document)
     qtbot.addWidget(palette)
     document.set_selection([])
@@ -80,14 +87,14 @@ def test_drop_from_palette_adds_the_block_where_dropped(qtbot, view, document):
     assert dumps(document.network) == before
 
 
-def test_drop_carries_parameter_overrides(view, document):
+def test_drop_carries_parameter_overrides(view, document, drop):
     document.set_selection([])
     drop(view, block_mime_data("conv2d", {"kernel": 1}), QPointF(700.0, 300.0))
     (new,) = document.selected_ids
     assert document.network.node(new).params["kernel"] == 1
 
 
-def test_drop_on_an_edge_inserts_the_block_into_it(view, document):
+def test_drop_on_an_edge_inserts_the_block_into_it(view, document, drop):
     conv1, pool1 = node_id(document, "conv1"), node_id(document, "pool1")
     edge = view.diagram_scene.edges[(conv1, pool1)]
     middle = edge.shape().boundingRect().center()
@@ -113,7 +120,7 @@ def test_drop_on_an_edge_inserts_the_block_into_it(view, document):
 
 
 @pytest.mark.parametrize("where", ["beside the line", "on the shape label"])
-def test_a_drop_near_an_edge_or_on_its_label_still_inserts(view, document, where):
+def test_a_drop_near_an_edge_or_on_its_label_still_inserts(view, document, where, drop):
     fc1, tanh3 = node_id(document, "fc1"), node_id(document, "tanh3")
     edge = view.diagram_scene.edges[(fc1, tanh3)]
     start, end = edge.source.output_point(), edge.target.input_point(0, 1)
@@ -125,7 +132,7 @@ def test_a_drop_near_an_edge_or_on_its_label_still_inserts(view, document, where
     assert document.network.node(new).inputs == [fc1]
 
 
-def test_drop_while_one_node_is_selected_connects_after_it(view, document):
+def test_drop_while_one_node_is_selected_connects_after_it(view, document, drop):
     fc3 = node_id(document, "fc3")
     document.set_selection([fc3])
     drop(view, block_mime_data("dropout"), QPointF(500.0, 2000.0))
@@ -133,7 +140,7 @@ def test_drop_while_one_node_is_selected_connects_after_it(view, document):
     assert document.network.node(new).inputs == [fc3]
 
 
-def test_drop_is_refused_with_a_message_while_training(view, document, messages):
+def test_drop_is_refused_with_a_message_while_training(view, document, messages, drop):
     document.set_editable(False)
     before = dumps(document.network)
     drop(view, block_mime_data("relu"), QPointF(600.0, 100.0))
@@ -141,7 +148,7 @@ def test_drop_is_refused_with_a_message_while_training(view, document, messages)
     assert "locked" in messages[-1]
 
 
-def test_connect_two_ports_by_dragging(qtbot, view, document):
+def test_connect_two_ports_by_dragging(qtbot, view, document, drag, drop):
     document.set_selection([])
     drop(view, block_mime_data("relu"), QPointF(700.0, 200.0))
     (relu,) = document.selected_ids
@@ -159,7 +166,7 @@ def test_connect_two_ports_by_dragging(qtbot, view, document):
     assert dumps(document.network) == before
 
 
-def test_a_connection_making_a_loop_is_refused_with_the_core_message(view, document, messages):
+def test_a_connection_making_a_loop_is_refused_with_the_core_message(view, document, messages, drag):
     scene = view.diagram_scene
     view.fit_to_window()
     before = dumps(document.network)
@@ -170,7 +177,7 @@ def test_a_connection_making_a_loop_is_refused_with_the_core_message(view, docum
     assert "would make a loop" in messages[-1]
 
 
-def test_a_second_input_into_a_single_input_layer_is_refused(view, document, messages):
+def test_a_second_input_into_a_single_input_layer_is_refused(view, document, messages, drag):
     scene = view.diagram_scene
     view.fit_to_window()
     before = dumps(document.network)
@@ -181,7 +188,7 @@ def test_a_second_input_into_a_single_input_layer_is_refused(view, document, mes
     assert "takes one input and already has one" in messages[-1]
 
 
-def test_click_selects_and_the_selection_is_shared(view, document):
+def test_click_selects_and_the_selection_is_shared(view, document, click, node_center):
     click(view, node_center(view, document, "conv2"))
     assert document.selected_ids == [node_id(document, "conv2")]
     document.set_selection([node_id(document, "fc1")])
@@ -190,7 +197,7 @@ def test_click_selects_and_the_selection_is_shared(view, document):
     assert document.selected_ids == [node_id(document, "fc1"), node_id(document, "fc2")]
 
 
-def test_rubber_band_selects_the_boxes_it_touches(view, document):
+def test_rubber_band_selects_the_boxes_it_touches(view, document, drag, node_center):
     view.fit_to_window()
     conv1 = node_center(view, document, "conv1")
     pool1 = node_center(view, document, "pool1")
@@ -200,7 +207,7 @@ def test_rubber_band_selects_the_boxes_it_touches(view, document):
     assert document.selected_ids == [node_id(document, "conv1"), node_id(document, "pool1")]
 
 
-def test_moving_several_nodes_is_one_undo_step(view, document):
+def test_moving_several_nodes_is_one_undo_step(view, document, drag, node_center):
     view.fit_to_window()
     names = ("conv1", "pool1", "tanh1")
     document.set_selection([node_id(document, n) for n in names])
@@ -218,7 +225,7 @@ def test_moving_several_nodes_is_one_undo_step(view, document):
     assert view.diagram_scene.nodes[node_id(document, "conv1")].pos() == QPointF(*old["conv1"])
 
 
-def test_delete_bridges_the_chain_and_undo_restores_it(view, document):
+def test_delete_bridges_the_chain_and_undo_restores_it(view, document, click, node_center):
     click(view, node_center(view, document, "pool1"))
     before = dumps(document.network)
     view.canvas_actions.delete.trigger()
@@ -241,7 +248,7 @@ def test_delete_key_removes_the_selection_as_one_step(qtbot, view, document):
     assert document.undo_stack.count() == 1
 
 
-def test_a_selected_edge_can_be_deleted(view, document):
+def test_a_selected_edge_can_be_deleted(view, document, click):
     view.fit_to_window()
     conv1, pool1 = node_id(document, "conv1"), node_id(document, "pool1")
     edge = view.diagram_scene.edges[(conv1, pool1)]
@@ -305,7 +312,7 @@ def test_auto_layout_is_one_undoable_step(view, document):
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
-def test_invalid_node_shows_the_error_colour_and_message(view, document):
+def test_invalid_node_shows_the_error_colour_and_message(view, document, viewport_point):
     conv1 = node_id(document, "conv1")
     item = view.diagram_scene.nodes[conv1]
     assert not item.has_errors
@@ -340,9 +347,9 @@ def test_an_edit_updates_the_labels_at_once(view, document):
     assert edge.label == "28x28x8"
 
 
-def test_open_and_close_a_residual_block(qtbot):
+def test_open_and_close_a_residual_block(qtbot, show_canvas, viewport_point):
     document = Document(preset("resnet18"))
-    view = show_canvas(qtbot, document)
+    view = show_canvas(document)
     block = document.network.find("layer2.0").id
     opened = []
     view.block_opened.connect(opened.append)
@@ -366,9 +373,9 @@ def test_open_and_close_a_residual_block(qtbot):
     assert not view.block_bar.isVisible()
 
 
-def test_an_inception_module_opens_into_four_branches(qtbot):
+def test_an_inception_module_opens_into_four_branches(qtbot, show_canvas):
     document = Document(preset("googlenet"))
-    view = show_canvas(qtbot, document)
+    view = show_canvas(document)
     assert view.open_block(document.network.find("inception_3a").id)
     nodes = view.scene().nodes
     first_row = [name for name in ("1x1", "3x3_reduce", "5x5_reduce", "pool")]
@@ -386,9 +393,9 @@ def test_a_single_layer_does_not_open(view, document, messages):
     assert "single layer" in messages[-1]
 
 
-def test_an_opened_block_follows_edits_and_closes_when_deleted(qtbot):
+def test_an_opened_block_follows_edits_and_closes_when_deleted(qtbot, show_canvas):
     document = Document(preset("resnet18"))
-    view = show_canvas(qtbot, document)
+    view = show_canvas(document)
     block = document.network.find("layer1.0").id
     view.open_block(block)
     from cnnstudio.ui.commands import RemoveNodeCommand, SetParamCommand, execute
@@ -433,8 +440,125 @@ def test_export_to_a_missing_folder_raises(view, tmp_path):
         view.render_diagram_png(tmp_path / "missing" / "x.png")
 
 
-def test_an_empty_network_can_be_built_from_nothing(qtbot):
+def test_an_empty_network_can_be_built_from_nothing(qtbot, drop, show_canvas):
     document = Document(Network("Empty"))
-    view = show_canvas(qtbot, document)
+    view = show_canvas(document)
     drop(view, block_mime_data("input"), QPointF(0, 0))
     assert len(document.network) == 1 and document.network.nodes[0].type == "input"
+
+
+def test_pasted_layers_that_lead_nowhere_do_not_take_over_the_output(
+    qtbot, view, document, click, node_center
+):
+    """Issue 8.3: select conv1 and pool1 of LeNet-5, copy, paste: softmax stays the output."""
+    click(view, node_center(view, document, "conv1"))
+    click(view, node_center(view, document, "pool1"), Qt.KeyboardModifier.ControlModifier)
+    view.canvas_actions.copy.trigger()
+    view.canvas_actions.paste.trigger()
+    pasted = document.selected_ids
+    assert len(pasted) == 2 and not set(pasted) & {node_id(document, "conv1"), node_id(document, "pool1")}
+    summary = document.summary
+    softmax = node_id(document, "softmax")
+    assert summary.output_node == softmax and summary.row(softmax).errors == ()
+    assert summary.valid and summary.totals == preset_totals("lenet5")
+    scene = view.diagram_scene
+    for new in pasted:
+        assert summary.row(new).notes[0].startswith("dangling")
+        assert scene.nodes[new].dangling and not scene.nodes[new].has_errors
+        assert "Dangling" in scene.nodes[new].tooltip()
+    assert not scene.nodes[softmax].has_errors and scene.nodes[softmax].labels.shape == "10"
+
+
+def preset_totals(preset_id):
+    from cnnstudio.core import summarize
+
+    return summarize(preset(preset_id)).totals
+
+
+def test_renaming_the_network_leaves_every_item_in_place(view, document):
+    """Issue 7.4: renaming the network used to rebuild the whole scene."""
+    scene = view.diagram_scene
+    nodes, edges = dict(scene.nodes), dict(scene.edges)
+    labels = {key: item.labels for key, item in nodes.items()}
+    assert execute(document, RenameNetworkCommand(document.network, "My LeNet"))
+    assert scene.nodes == nodes and all(scene.nodes[k] is nodes[k] for k in nodes)
+    assert all(scene.edges[k] is edges[k] for k in edges)
+    assert all(scene.nodes[k].labels is labels[k] for k in nodes)
+    assert document.summary.name == "My LeNet"
+
+
+def test_an_edit_relabels_only_the_layers_whose_numbers_changed(view, document):
+    scene = view.diagram_scene
+    labels = {key: item.labels for key, item in scene.nodes.items()}
+    execute(document, SetParamCommand(document.network, node_id(document, "fc2"), "units", 50))
+    changed = {
+        document.network.node(k).name for k, item in scene.nodes.items() if item.labels is not labels[k]
+    }
+    assert changed == {"fc2", "tanh4", "fc3"}  # fc3's parameters depend on fc2's width
+    assert scene.nodes[node_id(document, "fc2")].labels.summary == "50"
+
+
+def test_the_scene_never_writes_the_network(qtbot, show_canvas):
+    """Positions come from the core when a network is opened or a node added; the scene follows."""
+    network = preset("googlenet")
+    assert all(node.pos is None for node in network.nodes)
+    document = Document(network)
+    assert all(node.pos is not None for node in document.network.nodes)
+    heard = []
+    document.network.subscribe(heard.append)
+    view = show_canvas(document)
+    document.replace_network(preset("resnet18"))
+    qtbot.waitUntil(lambda: not view.diagram_scene.building)
+    assert [type(event).__name__ for event in heard] == ["NetworkReplaced"]
+    heard.clear()
+    assert execute(document, AddNodeCommand(document.network, "relu", inputs=(node_id(document, "fc"),)))
+    added = document.network.nodes[-1]
+    fc, softmax = document.network.find("fc"), document.network.find("softmax")
+    assert added.pos[1] == fc.pos[1] + style.ROW_HEIGHT  # a row below its input,
+    assert added.pos == (softmax.pos[0] + style.COLUMN_WIDTH, softmax.pos[1])  # beside what is there
+    assert [type(event).__name__ for event in heard] == ["NodeAdded"]
+    assert view.diagram_scene.nodes[added.id].pos().y() == added.pos[1]
+
+
+def long_chain(layers: int) -> Network:
+    network = Network(f"chain of {layers}")
+    last = network.add_node("input", {"channels": 3, "height": 8, "width": 8}).id
+    for _ in range(layers):
+        last = network.add_node("relu", inputs=[last]).id
+    return network
+
+
+def test_a_long_network_is_drawn_a_slice_at_a_time_and_edits_meanwhile_are_kept(qtbot, view, document):
+    """The window keeps answering while a big network opens: the scene is built between events."""
+    scene = view.diagram_scene
+    document.replace_network(long_chain(1_200))
+    assert scene.building and len(scene.nodes) < len(document.network)
+    first, last = document.network.nodes[0].id, document.network.nodes[-1].id
+    assert execute(document, SetParamCommand(document.network, first, "height", 16))
+    assert execute(document, RemoveNodeCommand(document.network, last))
+    with qtbot.waitSignal(scene.network_placed, timeout=30_000):
+        pass
+    assert not scene.building
+    assert set(scene.nodes) == {node.id for node in document.network.nodes}
+    assert set(scene.edges) == set(document.network.edges())
+    assert scene.nodes[document.network.nodes[-1].id].labels.shape == "16x8x3"
+
+
+def test_moving_a_box_reroutes_only_the_edges_it_touches(qtbot, show_canvas):
+    """A box moved out of a long shortcut's way: its own edges and the shortcut are rerouted,
+    the other edges are left alone (each change costs what it touches, not the whole scene)."""
+    network = Network("shortcut")
+    ids = [network.add_node("input", pos=(0.0, 0.0)).id]
+    for i, name in enumerate("abc", start=1):
+        ids.append(network.add_node("relu", name=name, inputs=[ids[-1]], pos=(0.0, i * style.ROW_HEIGHT)).id)
+    merge = network.add_node("add", inputs=[ids[-1], ids[0]], pos=(0.0, 4 * style.ROW_HEIGHT)).id
+    document = Document(network)
+    scene = show_canvas(document).diagram_scene
+    shortcut = scene.edges[(ids[0], merge)]
+    assert len(scene._blockers(shortcut, scene._corridors.rect(shortcut.key))) == 3  # a, b and c
+    paths = {key: edge._path for key, edge in scene.edges.items()}
+    b = ids[2]
+    assert execute(document, MoveCommand(network, b, (3 * style.COLUMN_WIDTH, 2 * style.ROW_HEIGHT)))
+    rerouted = {key for key, edge in scene.edges.items() if edge._path is not paths[key]}
+    assert rerouted == {(ids[1], b), (b, ids[3]), (ids[0], merge)}
+    assert len(scene._blockers(shortcut, scene._corridors.rect(shortcut.key))) == 2  # b is out of the way

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
-from test_ui_canvas_support import click, drag, drop, show_canvas
 
 from cnnstudio.core import Network, preset, summarize
 from cnnstudio.ui.canvas.style import COLUMN_WIDTH, ROW_HEIGHT
@@ -48,9 +47,9 @@ def set_in_inspector(inspector: Inspector, settings: dict) -> None:
             editor.setValue(value)
 
 
-def test_rebuilding_lenet5_by_hand_gives_the_presets_table(qtbot):
+def test_rebuilding_lenet5_by_hand_gives_the_presets_table(qtbot, click, drag, drop, show_canvas):
     document = Document(Network("LeNet-5 by hand"))
-    view = show_canvas(qtbot, document)
+    view = show_canvas(document)
     palette, inspector = Palette(document), Inspector(document)
     qtbot.addWidget(palette)
     qtbot.addWidget(inspector)

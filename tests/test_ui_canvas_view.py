@@ -7,11 +7,10 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from test_ui_canvas_support import drag, node_center, show_canvas
 
 from cnnstudio.core import preset
 from cnnstudio.core.fileformat import dumps
-from cnnstudio.ui.canvas.layout import layered_layout, spread
+from cnnstudio.core.layout import layered_layout, spread
 from cnnstudio.ui.canvas.mime import block_mime_data
 from cnnstudio.ui.document import Document
 
@@ -22,8 +21,8 @@ def document(qtbot):
 
 
 @pytest.fixture
-def view(qtbot, document):
-    return show_canvas(qtbot, document)
+def view(qtbot, document, show_canvas):
+    return show_canvas(document)
 
 
 def wheel(view, point: QPoint, degrees: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
@@ -76,7 +75,7 @@ def test_middle_drag_pans(view):
     assert bar.value() == before + 150
 
 
-def test_space_drag_pans_without_moving_anything(qtbot, view, document):
+def test_space_drag_pans_without_moving_anything(qtbot, view, document, node_center):
     before_file = dumps(document.network)
     bar = view.verticalScrollBar()
     before = bar.value()
@@ -117,7 +116,7 @@ def test_esc_cancels_a_connection_in_progress(qtbot, view, document):
     assert document.undo_stack.count() == 0
 
 
-def test_moving_is_refused_while_training(view, document):
+def test_moving_is_refused_while_training(view, document, drag, node_center):
     said = []
     document.status_message.connect(said.append)
     document.set_editable(False)

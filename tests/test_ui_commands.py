@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from cnnstudio.core import EditError, preset
-from cnnstudio.core.fileformat import dumps
+from cnnstudio.core.fileformat import FileFormatError, dumps, loads
 from cnnstudio.ui.commands import (
     LOCKED_MESSAGE,
     AddNodeCommand,
@@ -203,3 +207,88 @@ def test_rename_to_a_taken_name_is_refused(document, messages):
     assert "already called" in messages[-1]
     with pytest.raises(EditError):
         document.network.rename(conv1, "conv2")
+
+
+def test_a_rename_with_spaces_is_undone_cleanly(document, messages):
+    """Issue 9.4: renaming, then undoing, never raises inside the undo stack, and the modified
+    flag follows the stack."""
+    (conv1,) = ids(document, "conv1")
+    before = dumps(document.network)
+    assert execute(document, RenameCommand(document.network, conv1, "  C1  "))
+    assert document.network.node(conv1).name == "C1" and document.modified
+    document.undo_stack.undo()
+    assert dumps(document.network) == before and not document.modified
+    document.undo_stack.redo()
+    assert document.network.node(conv1).name == "C1" and document.modified
+    assert not execute(document, RenameCommand(document.network, conv1, "   "))
+    assert messages[-1] == "A layer needs a name" and document.undo_stack.count() == 1
+
+
+def test_a_file_with_a_whitespace_only_name_is_refused_as_a_file_error():
+    text = dumps(preset("lenet5")).replace('"name": "conv1"', '"name": "   "')
+    with pytest.raises(FileFormatError, match="needs a name"):
+        loads(text)
+
+
+def test_an_integer_too_large_for_a_float_is_an_edit_error(document, messages):
+    network = document.network
+    lrn = network.add_node("lrn", inputs=[ids(document, "conv1")[0]]).id
+    document.refresh()
+    count = document.undo_stack.count()
+    assert not execute(document, SetParamCommand(network, lrn, "alpha", 10**400))
+    assert (
+        "Alpha is far too large; it must be between 0 and 10" in messages[-1]
+        and document.undo_stack.count() == count
+    )
+    assert not execute(document, SetParamCommand(network, lrn, "size", 10**5000))
+    assert messages[-1].startswith("Size is far too large")
+
+
+OWNERSHIP_SCRIPT = """
+import gc
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from cnnstudio.core import preset
+from cnnstudio.ui.commands import EditMacro, MoveCommand, SetParamCommand, execute
+from cnnstudio.ui.document import Document
+
+documents, kept = [], []
+for _ in range(3):
+    document = Document(preset("lenet5"))
+    documents.append(document)
+    network = document.network
+    for name, key in (("conv1", "filters"), ("fc1", "units")):
+        node = network.find(name).id
+        with EditMacro(document, "two edits") as macro:
+            kept.append(macro.do(MoveCommand(network, node, (1.0, 2.0))))
+            kept.append(macro.do(SetParamCommand(network, node, key, 7)))
+        kept.append(macro)
+        single = SetParamCommand(network, node, key, 9)
+        execute(document, single)
+        kept.append(single)
+for document in documents:
+    for _ in range(2):
+        while document.undo_stack.canUndo():
+            document.undo_stack.undo()
+        while document.undo_stack.canRedo():
+            document.undo_stack.redo()
+documents[0].undo_stack.clear()
+documents.clear()
+gc.collect()
+kept.clear()
+gc.collect()
+print("survived")
+"""
+
+
+def test_commands_and_macros_never_outlive_or_double_free_what_qt_owns():
+    """Issue 9.4: three documents with two-command macros and single commands, every Python
+    reference to a command kept past its document's end, then collected: no crash."""
+    result = subprocess.run(
+        [sys.executable, "-c", OWNERSHIP_SCRIPT],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "survived", result.stderr[-2000:]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
-from test_ui_canvas_support import drop, show_canvas
 
 from cnnstudio.core import preset
 from cnnstudio.core.fileformat import dumps
@@ -60,10 +59,10 @@ def test_kernel_size_changes_shape_and_macs_live_lecture_numbers(qtbot):
     assert dumps(document.network) == after
 
 
-def test_a_1x1_bottleneck_built_with_drop_and_inspector_costs_12_4_million(qtbot):
+def test_a_1x1_bottleneck_built_with_drop_and_inspector_costs_12_4_million(qtbot, drop, show_canvas):
     """Drop a conv into the input -> conv edge, make it 1x1 with 16 filters: 12,443,648 MACs."""
     document = Document(preset("conv5x5-naive"))
-    view = show_canvas(qtbot, document)
+    view = show_canvas(document)
     inspector = Inspector(document)
     qtbot.addWidget(inspector)
     assert document.summary.totals.macs == 120_422_400

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, private_home, set_param
 
 from cnnstudio.core import PRESETS, preset
 from cnnstudio.ui.document import Document
 from cnnstudio.ui.layer_table import COLUMNS, ERROR_COLOR, NODE_ID_ROLE
 from cnnstudio.ui.table_dock import DisplayToggles, TableDock
-
-pytestmark = QT_OFFSCREEN_NOISE
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    with private_home(tmp_path, monkeypatch) as path:
-        yield path
 
 
 @pytest.fixture
@@ -128,7 +119,7 @@ def test_flops_toggle_doubles_the_numbers_and_renames_the_column(make_dock):
     assert "2 × 120,422,400 = 240,844,800" in dock.formula_panel.text()
 
 
-def test_invalid_row_shows_its_problem(make_dock):
+def test_invalid_row_shows_its_problem(make_dock, set_param):
     dock = make_dock("lenet5")
     set_param(dock.document, "conv1", "kernel", 40)
     model = dock.view.table_model
@@ -147,7 +138,7 @@ def test_invalid_row_shows_its_problem(make_dock):
     assert model.index(model.rowCount() - 1, 0).data() == "Total so far"
 
 
-def test_invalid_network_lists_its_problems_when_nothing_is_chosen(make_dock):
+def test_invalid_network_lists_its_problems_when_nothing_is_chosen(make_dock, set_param):
     dock = make_dock("lenet5")
     set_param(dock.document, "conv1", "kernel", 40)
     dock.formula_panel.show_index(dock.view.table_model.index(-1, 0))
@@ -180,7 +171,7 @@ def test_an_inner_row_selects_its_block_and_stays_current(make_dock):
     assert dock.view.currentIndex() == inner
 
 
-def test_an_edit_keeps_expansion_and_selection_without_a_reset(make_dock, qtbot):
+def test_an_edit_keeps_expansion_and_selection_without_a_reset(make_dock, qtbot, set_param):
     dock = make_dock("resnet18")
     model = dock.view.table_model
     block = model.index_of_path("layer2.0")
@@ -194,7 +185,7 @@ def test_an_edit_keeps_expansion_and_selection_without_a_reset(make_dock, qtbot)
     assert cell(dock, "fc", "params") == "5,130"  # 512 * 10 weights + 10 biases
 
 
-def test_a_structural_edit_resets_but_keeps_expansion_and_selection(make_dock, qtbot):
+def test_a_structural_edit_resets_but_keeps_expansion_and_selection(make_dock, qtbot, set_param):
     dock = make_dock("resnet18")
     model = dock.view.table_model
     dock.view.expand(model.index_of_path("layer1.0"))
@@ -208,7 +199,7 @@ def test_a_structural_edit_resets_but_keeps_expansion_and_selection(make_dock, q
     assert dock.view.selected_node_ids() == [block]
 
 
-def test_undo_restores_the_numbers(make_dock):
+def test_undo_restores_the_numbers(make_dock, set_param):
     dock = make_dock("conv5x5-naive")
     set_param(dock.document, "conv", "filters", 64)
     assert cell(dock, "conv", "macs") == "240,844,800"

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLabel, QMessageBox
-from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, make_window, private_home, set_param
 
 from cnnstudio.core import LESSONS, PRESETS, preset
 from cnnstudio.core.fileformat import load, save
@@ -14,17 +12,9 @@ from cnnstudio.ui import MainWindow
 from cnnstudio.ui.layer_table import COLUMNS, NODE_ID_ROLE
 from cnnstudio.ui.start_page import StartPage
 
-pytestmark = QT_OFFSCREEN_NOISE
 
-
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    with private_home(tmp_path, monkeypatch) as path:
-        yield path
-
-
-def test_opens_lenet5_by_default_with_every_part_in_place(qtbot):
-    window = make_window(qtbot)
+def test_opens_lenet5_by_default_with_every_part_in_place(qtbot, make_window):
+    window = make_window()
     assert isinstance(window, MainWindow)
     assert window.document.network.name == "LeNet-5" and window.document.summary.valid
     assert isinstance(window.findChild(QGraphicsView, "canvas"), QGraphicsView)
@@ -42,15 +32,15 @@ def test_opens_lenet5_by_default_with_every_part_in_place(qtbot):
         assert window.dockWidgetArea(dock) == area, name
 
 
-def test_opens_a_given_network(qtbot):
-    window = make_window(qtbot, preset("resnet50"))
+def test_opens_a_given_network(qtbot, make_window):
+    window = make_window(preset("resnet50"))
     assert window.document.network.name == "ResNet-50"
     assert window.windowTitle().startswith("ResNet-50")
     assert "25,557,032" in window.network_status.text()  # torchvision's resnet50 parameter count
 
 
-def test_every_preset_opens_valid_with_one_table_row_per_layer(qtbot):
-    window = make_window(qtbot)
+def test_every_preset_opens_valid_with_one_table_row_per_layer(qtbot, make_window):
+    window = make_window()
     model = window.table.table_model
     for preset_id in PRESETS:
         window.menu_actions[f"preset:{preset_id}"].trigger()
@@ -61,8 +51,8 @@ def test_every_preset_opens_valid_with_one_table_row_per_layer(qtbot):
         assert "✓ valid" in window.network_status.text(), preset_id
 
 
-def test_presets_menu_is_grouped_by_lesson(qtbot):
-    window = make_window(qtbot)
+def test_presets_menu_is_grouped_by_lesson(qtbot, make_window):
+    window = make_window()
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Presets")
     groups = [a for a in menu.actions() if a.menu() is not None]
     assert [g.text().split("  (")[0] for g in groups] == list(LESSONS)
@@ -72,8 +62,8 @@ def test_presets_menu_is_grouped_by_lesson(qtbot):
     assert any("인셉션 모듈" in t for t in texts)
 
 
-def test_undo_and_redo_are_actions_with_the_standard_shortcuts(qtbot):
-    window = make_window(qtbot)
+def test_undo_and_redo_are_actions_with_the_standard_shortcuts(qtbot, make_window, set_param):
+    window = make_window()
     undo, redo = window.menu_actions["undo"], window.menu_actions["redo"]
     assert undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert redo.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
@@ -86,8 +76,8 @@ def test_undo_and_redo_are_actions_with_the_standard_shortcuts(qtbot):
     assert window.document.network.find("fc1").params["units"] == 100
 
 
-def test_status_bar_shows_totals_validity_and_messages(qtbot):
-    window = make_window(qtbot, preset("conv5x5-naive"))
+def test_status_bar_shows_totals_validity_and_messages(qtbot, make_window, set_param):
+    window = make_window(preset("conv5x5-naive"))
     assert "MACs 120,422,400" in window.network_status.text()
     window.toggles.flops.trigger()
     assert "FLOPs 240,844,800" in window.network_status.text()
@@ -97,8 +87,8 @@ def test_status_bar_shows_totals_validity_and_messages(qtbot):
     assert window.statusBar().currentMessage() == "Cannot connect a layer to itself"
 
 
-def test_table_rows_and_canvas_boxes_select_each_other(qtbot):
-    window = make_window(qtbot, preset("alexnet"))
+def test_table_rows_and_canvas_boxes_select_each_other(qtbot, make_window):
+    window = make_window(preset("alexnet"))
     scene = window.canvas.diagram_scene
     conv3 = window.document.network.find("conv3").id
     window.table.setCurrentIndex(window.table.table_model.index_of_path("conv3", COLUMNS.index("macs")))
@@ -113,8 +103,8 @@ def test_table_rows_and_canvas_boxes_select_each_other(qtbot):
     assert window.table.currentIndex().data(NODE_ID_ROLE) == pool5
 
 
-def test_select_layer_shows_the_formula_of_an_inner_layer(qtbot):
-    window = make_window(qtbot, preset("googlenet"))
+def test_select_layer_shows_the_formula_of_an_inner_layer(qtbot, make_window):
+    window = make_window(preset("googlenet"))
     assert window.select_layer("inception_3a.5x5", "macs")
     assert window.document.selected_ids == [window.document.network.find("inception_3a").id]
     # 28x28x32 outputs, each a 5x5x16 window: the lecture's bottleneck 5x5 conv
@@ -122,24 +112,24 @@ def test_select_layer_shows_the_formula_of_an_inner_layer(qtbot):
     assert not window.select_layer("no_such_layer")
 
 
-def test_double_clicking_a_block_row_asks_to_open_it(qtbot):
-    window = make_window(qtbot, preset("resnet18"))
+def test_double_clicking_a_block_row_asks_to_open_it(qtbot, make_window):
+    window = make_window(preset("resnet18"))
     block = window.table.table_model.index_of_path("layer1.0", COLUMNS.index("params"))
     with qtbot.waitSignal(window.table.open_block_requested) as opened:
         window.table.doubleClicked.emit(block)
     assert opened.args == [window.document.network.find("layer1.0").id]
 
 
-def test_new_gives_an_untitled_network_with_only_an_input(qtbot):
-    window = make_window(qtbot)
+def test_new_gives_an_untitled_network_with_only_an_input(qtbot, make_window):
+    window = make_window()
     window.menu_actions["new"].trigger()
     assert window.document.network.name == "Untitled"
     assert [n.type for n in window.document.network.nodes] == ["input"]
     assert window.windowTitle().startswith("Untitled –")
 
 
-def test_start_page_shows_every_preset_as_a_card_and_opens_one(qtbot):
-    window = make_window(qtbot)
+def test_start_page_shows_every_preset_as_a_card_and_opens_one(qtbot, make_window):
+    window = make_window()
     page = window.show_start_page()
     assert isinstance(page, StartPage)
     cards = page.cards()
@@ -153,8 +143,8 @@ def test_start_page_shows_every_preset_as_a_card_and_opens_one(qtbot):
     assert not page.isVisible()
 
 
-def test_start_page_choice_to_hide_it_is_remembered(qtbot):
-    window = make_window(qtbot)
+def test_start_page_choice_to_hide_it_is_remembered(qtbot, make_window):
+    window = make_window()
     assert window.settings.show_start_page()
     page = window.show_start_page()
     page.show_at_start.setChecked(False)
@@ -162,8 +152,8 @@ def test_start_page_choice_to_hide_it_is_remembered(qtbot):
     assert not window.settings.show_start_page()
 
 
-def test_training_dock_joins_the_table_and_the_view_menu(qtbot):
-    window = make_window(qtbot)
+def test_training_dock_joins_the_table_and_the_view_menu(qtbot, make_window):
+    window = make_window()
     panel = QLabel("training")
     panel.setObjectName("trainingPanel")
     dock = window.add_training_dock(panel)
@@ -172,10 +162,10 @@ def test_training_dock_joins_the_table_and_the_view_menu(qtbot):
     assert dock.toggleViewAction() in window.view_menu().actions()
 
 
-def test_about_box_names_the_app(qtbot, monkeypatch):
+def test_about_box_names_the_app(qtbot, monkeypatch, make_window):
     shown = []
     monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda parent, title, text: shown.append(text)))
-    window = make_window(qtbot)
+    window = make_window()
     window.menu_actions["about"].trigger()
     assert "CNN Studio" in shown[0]
 
@@ -190,16 +180,16 @@ def test_first_paint_is_announced_once(qtbot):
         window.repaint()
 
 
-def test_a_network_opened_from_a_file_shows_the_file_name(qtbot, tmp_path):
+def test_a_network_opened_from_a_file_shows_the_file_name(qtbot, tmp_path, make_window):
     file = tmp_path / "my-alexnet.cnnstudio.json"
     save(preset("alexnet"), file)
-    window = make_window(qtbot, load(file), file)
+    window = make_window(load(file), file)
     assert window.windowTitle().startswith("my-alexnet.cnnstudio.json –")
     assert window.document.path == file.resolve()
 
 
-def test_view_menu_holds_the_table_toggles_and_the_docks(qtbot):
-    window = make_window(qtbot, preset("conv1x1"))
+def test_view_menu_holds_the_table_toggles_and_the_docks(qtbot, make_window):
+    window = make_window(preset("conv1x1"))
     actions = window.view_menu().actions()
     for action in (window.toggles.hwc, window.toggles.chw, window.toggles.macs, window.toggles.flops):
         assert action in actions

@@ -1,7 +1,7 @@
-"""Helpers shared by the main-window tests (test_ui_*.py and test_app*.py).
+"""Helpers still imported by test_ui_files.py and the training UI tests.
 
-Every window test runs with its own home folder (:func:`private_home`, used by an autouse
-fixture in each module), so no test reads or writes the real user's settings or recovery files.
+The same helpers are conftest fixtures now (``home``, ``make_window``, ``set_param``), which the
+other window tests use; this module goes once those modules take the fixtures too.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Pure Python: imports neither Qt nor torch, so it is fast to test and usable in a
 """
 
 from . import composites, layers  # noqa: F401  (registers the block types)
-from .analysis import LayerRow, Summary, Totals, summarize
+from .analysis import Analyzer, LayerRow, Summary, Totals, summarize
 from .blocks import (
     BLOCK_TYPES,
     CATEGORIES,
@@ -16,20 +16,41 @@ from .blocks import (
     format_shape,
     palette_types,
 )
+from .events import (
+    EdgesChanged,
+    NetworkEvent,
+    NetworkRenamed,
+    NetworkReplaced,
+    NodeAdded,
+    NodeChanged,
+    NodeMoved,
+    NodeRemoved,
+    NodeRenamed,
+)
 from .graph import EditError, Network, Node, RemovedNode
 from .presets import LESSONS, PRESETS, Preset, preset
 
-__all__ = [
+__all__ = (
     "BLOCK_TYPES",
     "CATEGORIES",
     "LESSONS",
     "PRESETS",
+    "Analyzer",
     "BlockType",
+    "EdgesChanged",
     "EditError",
     "Flow",
     "LayerRow",
     "Network",
+    "NetworkEvent",
+    "NetworkRenamed",
+    "NetworkReplaced",
     "Node",
+    "NodeAdded",
+    "NodeChanged",
+    "NodeMoved",
+    "NodeRemoved",
+    "NodeRenamed",
     "Preset",
     "RemovedNode",
     "Shape",
@@ -41,4 +62,4 @@ __all__ = [
     "palette_types",
     "preset",
     "summarize",
-]
+)

@@ -84,4 +84,4 @@ def _current_umask() -> int:
     return mask
 
 
-__all__ = ["atomic_write"]
+__all__ = ("atomic_write",)

@@ -9,8 +9,9 @@ number written with the node's own values. Composite blocks (residual, inception
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from .params import ParamSpec
@@ -129,12 +130,17 @@ class BlockType:
         return problems
 
 
-BLOCK_TYPES: dict[str, BlockType] = {}
+_REGISTRY: dict[str, BlockType] = {}
+"""Filled by :func:`register` while the core's block modules are imported, never after."""
+BLOCK_TYPES: Mapping[str, BlockType] = MappingProxyType(_REGISTRY)
+"""Every block type by id, in registration order (read-only)."""
 
 
 def register(cls: type[BlockType]) -> type[BlockType]:
     """Class decorator adding one instance of *cls* to :data:`BLOCK_TYPES`."""
-    BLOCK_TYPES[cls.id] = cls()
+    if cls.id in _REGISTRY:
+        raise ValueError(f"two block types are called '{cls.id}'")
+    _REGISTRY[cls.id] = cls()
     return cls
 
 

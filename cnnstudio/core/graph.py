@@ -1,19 +1,22 @@
 """The network graph: nodes, their ordered inputs, and the edits a student makes.
 
 :class:`Network` is the single source of truth of the app. Every edit is one method here; each
-method tells the subscribed listeners what changed, and each has an exact inverse so an editor
-can undo it (``add_node``/``remove_node``, ``connect``/``disconnect``, ``set_param`` with the old
-value, ``restore_node`` for a removal).
+method tells the subscribed listeners what changed (a typed event from :mod:`.events`), and each
+has an exact inverse so an editor can undo it (``add_node``/``remove_node``,
+``connect``/``disconnect``, ``set_param`` with the old value, ``restore_node`` for a removal).
 
-Edits that would break the graph's structure (a cycle, a second input into a single-input node,
-an unknown block type or parameter) raise :class:`EditError` with a message for the status bar.
-Edits that only make settings *unworkable* (a kernel larger than its input) are allowed: the
-analysis reports them on the node.
+Every rule about what a valid graph is lives here (its structure) and in :mod:`.rules` (names,
+ids, positions, values), and holds for every caller (the editor, the file loader, the Python
+API): edits that would break the graph (a cycle, a second input into a single-input node, the
+same source twice into one node, an unknown block type or parameter, a value outside its
+setting's range, a name that could not be saved) raise :class:`EditError` with a message for
+the status bar. So whatever a network accepts, it can
+save, and the file loads back equal. Settings that are fine on their own but *unworkable* where
+they are (a kernel larger than its input) are allowed: the analysis reports them on the node.
 """
 
 from __future__ import annotations
 
-import copy
 import itertools
 import re
 from collections.abc import Callable, Iterable
@@ -21,10 +24,31 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .blocks import BlockType, block_type
+from .events import (
+    EdgesChanged,
+    NetworkEvent,
+    NetworkRenamed,
+    NetworkReplaced,
+    NodeAdded,
+    NodeChanged,
+    NodeMoved,
+    NodeRemoved,
+    NodeRenamed,
+)
+from .rules import (  # noqa: F401  (EditError and the limits are part of the graph's interface)
+    MAX_NAME_LENGTH,
+    MAX_NUMBER,
+    UNTITLED,
+    EditError,
+    check_id,
+    checked_name,
+    checked_position,
+    checked_value,
+    lenient_network_name,
+)
 
-
-class EditError(ValueError):
-    """An edit the graph refuses; the message says why in words a student understands."""
+MAX_NODES = 20_000
+"""The most nodes a network may have (the file format reads no more)."""
 
 
 class GraphError(EditError):
@@ -42,7 +66,8 @@ class Node:
     """One block in the network.
 
     ``inputs`` lists the ids of the nodes feeding this one, in order (Concat stacks them in that
-    order). ``pos`` is where the canvas draws it, or ``None`` until laid out.
+    order). ``pos`` is the centre of its box on the diagram, or ``None`` until laid out. The
+    network owns its nodes: change them only through :class:`Network`'s methods.
     """
 
     id: str
@@ -57,10 +82,18 @@ class Node:
         """The node's block type."""
         return block_type(self.type)
 
+    def copy(self) -> Node:
+        """An independent copy (parameter values are immutable, so a shallow dict copy is enough)."""
+        return Node(self.id, self.type, self.name, dict(self.params), list(self.inputs), self.pos)
+
 
 @dataclass(frozen=True)
 class RemovedNode:
-    """What :meth:`Network.remove_node` took out, enough for :meth:`Network.restore_node`."""
+    """What :meth:`Network.remove_node` took out, enough for :meth:`Network.restore_node`.
+
+    ``consumers`` are the ``(consumer id, input index)`` edges that left the node; ``bridged``
+    are those of them that were reconnected to the node's own input instead of dropped.
+    """
 
     node: Node
     index: int
@@ -68,9 +101,8 @@ class RemovedNode:
     bridged: tuple[tuple[str, int], ...] = ()
 
 
-Listener = Callable[[str, str | None], None]
-"""Called as ``listener(event, node_id)``; events: ``node_added``, ``node_removed``,
-``node_changed`` (params or name), ``node_moved``, ``edges_changed``, ``reset``."""
+Listener = Callable[[NetworkEvent], None]
+"""Called as ``listener(event)`` after every change; see :mod:`cnnstudio.core.events`."""
 
 
 class Network:
@@ -79,12 +111,15 @@ class Network:
     Parameters
     ----------
     name : str
-        Shown in the title bar and in summaries.
+        Shown in the title bar and in summaries (surrounding spaces are dropped; a blank name
+        becomes "Untitled").
     """
 
-    def __init__(self, name: str = "Untitled") -> None:
-        self.name = name
+    def __init__(self, name: str = UNTITLED) -> None:
+        self.name = lenient_network_name(name)
         self._nodes: dict[str, Node] = {}
+        self._consumers: dict[str, dict[str, None]] = {}
+        self._names: dict[str, str] = {}
         self._listeners: list[Listener] = []
         self._ids = itertools.count(1)
 
@@ -100,6 +135,7 @@ class Network:
         network = cls(name)
         network._nodes = _checked_nodes(nodes)
         _check_edges(network._nodes)
+        network._index()
         return network
 
     # -- reading ------------------------------------------------------------------------------
@@ -121,7 +157,8 @@ class Network:
 
     def find(self, name: str) -> Node | None:
         """The node called *name*, if any."""
-        return next((n for n in self._nodes.values() if n.name == name), None)
+        node_id = self._names.get(name)
+        return None if node_id is None else self._nodes[node_id]
 
     def input_nodes(self) -> list[Node]:
         """The Input nodes (a valid network has exactly one)."""
@@ -129,7 +166,7 @@ class Network:
 
     def consumers(self, node_id: str) -> list[tuple[str, int]]:
         """``(consumer id, input index)`` for every edge leaving *node_id*."""
-        return [(n.id, i) for n in self._nodes.values() for i, src in enumerate(n.inputs) if src == node_id]
+        return [(c, self._nodes[c].inputs.index(node_id)) for c in self._consumers.get(node_id, ())]
 
     def edges(self) -> list[tuple[str, str]]:
         """Every edge as ``(source id, destination id)``."""
@@ -137,15 +174,15 @@ class Network:
 
     def reaches(self, start: str, target: str) -> bool:
         """Whether a path of edges leads from *start* to *target*."""
-        stack, seen = [start], set()
+        stack, seen = [start], {start}
         while stack:
             current = stack.pop()
             if current == target:
                 return True
-            if current in seen:
-                continue
-            seen.add(current)
-            stack.extend(c for c, _ in self.consumers(current))
+            for consumer in self._consumers.get(current, ()):
+                if consumer not in seen:
+                    seen.add(consumer)
+                    stack.append(consumer)
         return False
 
     # -- listeners ----------------------------------------------------------------------------
@@ -158,9 +195,9 @@ class Network:
         """Stop calling *listener*."""
         self._listeners.remove(listener)
 
-    def _emit(self, event: str, node_id: str | None = None) -> None:
+    def _emit(self, event: NetworkEvent) -> None:
         for listener in list(self._listeners):
-            listener(event, node_id)
+            listener(event)
 
     # -- edits --------------------------------------------------------------------------------
 
@@ -175,82 +212,115 @@ class Network:
     ) -> Node:
         """Add a block of type *type_id*; missing params take their defaults.
 
-        Raises :class:`EditError` for an unknown type or parameter, a value of the wrong type,
-        a second Input, a duplicate id, or *inputs* that would be refused by :meth:`connect`.
+        A taken *name* gets a number added (``conv`` -> ``conv1``). Raises :class:`EditError`
+        for an unknown type or parameter, a value of the wrong type, a second Input, a bad or
+        duplicate id, a name that cannot be used, a network already at :data:`MAX_NODES`, or
+        *inputs* that :meth:`connect` would refuse.
         """
         block = _known_block(type_id)
+        if block.internal:
+            raise EditError(f"a {block.title} only exists inside residual blocks")
+        if len(self._nodes) >= MAX_NODES:
+            raise EditError(f"a network holds at most {MAX_NODES:,} layers")
         if type_id == "input" and self.input_nodes():
             raise EditError("the network already has an Input; a network reads one image")
-        node_id = node_id or self._new_id()
+        if node_id is None:
+            node_id = self._new_id()
+        check_id(node_id)
         if node_id in self._nodes:
             raise EditError(f"a node with id '{node_id}' already exists")
-        node = Node(node_id, type_id, self._unique_name(name or block.default_name), {}, [], pos)
-        node.params = _checked_params(block, {**block.defaults(), **(params or {})})
-        inputs = list(inputs)
+        wanted = block.default_name if name is None else checked_name(name, "a layer")
+        checked = {key: checked_value(block, key, value) for key, value in (params or {}).items()}
+        node = Node(node_id, type_id, self._unique_name(wanted), {**block.defaults(), **checked}, [])
+        node.pos = checked_position(pos)
         for src in inputs:
-            self._check_edge(src, node, len(node.inputs))
+            self._check_edge(src, node)
             node.inputs.append(src)
         self._nodes[node_id] = node
-        self._emit("node_added", node_id)
+        self._names[node.name] = node_id
+        self._consumers[node_id] = {}
+        for src in node.inputs:
+            self._consumers[src][node_id] = None
+        self._emit(NodeAdded(node_id))
         return node
 
     def remove_node(self, node_id: str, bridge: bool = False) -> RemovedNode:
         """Remove a node and its edges.
 
-        With ``bridge=True`` and a node in a simple chain (one input), its consumers are
-        reconnected to its input, so deleting a layer from a chain keeps the chain whole.
+        With ``bridge=True`` and a node of one input, each consumer is reconnected to that
+        input instead, so deleting a layer from a chain keeps the chain whole; a consumer that
+        already reads that input (an Add fed by both the layer and its input) just loses the
+        edge, since no node reads the same source twice.
         """
         node = self._nodes[node_id]
         index = list(self._nodes).index(node_id)
         consumers = tuple(self.consumers(node_id))
-        bridged = ()
-        if bridge and len(node.inputs) == 1:
-            bridged = consumers
-        for consumer_id, i in sorted(consumers, key=lambda c: -c[1]):
+        source = node.inputs[0] if bridge and len(node.inputs) == 1 else None
+        bridged = tuple(
+            (c, i) for c, i in consumers if source is not None and source not in self._nodes[c].inputs
+        )
+        for consumer_id, i in consumers:
             consumer = self._nodes[consumer_id]
-            if bridged:
-                consumer.inputs[i] = node.inputs[0]
+            if (consumer_id, i) in bridged:
+                consumer.inputs[i] = source
+                self._consumers[source][consumer_id] = None
             else:
                 del consumer.inputs[i]
+        for src in node.inputs:
+            del self._consumers[src][node_id]
+        del self._consumers[node_id]
         del self._nodes[node_id]
-        self._emit("node_removed", node_id)
+        del self._names[node.name]
+        self._emit(NodeRemoved(node_id))
         if consumers:
-            self._emit("edges_changed", None)
-        return RemovedNode(copy.deepcopy(node), index, consumers, bridged)
+            self._emit(EdgesChanged(tuple(c for c, _ in consumers)))
+        return RemovedNode(node.copy(), index, consumers, bridged)
 
     def restore_node(self, removed: RemovedNode) -> Node:
         """Put back a node taken out by :meth:`remove_node`, with all its edges."""
-        node = copy.deepcopy(removed.node)
+        node = removed.node.copy()
+        if node.id in self._nodes or node.name in self._names:
+            raise EditError(f"cannot restore {node.name}: its id or name is taken")
         items = list(self._nodes.items())
         items.insert(removed.index, (node.id, node))
         self._nodes = dict(items)
+        self._names[node.name] = node.id
+        self._consumers[node.id] = {}
+        for src in node.inputs:
+            self._consumers[src][node.id] = None
         for consumer_id, i in sorted(removed.consumers, key=lambda c: c[1]):
             consumer = self._nodes[consumer_id]
-            if removed.bridged:
+            if (consumer_id, i) in removed.bridged:
+                del self._consumers[consumer.inputs[i]][consumer_id]
                 consumer.inputs[i] = node.id
             else:
                 consumer.inputs.insert(i, node.id)
-        self._emit("node_added", node.id)
+            self._consumers[node.id][consumer_id] = None
+        self._emit(NodeAdded(node.id))
         if removed.consumers:
-            self._emit("edges_changed", None)
+            self._emit(EdgesChanged(tuple(c for c, _ in removed.consumers)))
         return node
 
     def connect(self, src: str, dst: str, index: int | None = None) -> None:
         """Feed *src*'s output into *dst* (as its input number *index*, by default the last)."""
         node = self._nodes[dst]
         index = len(node.inputs) if index is None else index
-        self._check_edge(src, node, len(node.inputs))
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index <= len(node.inputs):
+            raise EditError(f"{node.name} has no input number {index}")
+        self._check_edge(src, node)
         node.inputs.insert(index, src)
-        self._emit("edges_changed", dst)
+        self._consumers[src][dst] = None
+        self._emit(EdgesChanged((dst,)))
 
     def disconnect(self, src: str, dst: str) -> int:
         """Remove the edge *src* -> *dst*; returns the input index it had (for undo)."""
         node = self._nodes[dst]
         if src not in node.inputs:
-            raise EditError(f"{self._nodes[src].name} is not connected to {node.name}")
+            raise EditError(f"{self._name_of(src)} is not connected to {node.name}")
         index = node.inputs.index(src)
         del node.inputs[index]
-        self._emit("edges_changed", dst)
+        del self._consumers[src][dst]
+        self._emit(EdgesChanged((dst,)))
         return index
 
     def insert_between(self, new_id: str, src: str, dst: str) -> None:
@@ -258,86 +328,129 @@ class Network:
         new = self._nodes[new_id]
         node = self._nodes[dst]
         if src not in node.inputs:
-            raise EditError(f"{self._nodes[src].name} is not connected to {node.name}")
-        if new.inputs or self.consumers(new_id):
+            raise EditError(f"{self._name_of(src)} is not connected to {node.name}")
+        if new.inputs or self._consumers[new_id]:
             raise EditError(f"{new.name} is already connected")
         if new.block.max_inputs == 0:
             raise EditError(f"an {new.block.title} cannot be inserted into an edge")
         new.inputs.append(src)
         node.inputs[node.inputs.index(src)] = new_id
-        self._emit("edges_changed", new_id)
+        del self._consumers[src][dst]
+        self._consumers[src][new_id] = None
+        self._consumers[new_id][dst] = None
+        self._emit(EdgesChanged((new_id, dst)))
 
     def set_param(self, node_id: str, key: str, value: Any) -> Any:
         """Change one parameter; returns the old value. Range problems are reported by the analysis."""
         node = self._nodes[node_id]
-        spec = _param_spec(node.block, key)
+        new = checked_value(node.block, key, value)
         old = node.params[key]
-        try:
-            node.params[key] = spec.coerce(value)
-        except ValueError as error:
-            raise EditError(str(error)) from None
-        self._emit("node_changed", node_id)
+        node.params[key] = new
+        self._emit(NodeChanged(node_id))
         return old
 
     def rename(self, node_id: str, name: str) -> str:
         """Rename a node; returns the old name. Names are unique within a network."""
         node = self._nodes[node_id]
-        name = name.strip()
-        if not name:
-            raise EditError("a layer needs a name")
-        other = self.find(name)
-        if other is not None and other.id != node_id:
+        name = checked_name(name, "a layer")
+        other = self._names.get(name)
+        if other is not None and other != node_id:
             raise EditError(f"another layer is already called '{name}'")
-        old, node.name = node.name, name
-        self._emit("node_changed", node_id)
+        old = node.name
+        del self._names[old]
+        node.name = name
+        self._names[name] = node_id
+        self._emit(NodeRenamed(node_id))
         return old
 
     def move(self, node_id: str, pos: tuple[float, float] | None) -> tuple[float, float] | None:
         """Move a node on the canvas; returns the old position."""
         node = self._nodes[node_id]
-        old, node.pos = node.pos, pos
-        self._emit("node_moved", node_id)
+        old, node.pos = node.pos, checked_position(pos)
+        self._emit(NodeMoved(node_id))
         return old
 
     def replace_with(self, other: Network) -> None:
         """Become a copy of *other* (used when opening a file into a live window)."""
         self.name = other.name
-        self._nodes = {n.id: copy.deepcopy(n) for n in other.nodes}
+        self._nodes = {n.id: n.copy() for n in other.nodes}
+        self._consumers = {src: dict(consumers) for src, consumers in other._consumers.items()}
+        self._names = dict(other._names)
         self._ids = itertools.count(1)
-        self._emit("reset", None)
+        self._emit(NetworkReplaced())
 
     def set_name(self, name: str) -> str:
         """Rename the network; returns the old name."""
+        name = checked_name(name, "a network")
         old, self.name = self.name, name
-        self._emit("reset", None)
+        self._emit(NetworkRenamed())
         return old
 
     def copy(self) -> Network:
         """A deep copy without listeners."""
         clone = Network(self.name)
-        clone._nodes = {n.id: copy.deepcopy(n) for n in self._nodes.values()}
+        clone._nodes = {n.id: n.copy() for n in self._nodes.values()}
+        clone._consumers = {src: dict(consumers) for src, consumers in self._consumers.items()}
+        clone._names = dict(self._names)
         return clone
 
     # -- helpers ------------------------------------------------------------------------------
 
-    def _check_edge(self, src: str, node: Node, current_inputs: int) -> None:
+    def _name_of(self, node_id: str) -> str:
+        node = self._nodes.get(node_id)
+        return node.name if node is not None else f"'{node_id}'"
+
+    def _check_edge(self, src: str, node: Node) -> None:
         if src not in self._nodes:
             raise EditError(f"there is no node '{src}' to connect from")
         source = self._nodes[src]
         block = node.block
         if block.max_inputs == 0:
             raise EditError(f"{node.name} is an {block.title}; nothing can feed into it")
-        if src == node.id or (node.id in self._nodes and self.reaches(node.id, src)):
+        if src == node.id or (node.id in self._nodes and self._closes_loop(src, node.id)):
             raise EditError(
                 f"connecting {source.name} to {node.name} would make a loop; data must flow one way"
             )
         if src in node.inputs:
             raise EditError(f"{source.name} already feeds {node.name}")
-        if block.max_inputs is not None and current_inputs >= block.max_inputs:
+        if block.max_inputs is not None and len(node.inputs) >= block.max_inputs:
             raise EditError(
                 f"{node.name} ({block.title}) takes one input and already has one; "
                 f"use Add or Concat to merge branches"
             )
+
+    def _closes_loop(self, src: str, dst: str) -> bool:
+        """Whether *dst* already reaches *src*, so the edge *src* -> *dst* would close a loop.
+
+        Searches down from *dst* and up from *src* in turns and stops when either side runs
+        out, so a connect costs what the smaller side holds: linear loading of a chain in
+        either order.
+        """
+        down, up = [dst], [src]
+        below, above = {dst}, {src}
+        while down and up:
+            for consumer in self._consumers[down.pop()]:
+                if consumer in above:
+                    return True
+                if consumer not in below:
+                    below.add(consumer)
+                    down.append(consumer)
+            for source in self._nodes[up.pop()].inputs:
+                if source in below:
+                    return True
+                if source not in above:
+                    above.add(source)
+                    up.append(source)
+        return False
+
+    def _index(self) -> None:
+        """Build the consumer and name indexes from :attr:`_nodes` (after a whole-graph load)."""
+        self._consumers = {node_id: {} for node_id in self._nodes}
+        self._names = {}
+        for node in self._nodes.values():
+            self._names[node.name] = node.id
+            for src in node.inputs:
+                self._consumers[src][node.id] = None
 
     def _new_id(self) -> str:
         while True:
@@ -346,41 +459,24 @@ class Network:
                 return node_id
 
     def _unique_name(self, wanted: str) -> str:
-        names = {n.name for n in self._nodes.values()}
-        if wanted not in names:
+        if wanted not in self._names:
             return wanted
         stem = re.sub(r"\d+$", "", wanted) or wanted
         for i in itertools.count(1):
-            candidate = f"{stem}{i}"
-            if candidate not in names:
+            suffix = str(i)
+            candidate = stem[: MAX_NAME_LENGTH - len(suffix)] + suffix
+            if candidate not in self._names:
                 return candidate
         raise AssertionError("unreachable")
 
 
 def _known_block(type_id: str) -> BlockType:
+    if not isinstance(type_id, str):
+        raise EditError(f"a block type must be text, got {type_id!r}")
     try:
         return block_type(type_id)
     except KeyError as error:
         raise EditError(error.args[0]) from None
-
-
-def _param_spec(block: BlockType, key: str):
-    try:
-        return block.spec(key)
-    except KeyError:
-        known = ", ".join(s.key for s in block.params) or "none"
-        raise EditError(f"{block.title} has no setting '{key}' (its settings: {known})") from None
-
-
-def _checked_params(block: BlockType, params: dict[str, Any]) -> dict[str, Any]:
-    checked = {}
-    for key, value in params.items():
-        spec = _param_spec(block, key)
-        try:
-            checked[key] = spec.coerce(value)
-        except ValueError as error:
-            raise EditError(str(error)) from None
-    return checked
 
 
 def _checked_nodes(nodes: Iterable[Node]) -> dict[str, Node]:
@@ -389,29 +485,44 @@ def _checked_nodes(nodes: Iterable[Node]) -> dict[str, Node]:
     names: set[str] = set()
     inputs = 0
     for node in nodes:
+        if len(checked) >= MAX_NODES:
+            raise GraphError(f"a network holds at most {MAX_NODES:,} layers", node.id)
         try:
-            block = _known_block(node.type)
-            params = _checked_params(block, {**block.defaults(), **node.params})
+            copy = _checked_node(node)
         except EditError as error:
             raise GraphError(str(error), node.id) from None
-        problem = _identity_problem(node, checked, names)
+        problem = _identity_problem(copy, checked, names)
         if problem:
             raise GraphError(problem, node.id)
         inputs += node.type == "input"
         if inputs > 1 and node.type == "input":
             raise GraphError("the network already has an Input; a network reads one image", node.id)
-        checked[node.id] = Node(node.id, node.type, node.name, params, list(node.inputs), node.pos)
-        names.add(node.name)
+        checked[copy.id] = copy
+        names.add(copy.name)
     return checked
 
 
+def _checked_node(node: Node) -> Node:
+    """A copy of *node* held to the rules :meth:`Network.add_node` applies (the same functions)."""
+    block = _known_block(node.type)
+    if block.internal:
+        raise EditError(f"a {block.title} only exists inside residual blocks")
+    check_id(node.id)
+    name = checked_name(node.name, "a layer")
+    params = {key: checked_value(block, key, value) for key, value in node.params.items()}
+    return Node(
+        node.id,
+        node.type,
+        name,
+        {**block.defaults(), **params},
+        list(node.inputs),
+        checked_position(node.pos),
+    )
+
+
 def _identity_problem(node: Node, checked: dict[str, Node], names: set[str]) -> str | None:
-    if not node.id:
-        return "a node needs an id"
     if node.id in checked:
         return f"a node with id '{node.id}' already exists"
-    if not node.name.strip():
-        return "a layer needs a name"
     if node.name in names:
         return f"two layers are called '{node.name}'"
     return None

@@ -31,16 +31,15 @@ MAX_KERNEL = 255
 
 def _ops(evaluation: Evaluation, per_element: int, what: str) -> Evaluation:
     """Fill in other ops as *per_element* operations on every output element."""
-    n = elements(evaluation.shape)
-    evaluation.other_ops = per_element * n
+    shape = evaluation.shape
+    ops = evaluation.other_ops = per_element * elements(shape)
     if per_element == 0:
         evaluation.formulas["other_ops"] = lambda: f"0 ({what})"
     elif per_element == 1:
-        evaluation.formulas["other_ops"] = lambda: f"{what} = {elements_formula(evaluation.shape)}"
+        evaluation.formulas["other_ops"] = lambda: f"{what} = {elements_formula(shape)}"
     else:
         evaluation.formulas["other_ops"] = lambda: (
-            f"{what} = {per_element} * {elements_formula(evaluation.shape).split(' = ')[0]}"
-            f" = {fmt(evaluation.other_ops)}"
+            f"{what} = {per_element} * {elements_formula(shape).split(' = ')[0]} = {fmt(ops)}"
         )
     return evaluation
 
@@ -143,13 +142,11 @@ class Conv2dBlock(BlockType):
         _append(evaluation, "output_shape", f"\nC_out = filters = {f}")
         per_filter = f"{k}*{k}*{c}" if g == 1 else f"{k}*{k}*({c}/{g})"
         weights = f * k * k * (c // g)
-        evaluation.params = weights + (f if params["bias"] else 0)
+        count = evaluation.params = weights + (f if params["bias"] else 0)
         bias = f" + {f}" if params["bias"] else ""
-        evaluation.formulas["params"] = lambda: f"params = {per_filter}*{f}{bias} = {fmt(evaluation.params)}"
-        evaluation.macs = h_out * w_out * f * k * k * (c // g)
-        evaluation.formulas["macs"] = lambda: (
-            f"MACs = {h_out}*{w_out}*{f} * {per_filter} = {fmt(evaluation.macs)}"
-        )
+        evaluation.formulas["params"] = lambda: f"params = {per_filter}*{f}{bias} = {fmt(count)}"
+        macs = evaluation.macs = h_out * w_out * f * k * k * (c // g)
+        evaluation.formulas["macs"] = lambda: f"MACs = {h_out}*{w_out}*{f} * {per_filter} = {fmt(macs)}"
         return _ops(evaluation, 1 if params["bias"] else 0, "bias adds" if params["bias"] else "no bias")
 
 
@@ -183,10 +180,10 @@ class _PoolBlock(BlockType):
         evaluation, _, _ = sliding_window(shape, k, s, pad, c, params["ceil_mode"])
         _append(evaluation, "output_shape", f"\nC_out = C_in = {c}")
         _no_params(evaluation)
-        evaluation.other_ops = elements(evaluation.shape) * k * k
+        shape, verb = evaluation.shape, self.verb
+        ops = evaluation.other_ops = elements(shape) * k * k
         evaluation.formulas["other_ops"] = lambda: (
-            f"{self.verb} = {elements_formula(evaluation.shape).split(' = ')[0]} * {k}*{k}"
-            f" = {fmt(evaluation.other_ops)}"
+            f"{verb} = {elements_formula(shape).split(' = ')[0]} * {k}*{k} = {fmt(ops)}"
         )
         return evaluation
 
@@ -277,11 +274,11 @@ class LinearBlock(BlockType):
         units = params["units"]
         evaluation = Evaluation(shape=(units,))
         evaluation.formulas["output_shape"] = lambda: f"units = {units}"
-        evaluation.params = n_in * units + (units if params["bias"] else 0)
+        count = evaluation.params = n_in * units + (units if params["bias"] else 0)
         bias = f" + {units}" if params["bias"] else ""
-        evaluation.formulas["params"] = lambda: f"params = {n_in}*{units}{bias} = {fmt(evaluation.params)}"
-        evaluation.macs = n_in * units
-        evaluation.formulas["macs"] = lambda: f"MACs = {n_in} * {units} = {fmt(evaluation.macs)}"
+        evaluation.formulas["params"] = lambda: f"params = {n_in}*{units}{bias} = {fmt(count)}"
+        macs = evaluation.macs = n_in * units
+        evaluation.formulas["macs"] = lambda: f"MACs = {n_in} * {units} = {fmt(macs)}"
         return _ops(evaluation, 1 if params["bias"] else 0, "bias adds" if params["bias"] else "no bias")
 
 
@@ -413,11 +410,10 @@ class AddBlock(BlockType):
         evaluation = Evaluation(shape=inputs[0])
         evaluation.formulas["output_shape"] = "the common shape of the inputs"
         _no_params(evaluation)
-        n = elements(evaluation.shape)
-        evaluation.other_ops = (len(inputs) - 1) * n
+        shape, extra = evaluation.shape, len(inputs) - 1
+        ops = evaluation.other_ops = extra * elements(shape)
         evaluation.formulas["other_ops"] = lambda: (
-            f"additions = {len(inputs) - 1} * {elements_formula(evaluation.shape).split(' = ')[0]}"
-            f" = {fmt(evaluation.other_ops)}"
+            f"additions = {extra} * {elements_formula(shape).split(' = ')[0]} = {fmt(ops)}"
         )
         return evaluation
 

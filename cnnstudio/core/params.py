@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 PADDING_WORDS = ("same", "valid")
@@ -153,13 +154,15 @@ _TEXT_DIGITS = 100
 """Whole numbers typed as text are read up to this many digits (a range check then refuses them)."""
 
 
-_COERCERS = {
-    "int": _coerce_int,
-    "float": _coerce_float,
-    "bool": _coerce_bool,
-    "choice": _coerce_choice,
-    "padding": _coerce_padding,
-}
+_COERCERS = MappingProxyType(
+    {
+        "int": _coerce_int,
+        "float": _coerce_float,
+        "bool": _coerce_bool,
+        "choice": _coerce_choice,
+        "padding": _coerce_padding,
+    }
+)
 
 
 def int_param(key: str, label: str, default: int, minimum: int, maximum: int, help: str) -> ParamSpec:

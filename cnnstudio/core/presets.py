@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from .graph import Network
@@ -90,7 +91,7 @@ def alexnet(groups: int = 1) -> Network:
     return c.net
 
 
-VGG_STAGES = {16: (2, 2, 3, 3, 3), 19: (2, 2, 4, 4, 4)}
+VGG_STAGES = MappingProxyType({16: (2, 2, 3, 3, 3), 19: (2, 2, 4, 4, 4)})
 
 
 def vgg(depth: int) -> Network:
@@ -105,13 +106,15 @@ def vgg(depth: int) -> Network:
     return c.net
 
 
-RESNET_LAYERS = {
-    18: ("basic", (2, 2, 2, 2)),
-    34: ("basic", (3, 4, 6, 3)),
-    50: ("bottleneck", (3, 4, 6, 3)),
-    101: ("bottleneck", (3, 4, 23, 3)),
-    152: ("bottleneck", (3, 8, 36, 3)),
-}
+RESNET_LAYERS = MappingProxyType(
+    {
+        18: ("basic", (2, 2, 2, 2)),
+        34: ("basic", (3, 4, 6, 3)),
+        50: ("bottleneck", (3, 4, 6, 3)),
+        101: ("bottleneck", (3, 4, 23, 3)),
+        152: ("bottleneck", (3, 8, 36, 3)),
+    }
+)
 
 
 def _stages(c: Chain, variant: str, counts: tuple[int, ...], widths: tuple[int, ...], shortcut: str) -> None:
@@ -158,17 +161,19 @@ def cifar_resnet(depth: int, plain: bool = False) -> Network:
 
 # GoogLeNet, Table 1 of Szegedy et al. 2014: #1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj
 INCEPTION_3A = (64, 96, 128, 16, 32, 32)
-GOOGLENET_MODULES = {
-    "3a": INCEPTION_3A,
-    "3b": (128, 128, 192, 32, 96, 64),
-    "4a": (192, 96, 208, 16, 48, 64),
-    "4b": (160, 112, 224, 24, 64, 64),
-    "4c": (128, 128, 256, 24, 64, 64),
-    "4d": (112, 144, 288, 32, 64, 64),
-    "4e": (256, 160, 320, 32, 128, 128),
-    "5a": (256, 160, 320, 32, 128, 128),
-    "5b": (384, 192, 384, 48, 128, 128),
-}
+GOOGLENET_MODULES = MappingProxyType(
+    {
+        "3a": INCEPTION_3A,
+        "3b": (128, 128, 192, 32, 96, 64),
+        "4a": (192, 96, 208, 16, 48, 64),
+        "4b": (160, 112, 224, 24, 64, 64),
+        "4c": (128, 128, 256, 24, 64, 64),
+        "4d": (112, 144, 288, 32, 64, 64),
+        "4e": (256, 160, 320, 32, 128, 128),
+        "5a": (256, 160, 320, 32, 128, 128),
+        "5b": (384, 192, 384, 48, 128, 128),
+    }
+)
 INCEPTION_KEYS = ("c1x1", "c3x3_reduce", "c3x3", "c5x5_reduce", "c5x5", "pool_proj")
 
 
@@ -224,187 +229,189 @@ def _preset(pid: str, title: str, title_ko: str, lesson: str, description: str, 
     return Preset(pid, title, title_ko, lesson, description, build)
 
 
-PRESETS: dict[str, Preset] = {
-    p.id: p
-    for p in (
-        _preset(
-            "lenet5",
-            "LeNet-5",
-            "LeNet-5",
-            LESSONS[0],
-            "LeCun 1998: two conv-pool stages and three fully connected layers read 32x32 digits.",
-            lenet5,
-        ),
-        _preset(
-            "alexnet",
-            "AlexNet",
-            "AlexNet",
-            LESSONS[0],
-            "Krizhevsky 2012 as in the lecture: five convs with ReLU, LRN and overlapping max pools, on one GPU.",
-            alexnet,
-        ),
-        _preset(
-            "alexnet-2gpu",
-            "AlexNet (two GPUs)",
-            "AlexNet (GPU 2개)",
-            LESSONS[0],
-            "The paper's version: conv2, conv4 and conv5 split into two groups, one per GPU.",
-            lambda: alexnet(groups=2),
-        ),
-        _preset(
-            "vgg16",
-            "VGG-16",
-            "VGG-16",
-            LESSONS[0],
-            "Simonyan 2015: only 3x3 same convs and 2x2 max pools, channels doubling each stage.",
-            lambda: vgg(16),
-        ),
-        _preset(
-            "vgg19",
-            "VGG-19",
-            "VGG-19",
-            LESSONS[0],
-            "VGG-16's bigger sibling: four convs in each of the last three stages.",
-            lambda: vgg(19),
-        ),
-        _preset(
-            "resnet18",
-            "ResNet-18",
-            "ResNet-18",
-            LESSONS[1],
-            "He 2015 (torchvision): eight basic residual blocks in four stages.",
-            lambda: resnet(18),
-        ),
-        _preset(
-            "resnet34",
-            "ResNet-34",
-            "ResNet-34",
-            LESSONS[1],
-            "Sixteen basic residual blocks; the paper's 34-layer residual network.",
-            lambda: resnet(34),
-        ),
-        _preset(
-            "resnet50",
-            "ResNet-50",
-            "ResNet-50",
-            LESSONS[1],
-            "Sixteen bottleneck blocks (1x1, 3x3, 1x1) in four stages.",
-            lambda: resnet(50),
-        ),
-        _preset(
-            "resnet101",
-            "ResNet-101",
-            "ResNet-101",
-            LESSONS[1],
-            "Thirty-three bottleneck blocks; stage 4 has twenty-three.",
-            lambda: resnet(101),
-        ),
-        _preset(
-            "resnet152",
-            "ResNet-152",
-            "ResNet-152",
-            LESSONS[1],
-            "Fifty bottleneck blocks: the lecture's 152-layer network.",
-            lambda: resnet(152),
-        ),
-        _preset(
-            "plain18",
-            "Plain-18",
-            "Plain-18 (지름길 없음)",
-            LESSONS[1],
-            "ResNet-18 without its shortcuts: the paper's plain network.",
-            lambda: resnet(18, plain=True),
-        ),
-        _preset(
-            "plain34",
-            "Plain-34",
-            "Plain-34 (지름길 없음)",
-            LESSONS[1],
-            "ResNet-34 without its shortcuts: deeper, yet harder to train.",
-            lambda: resnet(34, plain=True),
-        ),
-        _preset(
-            "resnet20",
-            "ResNet-20 (CIFAR)",
-            "ResNet-20 (CIFAR)",
-            LESSONS[1],
-            "The paper's 32x32 network: 3 stages of 3 basic blocks, 16/32/64 filters.",
-            lambda: cifar_resnet(20),
-        ),
-        _preset(
-            "resnet56",
-            "ResNet-56 (CIFAR)",
-            "ResNet-56 (CIFAR)",
-            LESSONS[1],
-            "The same design with 9 blocks per stage.",
-            lambda: cifar_resnet(56),
-        ),
-        _preset(
-            "plain20",
-            "Plain-20 (CIFAR)",
-            "Plain-20 (CIFAR, 지름길 없음)",
-            LESSONS[1],
-            "ResNet-20 without shortcuts, to train side by side with it.",
-            lambda: cifar_resnet(20, plain=True),
-        ),
-        _preset(
-            "plain56",
-            "Plain-56 (CIFAR)",
-            "Plain-56 (CIFAR, 지름길 없음)",
-            LESSONS[1],
-            "56 plain layers: the paper's example of deeper doing worse.",
-            lambda: cifar_resnet(56, plain=True),
-        ),
-        _preset(
-            "conv1x1",
-            "1x1 convolution",
-            "1x1 합성곱",
-            LESSONS[2],
-            "28x28x192 to 28x28x32 with 1x1 filters: shrinking channels, not space.",
-            conv1x1,
-        ),
-        _preset(
-            "conv5x5-naive",
-            "5x5 conv, naive",
-            "5x5 합성곱 (그대로)",
-            LESSONS[2],
-            "28x28x192 to 28x28x32 with a 5x5 same conv: about 120 million multiplies.",
-            lambda: conv5x5(False),
-        ),
-        _preset(
-            "conv5x5-bottleneck",
-            "5x5 conv with a 1x1 bottleneck",
-            "1x1 병목층을 둔 5x5 합성곱",
-            LESSONS[2],
-            "A 1x1 conv to 16 channels first cuts the cost to about 12.4 million.",
-            lambda: conv5x5(True),
-        ),
-        _preset(
-            "inception-naive",
-            "Inception module, naive",
-            "인셉션 모듈 (단순형)",
-            LESSONS[3],
-            "1x1, 3x3, 5x5 convs and a max pool side by side: 28x28x256 out.",
-            lambda: inception_module(False),
-        ),
-        _preset(
-            "inception-bottleneck",
-            "Inception module, 1x1 reductions",
-            "인셉션 모듈 (1x1 축소)",
-            LESSONS[3],
-            "GoogLeNet's inception (3a): 1x1 reductions before the 3x3 and 5x5 convs.",
-            lambda: inception_module(True),
-        ),
-        _preset(
-            "googlenet",
-            "GoogLeNet",
-            "GoogLeNet",
-            LESSONS[3],
-            "Szegedy 2014, Table 1: nine inception modules, average pooling, one classifier.",
-            googlenet,
-        ),
-    )
-}
+PRESETS: Mapping[str, Preset] = MappingProxyType(
+    {
+        p.id: p
+        for p in (
+            _preset(
+                "lenet5",
+                "LeNet-5",
+                "LeNet-5",
+                LESSONS[0],
+                "LeCun 1998: two conv-pool stages and three fully connected layers read 32x32 digits.",
+                lenet5,
+            ),
+            _preset(
+                "alexnet",
+                "AlexNet",
+                "AlexNet",
+                LESSONS[0],
+                "Krizhevsky 2012 as in the lecture: five convs with ReLU, LRN and overlapping max pools, on one GPU.",
+                alexnet,
+            ),
+            _preset(
+                "alexnet-2gpu",
+                "AlexNet (two GPUs)",
+                "AlexNet (GPU 2개)",
+                LESSONS[0],
+                "The paper's version: conv2, conv4 and conv5 split into two groups, one per GPU.",
+                lambda: alexnet(groups=2),
+            ),
+            _preset(
+                "vgg16",
+                "VGG-16",
+                "VGG-16",
+                LESSONS[0],
+                "Simonyan 2015: only 3x3 same convs and 2x2 max pools, channels doubling each stage.",
+                lambda: vgg(16),
+            ),
+            _preset(
+                "vgg19",
+                "VGG-19",
+                "VGG-19",
+                LESSONS[0],
+                "VGG-16's bigger sibling: four convs in each of the last three stages.",
+                lambda: vgg(19),
+            ),
+            _preset(
+                "resnet18",
+                "ResNet-18",
+                "ResNet-18",
+                LESSONS[1],
+                "He 2015 (torchvision): eight basic residual blocks in four stages.",
+                lambda: resnet(18),
+            ),
+            _preset(
+                "resnet34",
+                "ResNet-34",
+                "ResNet-34",
+                LESSONS[1],
+                "Sixteen basic residual blocks; the paper's 34-layer residual network.",
+                lambda: resnet(34),
+            ),
+            _preset(
+                "resnet50",
+                "ResNet-50",
+                "ResNet-50",
+                LESSONS[1],
+                "Sixteen bottleneck blocks (1x1, 3x3, 1x1) in four stages.",
+                lambda: resnet(50),
+            ),
+            _preset(
+                "resnet101",
+                "ResNet-101",
+                "ResNet-101",
+                LESSONS[1],
+                "Thirty-three bottleneck blocks; stage 4 has twenty-three.",
+                lambda: resnet(101),
+            ),
+            _preset(
+                "resnet152",
+                "ResNet-152",
+                "ResNet-152",
+                LESSONS[1],
+                "Fifty bottleneck blocks: the lecture's 152-layer network.",
+                lambda: resnet(152),
+            ),
+            _preset(
+                "plain18",
+                "Plain-18",
+                "Plain-18 (지름길 없음)",
+                LESSONS[1],
+                "ResNet-18 without its shortcuts: the paper's plain network.",
+                lambda: resnet(18, plain=True),
+            ),
+            _preset(
+                "plain34",
+                "Plain-34",
+                "Plain-34 (지름길 없음)",
+                LESSONS[1],
+                "ResNet-34 without its shortcuts: deeper, yet harder to train.",
+                lambda: resnet(34, plain=True),
+            ),
+            _preset(
+                "resnet20",
+                "ResNet-20 (CIFAR)",
+                "ResNet-20 (CIFAR)",
+                LESSONS[1],
+                "The paper's 32x32 network: 3 stages of 3 basic blocks, 16/32/64 filters.",
+                lambda: cifar_resnet(20),
+            ),
+            _preset(
+                "resnet56",
+                "ResNet-56 (CIFAR)",
+                "ResNet-56 (CIFAR)",
+                LESSONS[1],
+                "The same design with 9 blocks per stage.",
+                lambda: cifar_resnet(56),
+            ),
+            _preset(
+                "plain20",
+                "Plain-20 (CIFAR)",
+                "Plain-20 (CIFAR, 지름길 없음)",
+                LESSONS[1],
+                "ResNet-20 without shortcuts, to train side by side with it.",
+                lambda: cifar_resnet(20, plain=True),
+            ),
+            _preset(
+                "plain56",
+                "Plain-56 (CIFAR)",
+                "Plain-56 (CIFAR, 지름길 없음)",
+                LESSONS[1],
+                "56 plain layers: the paper's example of deeper doing worse.",
+                lambda: cifar_resnet(56, plain=True),
+            ),
+            _preset(
+                "conv1x1",
+                "1x1 convolution",
+                "1x1 합성곱",
+                LESSONS[2],
+                "28x28x192 to 28x28x32 with 1x1 filters: shrinking channels, not space.",
+                conv1x1,
+            ),
+            _preset(
+                "conv5x5-naive",
+                "5x5 conv, naive",
+                "5x5 합성곱 (그대로)",
+                LESSONS[2],
+                "28x28x192 to 28x28x32 with a 5x5 same conv: about 120 million multiplies.",
+                lambda: conv5x5(False),
+            ),
+            _preset(
+                "conv5x5-bottleneck",
+                "5x5 conv with a 1x1 bottleneck",
+                "1x1 병목층을 둔 5x5 합성곱",
+                LESSONS[2],
+                "A 1x1 conv to 16 channels first cuts the cost to about 12.4 million.",
+                lambda: conv5x5(True),
+            ),
+            _preset(
+                "inception-naive",
+                "Inception module, naive",
+                "인셉션 모듈 (단순형)",
+                LESSONS[3],
+                "1x1, 3x3, 5x5 convs and a max pool side by side: 28x28x256 out.",
+                lambda: inception_module(False),
+            ),
+            _preset(
+                "inception-bottleneck",
+                "Inception module, 1x1 reductions",
+                "인셉션 모듈 (1x1 축소)",
+                LESSONS[3],
+                "GoogLeNet's inception (3a): 1x1 reductions before the 3x3 and 5x5 convs.",
+                lambda: inception_module(True),
+            ),
+            _preset(
+                "googlenet",
+                "GoogLeNet",
+                "GoogLeNet",
+                LESSONS[3],
+                "Szegedy 2014, Table 1: nine inception modules, average pooling, one classifier.",
+                googlenet,
+            ),
+        )
+    }
+)
 
 
 def preset(preset_id: str) -> Network:

@@ -4,7 +4,8 @@ The JSON form is a documented contract (see the README)::
 
     {"name", "input": [C, H, W],
      "layers": [{"name", "type", "depth", "output_shape", "params", "macs", "other_ops",
-                 "activations", "receptive_field", "cumulative_stride", "formulas", "errors"}],
+                 "activations", "receptive_field", "cumulative_stride", "formulas", "errors",
+                 "notes"}],
      "total": {"params", "macs", "other_ops", "activations"}, "valid", "errors"}
 
 ``output_shape`` is ``[C, H, W]`` or ``[N]`` when flat; totals sum the leaf layers. With
@@ -16,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from types import MappingProxyType
 from typing import Any
 
 from .analysis import LayerRow, Summary
@@ -59,6 +61,7 @@ def _layer_dict(row: LayerRow, flops: bool) -> dict[str, Any]:
         "cumulative_stride": row.cumulative_stride,
         "formulas": dict(row.formulas),
         "errors": list(row.errors),
+        "notes": list(row.notes),
     }
     if flops:
         entry["flops"] = 2 * row.macs
@@ -155,4 +158,4 @@ def to_markdown(summary: Summary, flops: bool = False, order: str = "hwc") -> st
     return "\n".join(lines) + "\n"
 
 
-FORMATTERS = {"table": to_table, "json": to_json, "csv": to_csv, "markdown": to_markdown}
+FORMATTERS = MappingProxyType({"table": to_table, "json": to_json, "csv": to_csv, "markdown": to_markdown})

@@ -9,6 +9,9 @@ evaluates. So shapes, parameter counts and MACs agree with the table by construc
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
 import torch
 from torch import nn
 from torch.nn import functional as F
@@ -96,6 +99,8 @@ def build_module(network: Network, logits: bool = False, summary: Summary | None
     steps: list[tuple[str, tuple[str, ...]]] = []
     keys: dict[str, str] = {}
     for row in summary.rows:
+        if row.dangling:  # not connected to the Input: not part of the network
+            continue
         node = network.node(row.node_id)
         shapes[node.id] = row.shape
         if node.type == "input":
@@ -149,38 +154,118 @@ def _composite(row: LayerRow, block, params: dict, in_shape: tuple[int, ...]) ->
     return module
 
 
+LeafBuilder = Callable[[dict, int], nn.Module]
+"""Makes the torch layer of one leaf block from its parameters and its input's channels."""
+
+_BUILDERS: dict[str, LeafBuilder] = {}
+LEAF_BUILDERS: Mapping[str, LeafBuilder] = MappingProxyType(_BUILDERS)
+"""The torch layer of every leaf block type, by type id (the Input and composite blocks need
+none: composites are built from their inner layers). ``tests/test_block_registry.py`` checks
+that every block type has one, an icon and a palette entry."""
+
+
+def builds(*type_ids: str) -> Callable[[LeafBuilder], LeafBuilder]:
+    """Register the decorated function as the builder of *type_ids*."""
+
+    def register(build: LeafBuilder) -> LeafBuilder:
+        for type_id in type_ids:
+            if type_id in _BUILDERS:
+                raise ValueError(f"two builders for '{type_id}'")
+            _BUILDERS[type_id] = build
+        return build
+
+    return register
+
+
 def leaf_module(type_id: str, p: dict, in_shapes: list[tuple[int, ...]]) -> nn.Module:
     """The torch layer for one leaf block with parameters *p* and input shapes *in_shapes*."""
-    channels = in_shapes[0][0] if in_shapes else 0
-    if type_id == "conv2d":
-        pad = resolve_padding(p["padding"], p["kernel"])
-        return nn.Conv2d(
-            channels, p["filters"], p["kernel"], p["stride"], pad, groups=p["groups"], bias=p["bias"]
-        )
-    if type_id in ("maxpool2d", "avgpool2d"):
-        pad = resolve_padding(p["padding"], p["kernel"])
-        pool = nn.MaxPool2d if type_id == "maxpool2d" else nn.AvgPool2d
-        return pool(p["kernel"], p["stride"], pad, ceil_mode=p["ceil_mode"])
-    if type_id == "linear":
-        return nn.Linear(channels, p["units"], bias=p["bias"])
-    if type_id == "lrn":
-        return nn.LocalResponseNorm(p["size"], p["alpha"], p["beta"], p["k"])
-    if type_id == "dropout":
-        return nn.Dropout(p["p"])
-    if type_id == "batchnorm2d":
-        return nn.BatchNorm2d(channels)
-    if type_id == "padshortcut":
-        return ZeroPadShortcut(p["channels"] - channels, p["stride"])
-    return _SIMPLE[type_id]()
+    try:
+        build = LEAF_BUILDERS[type_id]
+    except KeyError:
+        raise KeyError(f"no torch layer is known for block type '{type_id}'") from None
+    return build(p, in_shapes[0][0] if in_shapes else 0)
 
 
-_SIMPLE = {
-    "relu": lambda: nn.ReLU(inplace=False),
-    "tanh": nn.Tanh,
-    "sigmoid": nn.Sigmoid,
-    "softmax": lambda: nn.Softmax(dim=1),
-    "flatten": nn.Flatten,
-    "globalavgpool": GlobalAvgPool,
-    "add": Add,
-    "concat": Concat,
-}
+@builds("conv2d")
+def _conv2d(p: dict, channels: int) -> nn.Module:
+    pad = resolve_padding(p["padding"], p["kernel"])
+    return nn.Conv2d(
+        channels, p["filters"], p["kernel"], p["stride"], pad, groups=p["groups"], bias=p["bias"]
+    )
+
+
+@builds("maxpool2d")
+def _maxpool2d(p: dict, channels: int) -> nn.Module:
+    pad = resolve_padding(p["padding"], p["kernel"])
+    return nn.MaxPool2d(p["kernel"], p["stride"], pad, ceil_mode=p["ceil_mode"])
+
+
+@builds("avgpool2d")
+def _avgpool2d(p: dict, channels: int) -> nn.Module:
+    pad = resolve_padding(p["padding"], p["kernel"])
+    return nn.AvgPool2d(p["kernel"], p["stride"], pad, ceil_mode=p["ceil_mode"])
+
+
+@builds("linear")
+def _linear(p: dict, channels: int) -> nn.Module:
+    return nn.Linear(channels, p["units"], bias=p["bias"])
+
+
+@builds("lrn")
+def _lrn(p: dict, channels: int) -> nn.Module:
+    return nn.LocalResponseNorm(p["size"], p["alpha"], p["beta"], p["k"])
+
+
+@builds("dropout")
+def _dropout(p: dict, channels: int) -> nn.Module:
+    return nn.Dropout(p["p"])
+
+
+@builds("batchnorm2d")
+def _batchnorm2d(p: dict, channels: int) -> nn.Module:
+    return nn.BatchNorm2d(channels)
+
+
+@builds("padshortcut")
+def _padshortcut(p: dict, channels: int) -> nn.Module:
+    return ZeroPadShortcut(p["channels"] - channels, p["stride"])
+
+
+@builds("relu")
+def _relu(p: dict, channels: int) -> nn.Module:
+    return nn.ReLU(inplace=False)
+
+
+@builds("tanh")
+def _tanh(p: dict, channels: int) -> nn.Module:
+    return nn.Tanh()
+
+
+@builds("sigmoid")
+def _sigmoid(p: dict, channels: int) -> nn.Module:
+    return nn.Sigmoid()
+
+
+@builds("softmax")
+def _softmax(p: dict, channels: int) -> nn.Module:
+    return nn.Softmax(dim=1)
+
+
+@builds("flatten")
+def _flatten(p: dict, channels: int) -> nn.Module:
+    return nn.Flatten()
+
+
+@builds("globalavgpool")
+def _globalavgpool(p: dict, channels: int) -> nn.Module:
+    return GlobalAvgPool()
+
+
+@builds("add")
+def _add(p: dict, channels: int) -> nn.Module:
+    return Add()
+
+
+@builds("concat")
+def _concat(p: dict, channels: int) -> nn.Module:
+    return Concat()

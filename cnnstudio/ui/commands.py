@@ -1,10 +1,15 @@
-"""Undo commands: one ``QUndoCommand`` per edit of the core :class:`~cnnstudio.core.Network`.
+"""Undo commands: one command per edit of the core :class:`~cnnstudio.core.Network`.
 
 Each command's ``redo`` and ``undo`` call one network method (``add_node`` is undone by
 ``remove_node`` and redone by ``restore_node``, so a node comes back exactly where it was).
-A command is *applied* once before it is pushed, so an edit the core refuses never reaches the
-undo stack: :func:`execute` runs one command, :class:`EditMacro` runs several as one undo step
-(a drag of several nodes, a paste, a delete) and takes back what it did if one of them fails.
+A command is *applied* once before it is recorded, so an edit the core refuses never reaches
+the undo stack: :func:`execute` runs one command, :class:`EditMacro` runs several as one undo
+step (a drag of several nodes, a paste, a delete) and takes back what it did if one of them
+fails.
+
+Commands are plain Python objects; the undo stack holds them inside :class:`UndoStep`, a
+``QUndoCommand`` that nothing but the stack references. So a command may be kept or dropped
+freely, whatever happens to the document and its stack.
 Refusals, and every edit tried while the network is locked for training, end up as a sentence
 on :attr:`Document.status_message <cnnstudio.ui.document.Document.status_message>`.
 """
@@ -16,10 +21,12 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from ..core import EditError, Network, RemovedNode, block_type
+from ..core.layout import position_below
 from .document import Document
 
 LOCKED_MESSAGE = "The network is locked while it trains; stop the training to edit it"
-SET_PARAM_ID = 4201
+MERGE_ID = 4201
+"""The undo-step id under which consecutive changes of one setting merge."""
 
 
 def sentence(text: str) -> str:
@@ -27,31 +34,91 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class NetworkCommand(QUndoCommand):
-    """Base of every edit: :meth:`apply` runs it the first time (and may raise EditError)."""
+class NetworkCommand:
+    """One edit of the network, with its inverse: plain Python, never a Qt object.
+
+    :meth:`apply` runs it the first time (and may raise :class:`~cnnstudio.core.EditError`);
+    :meth:`redo` and :meth:`undo` run it again and take it back. Commands reach the undo stack
+    inside an :class:`UndoStep`, which only the stack holds, so a Python reference to a command
+    can never outlive, or free twice, anything Qt owns.
+    """
 
     def __init__(self, network: Network, text: str) -> None:
-        super().__init__(text)
         self.network = network
-        self._applied = False
+        self.text = text
 
     def apply(self) -> None:
         """Do the edit for the first time; raises :class:`~cnnstudio.core.EditError` if refused."""
         self.first()
-        self._applied = True
-
-    def redo(self) -> None:
-        if self._applied:  # the push right after apply(): already done
-            self._applied = False
-            return
-        self.again()
 
     def first(self) -> None:
         """The first run; by default the same as every later redo."""
         self.again()
 
+    def redo(self) -> None:
+        """Do the edit again after an undo."""
+        self.again()
+
     def again(self) -> None:
         raise NotImplementedError
+
+    def undo(self) -> None:
+        raise NotImplementedError
+
+    mergeable = False
+    """Whether :meth:`merge` may absorb later edits."""
+
+    def merge(self, later: NetworkCommand) -> bool:
+        """Absorb *later*, the next edit, into this one (one undo step); False if it cannot."""
+        return False
+
+    @property
+    def obsolete(self) -> bool:
+        """True when the edit (after merging) changes nothing, so its undo step can go."""
+        return False
+
+
+class UndoStep(QUndoCommand):
+    """One undo step: the commands done together, in order. Owned by the undo stack alone.
+
+    The commands were already applied when the step is pushed, so the push's own ``redo`` does
+    nothing; later redos run them again in order, undos take them back in reverse. Create one
+    only through :func:`record`, which keeps no reference to it.
+    """
+
+    def __init__(self, text: str, commands: list[NetworkCommand]) -> None:
+        super().__init__(text)
+        self._commands = list(commands)
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:  # the push right after the commands were applied
+            self._done = False
+            return
+        for command in self._commands:
+            command.redo()
+
+    def undo(self) -> None:
+        for command in reversed(self._commands):
+            command.undo()
+
+    def id(self) -> int:
+        return MERGE_ID if len(self._commands) == 1 and self._commands[0].mergeable else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, UndoStep) or len(self._commands) != 1 or len(other._commands) != 1:
+            return False
+        mine = self._commands[0]
+        if not mine.merge(other._commands[0]):
+            return False
+        self.setObsolete(mine.obsolete)
+        return True
+
+
+def record(document: Document, text: str, commands: list[NetworkCommand]) -> None:
+    """Put already applied *commands* on *document*'s undo stack as one step, then re-analyse."""
+    document.undo_stack.push(UndoStep(text, commands))
+    document.refresh()
 
 
 class AddNodeCommand(NetworkCommand):
@@ -73,7 +140,8 @@ class AddNodeCommand(NetworkCommand):
         self.removed: RemovedNode | None = None
 
     def first(self) -> None:
-        node = self.network.add_node(self.type_id, self.params, self.name, self.inputs, self.pos)
+        pos = self.pos if self.pos is not None else position_below(self.network, self.inputs)
+        node = self.network.add_node(self.type_id, self.params, self.name, self.inputs, pos)
         self.node_id = node.id
 
     def again(self) -> None:
@@ -105,7 +173,8 @@ class InsertNodeCommand(NetworkCommand):
         self.removed: RemovedNode | None = None
 
     def first(self) -> None:
-        node = self.network.add_node(self.type_id, self.params, pos=self.pos)
+        pos = self.pos if self.pos is not None else position_below(self.network, (self.src,))
+        node = self.network.add_node(self.type_id, self.params, pos=pos)
         try:
             self.network.insert_between(node.id, self.src, self.dst)
         except EditError:
@@ -193,21 +262,21 @@ class SetParamCommand(NetworkCommand):
     def undo(self) -> None:
         self.network.set_param(self.node_id, self.key, self.old)
 
-    def id(self) -> int:
-        return SET_PARAM_ID
+    mergeable = True
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
+    def merge(self, later: NetworkCommand) -> bool:
         same_field = (
-            isinstance(other, SetParamCommand)
+            isinstance(later, SetParamCommand)
             and self.session is not None
-            and (other.node_id, other.key, other.session) == (self.node_id, self.key, self.session)
+            and (later.node_id, later.key, later.session) == (self.node_id, self.key, self.session)
         )
-        if not same_field:
-            return False
-        self.value = other.value
-        if self.value == self.old and type(self.value) is type(self.old):
-            self.setObsolete(True)
-        return True
+        if same_field:
+            self.value = later.value
+        return same_field
+
+    @property
+    def obsolete(self) -> bool:
+        return self.value == self.old and type(self.value) is type(self.old)
 
 
 class RenameCommand(NetworkCommand):
@@ -271,7 +340,7 @@ def execute(document: Document, command: NetworkCommand) -> bool:
         document.refresh()
         document.status_message.emit(sentence(str(error)))
         return False
-    document.push(command)
+    record(document, command.text, [command])
     return True
 
 
@@ -321,16 +390,7 @@ class EditMacro:
     def _commit(self) -> None:
         if not self.commands:
             return
-        stack = self.document.undo_stack
-        if len(self.commands) == 1:
-            self.commands[0].setText(self.text)
-            self.document.push(self.commands[0])
-        else:
-            stack.beginMacro(self.text)
-            for command in self.commands:
-                stack.push(command)
-            stack.endMacro()
-            self.document.refresh()
+        record(self.document, self.text, self.commands)
         self.committed = True
 
     def _roll_back(self) -> None:

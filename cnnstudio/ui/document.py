@@ -1,32 +1,59 @@
 """The open network as the GUI sees it: the core model, its analysis, undo stack and selection.
 
-Views never hold graph state of their own: they read :attr:`Document.network` and
-:attr:`Document.summary` and redraw when told.
+Views never hold graph state of their own and never write the model: they read
+:attr:`Document.network` and :attr:`Document.summary` and follow the document's signals, one per
+kind of change, each naming what it touched.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
-from ..core import Network, Summary, preset, summarize
-from ..core.analysis import LayerRow
+from ..core import Analyzer, Network, Summary, preset
+from ..core.events import (
+    ANALYSED,
+    EdgesChanged,
+    NetworkEvent,
+    NetworkRenamed,
+    NetworkReplaced,
+    NodeAdded,
+    NodeChanged,
+    NodeMoved,
+    NodeRemoved,
+    NodeRenamed,
+)
+from ..core.layout import place_unplaced
+from ..core.rows import LayerRow
 
 
 class Document(QObject):
     """One open network.
 
-    Every edit goes through :meth:`push` as a ``QUndoCommand`` whose ``redo``/``undo`` each
-    call one :class:`~cnnstudio.core.Network` method. The network tells the document what
-    changed; the document re-analyses once per undo step and tells the views.
+    Every edit is recorded on :attr:`undo_stack` by :func:`~cnnstudio.ui.commands.execute` or
+    :class:`~cnnstudio.ui.commands.EditMacro`, each edit calling one
+    :class:`~cnnstudio.core.Network` method. The network tells the document what changed; the
+    document re-analyses once per undo step (with an :class:`~cnnstudio.core.Analyzer` of its
+    own, which reuses every row an edit did not touch) and tells the views.
+
+    Every node has a position while it is in a document: a network is laid out when it is
+    opened (:func:`~cnnstudio.core.layout.place_unplaced`) and each added node is given one.
 
     Signals
     -------
-    network_event(str, object)
-        Forwarded from the core as the edit happens: ``node_added``, ``node_removed``,
-        ``node_changed``, ``node_moved``, ``edges_changed`` or ``reset``, with the node id or None.
+    node_added(str), node_removed(str), node_changed(str), node_renamed(str), node_moved(str)
+        A node was added, removed, had a setting changed, renamed, or moved; its id.
+    edges_changed(tuple)
+        The inputs of these nodes changed.
+    network_renamed()
+        The network's own name changed (nothing else did).
+    network_replaced()
+        Another network was opened into the document.
+    network_event(object)
+        Every change above, as the core's typed event (:mod:`cnnstudio.core.events`).
     summary_changed()
         :attr:`summary` was recomputed (after every edit, undo and redo that changed the graph).
     selection_changed()
@@ -34,14 +61,22 @@ class Document(QObject):
     display_changed()
         The shape notation or MACs/FLOPs toggle changed.
     title_changed()
-        The file path or the modified flag changed.
+        The file path, the network's name or the modified flag changed.
     editable_changed(bool)
         Editing was locked (while training) or unlocked.
     status_message(str)
         A short message for the status bar (e.g. why a connection was refused).
     """
 
-    network_event = Signal(str, object)
+    node_added = Signal(str)
+    node_removed = Signal(str)
+    node_changed = Signal(str)
+    node_renamed = Signal(str)
+    node_moved = Signal(str)
+    edges_changed = Signal(object)
+    network_renamed = Signal()
+    network_replaced = Signal()
+    network_event = Signal(object)
     summary_changed = Signal()
     selection_changed = Signal()
     display_changed = Signal()
@@ -52,7 +87,9 @@ class Document(QObject):
     def __init__(self, network: Network | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.network = network if network is not None else preset("lenet5")
-        self.summary: Summary = summarize(self.network)
+        place_unplaced(self.network)
+        self.analyzer = Analyzer()
+        self.summary: Summary = self.analyzer.summarize(self.network)
         self.undo_stack = QUndoStack(self)
         self.path: Path | None = None
         self.selected_ids: list[str] = []
@@ -66,26 +103,26 @@ class Document(QObject):
 
     # -- edits --------------------------------------------------------------------------------
 
-    def push(self, command: QUndoCommand) -> None:
-        """Run *command* (its ``redo``) and record it for undo."""
-        self.undo_stack.push(command)
-        self.refresh()
-
     def refresh(self) -> None:
         """Re-analyse the network if it changed since the last analysis."""
         if not self._dirty:
             return
         self._dirty = False
-        self.summary = summarize(self.network)
+        self.summary = self.analyzer.summarize(self.network)
         if any(i not in self.network for i in self.selected_ids):
             self.selected_ids = [i for i in self.selected_ids if i in self.network]
             self.selection_changed.emit()
         self.summary_changed.emit()
 
     def replace_network(self, network: Network, path: Path | None = None) -> None:
-        """Show *network* instead (opening a file or a preset); clears undo history."""
+        """Show *network* instead (opening a file or a preset); clears undo history.
+
+        Nodes of *network* without a position are laid out first (in *network* itself, before
+        any view sees it).
+        """
         self.undo_stack.clear()
         self.selected_ids = []
+        place_unplaced(network)
         self.network.replace_with(network)
         self.path = path
         self.refresh()
@@ -93,10 +130,29 @@ class Document(QObject):
         self.selection_changed.emit()
         self.title_changed.emit()
 
-    def _on_network_event(self, event: str, node_id: str | None) -> None:
-        if event != "node_moved":
+    def _on_network_event(self, event: NetworkEvent) -> None:
+        if isinstance(event, ANALYSED):
             self._dirty = True
-        self.network_event.emit(event, node_id)
+        match event:
+            case NodeAdded(node_id):
+                self.node_added.emit(node_id)
+            case NodeRemoved(node_id):
+                self.node_removed.emit(node_id)
+            case NodeChanged(node_id):
+                self.node_changed.emit(node_id)
+            case NodeRenamed(node_id):
+                self.node_renamed.emit(node_id)
+            case NodeMoved(node_id):
+                self.node_moved.emit(node_id)
+            case EdgesChanged(node_ids):
+                self.edges_changed.emit(node_ids)
+            case NetworkRenamed():
+                self.summary = replace(self.summary, name=self.network.name)
+                self.network_renamed.emit()
+                self.title_changed.emit()
+            case NetworkReplaced():
+                self.network_replaced.emit()
+        self.network_event.emit(event)
 
     # -- state --------------------------------------------------------------------------------
 
@@ -117,7 +173,7 @@ class Document(QObject):
 
     def row(self, node_id: str) -> LayerRow | None:
         """The top-level table row of *node_id* (None if it has none)."""
-        return next((r for r in self.summary.rows if r.node_id == node_id), None)
+        return self.summary.get(node_id)
 
     def set_selection(self, node_ids: list[str]) -> None:
         """Select exactly *node_ids* (in every view)."""
@@ -149,11 +205,4 @@ class Document(QObject):
             self.editable_changed.emit(editable)
 
 
-def document_for(name: str | None) -> Document:
-    """A document holding a preset or file (LeNet-5 when *name* is None)."""
-    from .. import load
-
-    return Document(load(name) if name else None)
-
-
-__all__ = ["Document", "document_for"]
+__all__ = ["Document"]

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from ..core import Summary, fmt
+from . import style
 from .document import Document
 from .layer_table import COLUMNS, ERROR_COLOR, ERRORS_ROLE, FORMULA_ROLE, NODE_ID_ROLE
 
@@ -25,7 +26,7 @@ FORMULA_COLUMNS = (
     "activations",
     "receptive_field",
 )
-MUTED = "#666666"
+MUTED = style.FORMULA_MUTED
 
 
 class FormulaPanel(QScrollArea):
@@ -94,7 +95,7 @@ class FormulaPanel(QScrollArea):
 
     def _formula_html(self, title: str, formula: str, main: bool) -> str:
         lines = "<br>".join(escape(line) for line in formula.splitlines())
-        size, color = ("12pt", "#111111") if main else ("10pt", "#555555")
+        size, color = ("12pt", style.FORMULA_MAIN) if main else ("10pt", style.FORMULA_SIDE)
         return (
             f'<p style="margin-top:6px; color:{color};"><b>{escape(title)}</b><br>'
             f"<span style=\"font-family:'{self._mono}'; font-size:{size};\">{lines}</span></p>"

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from ..core import block_type
-from .canvas.style import category_color, tinted
+from .style import category_color, tinted
 
 Glyph = Callable[[QPainter, QColor], None]
 """Draws on a 24 x 24 grid with the pen already set."""
@@ -31,6 +31,11 @@ def icon_variant(type_id: str, params: dict[str, Any]) -> tuple:
     if type_id == "inception" and params.get("reductions") is False:
         return (("reductions", False),)
     return ()
+
+
+def has_glyph(type_id: str) -> bool:
+    """Whether the block type *type_id* has a drawing of its own (not the plain square)."""
+    return type_id in _GLYPHS
 
 
 def block_icon(type_id: str, variant: tuple = (), size: int = 24) -> QIcon:

@@ -22,30 +22,28 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import fmt, format_shape
-from .canvas.style import category_color
+from . import style
 from .commands import LOCKED_MESSAGE, RenameCommand, RenameNetworkCommand, SetParamCommand, execute
 from .document import Document
 from .icons import block_pixmap, icon_variant
 from .param_editors import editor_for
 
-MUTED = "color: #66707f;"
-ERROR_STYLE = (
-    "color: #b3261e; background: #fdecea; border: 1px solid #f2b8b5; border-radius: 4px; padding: 6px;"
-)
+MUTED = style.MUTED_LABEL
+ERROR_STYLE = style.ERROR_BOX
 
 
-def _label(text: str = "", style: str = "", wrap: bool = True) -> QLabel:
+def _label(text: str = "", sheet: str = "", wrap: bool = True) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if style:
-        label.setStyleSheet(style)
+    if sheet:
+        label.setStyleSheet(sheet)
     return label
 
 
 def _heading(text: str) -> QLabel:
-    label = _label(text, "font-weight: 600; margin-top: 8px;")
+    label = _label(text, style.HEADING)
     return label
 
 
@@ -114,9 +112,12 @@ class NodePage(_Page):
             self.figure_labels[key] = value
             self.figures.addRow(title, value)
         self.layout_.addLayout(self.figures)
-        self.errors = _label(style=ERROR_STYLE)
+        self.errors = _label(sheet=ERROR_STYLE)
         self.errors.setObjectName("layerErrors")
         self.layout_.addWidget(self.errors)
+        self.notes = _label(sheet=MUTED)
+        self.notes.setObjectName("layerNotes")
+        self.layout_.addWidget(self.notes)
         self.layout_.addStretch(1)
         self.refresh()
 
@@ -124,10 +125,10 @@ class NodePage(_Page):
         row = QHBoxLayout()
         icon = QLabel()
         icon.setPixmap(block_pixmap(node.type, icon_variant(node.type, node.params), 30))
-        self.title = _label(f"{node.name}", "font-size: 14pt; font-weight: 600;")
+        self.title = _label(f"{node.name}", style.TITLE)
         self.title.setObjectName("inspectorTitle")
-        color = category_color(node.block.category).name()
-        kind = _label(f"{node.block.title} \u00b7 {node.block.category}", f"color: {color};")
+        color = style.category_color(node.block.category).name()
+        kind = _label(f"{node.block.title} \u00b7 {node.block.category}", style.colored(color))
         text = QVBoxLayout()
         text.setSpacing(0)
         text.addWidget(self.title)
@@ -182,6 +183,8 @@ class NodePage(_Page):
         labels["cost"].setText(fmt(2 * row.macs if document.show_flops else row.macs))
         self.errors.setText("\n".join(f"\u2022 {error}" for error in row.errors))
         self.errors.setVisible(bool(row.errors))
+        self.notes.setText("\n".join(note[:1].upper() + note[1:] for note in row.notes))
+        self.notes.setVisible(bool(row.notes))
 
     def set_editable(self, editable: bool) -> None:
         self.name_edit.setReadOnly(not editable)
@@ -195,7 +198,7 @@ class SelectionPage(_Page):
     def __init__(self, document: Document, node_ids: list[str]) -> None:
         super().__init__(document)
         self.node_ids = node_ids
-        self.title = _label(f"{len(node_ids)} layers selected", "font-size: 14pt; font-weight: 600;")
+        self.title = _label(f"{len(node_ids)} layers selected", style.TITLE)
         self.title.setObjectName("inspectorTitle")
         self.layout_.addWidget(self.title)
         names = ", ".join(document.network.node(i).name for i in node_ids[:12])
@@ -226,7 +229,7 @@ class NetworkPage(_Page):
 
     def __init__(self, document: Document) -> None:
         super().__init__(document)
-        self.title = _label("Network", "font-size: 14pt; font-weight: 600;")
+        self.title = _label("Network", style.TITLE)
         self.title.setObjectName("inspectorTitle")
         self.layout_.addWidget(self.title)
         form = QFormLayout()
@@ -239,7 +242,7 @@ class NetworkPage(_Page):
         self.totals = _label()
         self.totals.setObjectName("networkTotals")
         self.layout_.addWidget(self.totals)
-        self.errors = _label(style=ERROR_STYLE)
+        self.errors = _label(sheet=ERROR_STYLE)
         self.errors.setObjectName("networkErrors")
         self.layout_.addWidget(self.errors)
         self.layout_.addWidget(
@@ -255,11 +258,15 @@ class NetworkPage(_Page):
         if not execute(self.document, RenameNetworkCommand(self.document.network, name)):
             self.name_edit.setText(self.document.network.name)
 
+    def show_name(self) -> None:
+        """Show the network's name (unless the student is typing one)."""
+        if not self.name_edit.hasFocus():
+            self.name_edit.setText(self.document.network.name)
+
     def refresh(self) -> None:
         document = self.document
         summary = document.summary
-        if not self.name_edit.hasFocus():
-            self.name_edit.setText(document.network.name)
+        self.show_name()
         order = document.shape_order
         macs = summary.totals.macs
         cost = f"FLOPs: {fmt(2 * macs)}" if document.show_flops else f"MACs: {fmt(macs)}"
@@ -271,7 +278,7 @@ class NetworkPage(_Page):
             cost,
         ]
         self.totals.setText("\n".join(lines))
-        problems = summary.errors[:8]
+        problems = list(summary.errors[:8])
         more = [f"\u2026 and {len(summary.errors) - 8} more"] if len(summary.errors) > 8 else []
         self.errors.setText("\n".join(f"\u2022 {p}" for p in problems + more))
         self.errors.setVisible(bool(problems))
@@ -294,7 +301,7 @@ class Inspector(QWidget):
         self.setObjectName("inspector")
         self.document = document
         self.page: _Page | None = None
-        self.locked = _label(LOCKED_MESSAGE + ".", "color: #8a5300; background: #fff4e0; padding: 6px;")
+        self.locked = _label(LOCKED_MESSAGE + ".", style.LOCKED_BANNER)
         self.locked.setObjectName("inspectorLocked")
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
@@ -308,7 +315,10 @@ class Inspector(QWidget):
         document.selection_changed.connect(self.show_selection)
         document.summary_changed.connect(self._refresh)
         document.display_changed.connect(self._refresh)
-        document.network_event.connect(self._on_network_event)
+        document.node_changed.connect(self._on_node_changed)
+        document.node_renamed.connect(self._on_node_changed)
+        document.network_renamed.connect(self._on_network_renamed)
+        document.network_replaced.connect(self._on_network_replaced)
         document.editable_changed.connect(self._on_editable)
         self.show_selection(force=True)
         self._on_editable(document.editable)
@@ -342,11 +352,16 @@ class Inspector(QWidget):
         if self.page is not None:
             self.page.refresh()
 
-    def _on_network_event(self, event: str, node_id) -> None:
-        if event == "node_changed" and self.page is not None:
+    def _on_node_changed(self, node_id: str) -> None:
+        if self.page is not None:
             self.page.node_changed(node_id)
-        elif event == "reset":
-            self.show_selection(force=not isinstance(self.page, NetworkPage))
+
+    def _on_network_renamed(self) -> None:
+        if isinstance(self.page, NetworkPage):
+            self.page.show_name()
+
+    def _on_network_replaced(self) -> None:
+        self.show_selection(force=True)
 
     def _on_editable(self, editable: bool) -> None:
         self.locked.setVisible(not editable)

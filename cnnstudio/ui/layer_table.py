@@ -8,7 +8,7 @@ when layers were added, removed or reordered does it reset.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import deque
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..core import LayerRow, block_type, fmt, format_shape
+from . import style
 from .document import Document
 
 COLUMNS = (
@@ -43,8 +44,9 @@ HEADERS = {
     "receptive_field": "Receptive field",
 }
 NUMERIC = frozenset(COLUMNS[3:])
-ERROR_COLOR = QColor("#c62828")
-ZERO_COLOR = QColor("#9099a4")
+DANGLING_TEXT = "dangling (not connected)"
+ERROR_COLOR = QColor(style.ERROR_CELL)
+ZERO_COLOR = QColor(style.FAINT)
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The id of the network node a row belongs to (None for the totals row)."""
@@ -77,11 +79,8 @@ def multiplication_signs(text: str) -> str:
 
 
 def formula_text(row: LayerRow, column: str) -> str:
-    """The formula of *column* in *row* as text (the core may hand it over as a function)."""
-    formula: str | Callable[[], str] | None = row.formulas.get(column)
-    if formula is None:
-        return ""
-    return formula() if callable(formula) else formula
+    """The formula of *column* in *row* as text ("" if it has none)."""
+    return row.formula(column)
 
 
 class LayerTableModel(QAbstractItemModel):
@@ -99,6 +98,7 @@ class LayerTableModel(QAbstractItemModel):
         super().__init__(parent)
         self.document = document
         self._top: list[_Item] = []
+        self._by_node: dict[str, _Item] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._error_brush = QBrush(ERROR_COLOR)
@@ -113,6 +113,7 @@ class LayerTableModel(QAbstractItemModel):
         summary = self.document.summary
         self._top = [self._item(row, None, i) for i, row in enumerate(summary.rows)]
         self._top.append(_Item(None, None, len(self._top)))
+        self._by_node = {item.row.node_id: item for item in self._top[:-1]}
 
     def _item(self, row: LayerRow, parent: _Item | None, position: int) -> _Item:
         item = _Item(row, parent, position)
@@ -227,7 +228,9 @@ class LayerTableModel(QAbstractItemModel):
         if column == "type":
             return block_type(row.type).title
         if column == "output_shape":
-            return f"⚠ {row.errors[0]}" if row.errors else format_shape(row.shape, doc.shape_order)
+            if row.errors:
+                return f"⚠ {row.errors[0]}"
+            return DANGLING_TEXT if row.dangling else format_shape(row.shape, doc.shape_order)
         if column == "receptive_field":
             return "" if row.receptive_field is None else str(row.receptive_field)
         if column == "macs_share":
@@ -264,6 +267,8 @@ class LayerTableModel(QAbstractItemModel):
         row = item.row
         if row is not None and row.errors:
             return self._error_brush
+        if row is not None and row.dangling:
+            return self._zero_brush  # not part of the network: it recedes
         if row is not None and column in NUMERIC and row.shape is not None and not getattr(row, column, 1):
             return self._zero_brush  # zeros recede so the costs stand out
         return None
@@ -283,6 +288,8 @@ class LayerTableModel(QAbstractItemModel):
             return None
         if item.row.errors:
             return "\n".join(f"Problem: {error}" for error in item.row.errors)
+        if item.row.dangling:
+            return "\n".join(note[:1].upper() + note[1:] for note in item.row.notes)
         if item.row.shape is None:
             return "Unknown until the problem in an earlier layer is fixed"
         if column in ("layer", "type"):
@@ -338,16 +345,16 @@ class LayerTableModel(QAbstractItemModel):
 
     def index_of_node(self, node_id: str, column: int = 0) -> QModelIndex:
         """The top-level row of *node_id* (invalid if it has none)."""
-        for item in self._top:
-            if item.row is not None and item.row.node_id == node_id:
-                return self.createIndex(item.position, column, item)
-        return QModelIndex()
+        item = self._by_node.get(node_id)
+        if item is None:
+            return QModelIndex()
+        return self.createIndex(item.position, column, item)
 
     def index_of_path(self, path: str, column: int = 0) -> QModelIndex:
         """The row whose dotted name is *path* (invalid if there is none)."""
-        items = list(self._top)
+        items = deque(self._top)
         while items:
-            item = items.pop(0)
+            item = items.popleft()
             if item.row is not None and item.row.path == path:
                 return self.createIndex(item.position, column, item)
             items.extend(item.children)

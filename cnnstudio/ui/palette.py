@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDrag, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QDrag, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import CATEGORIES, palette_types
+from . import style
 from .canvas import edits
 from .canvas.mime import BLOCK_MIME, block_mime_data
-from .canvas.style import category_color
 from .document import Document
 from .icons import block_icon, block_pixmap
+from .style import category_color
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -125,13 +126,13 @@ def drag_chip(entry: PaletteEntry, font: QFont) -> QPixmap:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     color = category_color(entry.category)
     painter.setPen(QPen(color, 1.5))
-    painter.setBrush(QColor(255, 255, 255, 235))
+    painter.setBrush(style.CHIP_FILL)
     painter.drawRoundedRect(QRectF(1, 1, width - 2, height - 2), 8, 8)
     painter.drawPixmap(
         QRectF(7, 5, 20, 20), block_pixmap(entry.type_id, entry.variant, 20), QRectF(0, 0, 40, 40)
     )
     painter.setFont(font)
-    painter.setPen(QColor("#1d232c"))
+    painter.setPen(style.TEXT)
     painter.drawText(QRectF(32, 0, width - 36, height), int(Qt.AlignmentFlag.AlignVCenter), entry.title)
     painter.end()
     return chip
@@ -218,7 +219,7 @@ class Palette(QWidget):
             "Drag a block onto the canvas, or double-click it to add it after the selected layer."
         )
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #66707f;")
+        self.hint.setStyleSheet(style.MUTED_LABEL)
         self.hint.setObjectName("paletteHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import LESSONS, PRESETS, Preset, fmt, summarize
+from .style import START_PAGE
 
 LESSON_KO = {
     "Classic networks": "고전 신경망",
@@ -33,22 +34,7 @@ LESSON_KO = {
 COLUMNS_PER_ROW = 4
 PAGE_SIZE = (1280, 800)
 
-STYLE = """
-QDialog#startPage, QWidget#startCards { background: palette(base); }
-QPushButton#presetCard {
-    text-align: left; border: 1px solid #c9d3e0; border-radius: 10px;
-    background: #f7f9fc; padding: 0px;
-}
-QPushButton#presetCard:hover { border: 2px solid #2f6fde; background: #eef4ff; }
-QPushButton#presetCard:focus { border: 2px solid #2f6fde; }
-QLabel#cardTitle { font-size: 15px; font-weight: 600; color: #1b2a41; }
-QLabel#cardTitleKo { font-size: 13px; color: #4a5a70; }
-QLabel#cardText { font-size: 12px; color: #2b3645; }
-QLabel#cardStats { font-size: 12px; color: #2f6fde; font-weight: 600; }
-QLabel#lessonTitle { font-size: 17px; font-weight: 600; color: #1b2a41; padding-top: 10px; }
-QLabel#pageTitle { font-size: 22px; font-weight: 600; color: #1b2a41; }
-QLabel#pageText { font-size: 13px; color: #4a5a70; }
-"""
+STYLE = START_PAGE
 
 
 def compact(number: int) -> str:

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from ..core import fmt
 from .document import Document
 from .layer_table import ERROR_COLOR
+from .style import VALID_GREEN
 
-VALID_COLOR = "#2e7d32"
+VALID_COLOR = VALID_GREEN
 
 
 class NetworkStatus(QWidget):

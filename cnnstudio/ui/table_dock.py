@@ -7,7 +7,7 @@ layer elsewhere selects its row. The current cell's arithmetic appears in the fo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,8 @@ from .layer_table import COLUMNS, LayerTableModel
 
 PANEL_WIDTH = 360
 MAX_SHAPE_WIDTH = 240
+FIT_SAMPLE_ROWS = 200
+"""Columns fit the rows on screen and up to this many more (a 10,000-layer table fits at once)."""
 
 
 class DisplayToggles(QObject):
@@ -103,6 +105,7 @@ class LayerTableView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setExpandsOnDoubleClick(False)
         self.header().setStretchLastSection(False)
+        self.header().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         self.header().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def _connect(self) -> None:
@@ -151,7 +154,10 @@ class LayerTableView(QTreeView):
                 self.expand(index)
         self._syncing = False
         self.show_document_selection()
-        self.fit_columns()
+        if self.table_model.rowCount() > FIT_SAMPLE_ROWS:
+            QTimer.singleShot(0, self, self.fit_columns)  # a long network: the window answers first
+        else:
+            self.fit_columns()
 
     # -- selection ----------------------------------------------------------------------------
 

@@ -1,4 +1,9 @@
-"""What both diagrams share: the network's and an opened block's (items, edges, routing, looks)."""
+"""What both diagrams share: the network's and an opened block's (items, edges, routing, looks).
+
+Boxes and edges are kept in two spatial indexes of their own (:mod:`.grid`): the boxes, to find
+what stands in an edge's way, and the edges' corridors, to find which edges a box that appears,
+moves or goes away now blocks or frees. So each change reroutes only the edges it touches.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,16 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpE
 
 from . import style
 from .edge_item import EdgeItem
+from .grid import Rect, RectGrid
 from .node_item import NodeItem, PortItem
 
 GRID = 24.0
 DROP_RADIUS = 20.0
 MARGIN = 160.0
+EDGE_SLACK = 220.0
+"""Room beside the boxes for edge labels and detours, in the scrollable area."""
+
+EdgeKey = tuple[str, str]
 
 
 class GraphScene(QGraphicsScene):
@@ -22,26 +32,74 @@ class GraphScene(QGraphicsScene):
 
     ``nodes`` maps a node id to its item, ``edges`` maps ``(source id, target id)`` to its item.
     ``exporting`` is True while the scene is rendered to a file (no selection, plain background).
+    Add, move and remove items through this class's methods, so routing stays right.
     """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.nodes: dict[str, NodeItem] = {}
-        self.edges: dict[tuple[str, str], EdgeItem] = {}
+        self.edges: dict[EdgeKey, EdgeItem] = {}
         self.exporting = False
+        self._boxes = RectGrid()
+        self._corridors = RectGrid()
 
     # -- items ----------------------------------------------------------------------------------
 
+    def add_node_item(self, key: str, item: NodeItem, pos: tuple[float, float]) -> None:
+        """Show *item* for node *key* with its centre at *pos*; reroutes the edges it blocks."""
+        self.nodes[key] = item
+        item.setPos(QPointF(*pos))
+        self.addItem(item)
+        rect = _box(pos)
+        self._boxes.put(key, rect)
+        self.reroute(self._edges_crossing(rect))
+
+    def remove_node_item(self, key: str) -> None:
+        """Take the item of node *key* away, with its edges; reroutes the edges it blocked."""
+        item = self.nodes.pop(key, None)
+        if item is None:
+            return
+        for edge in list(item.edges_in + item.edges_out):
+            self.remove_edge_item(edge.key)
+        rect = self._boxes.rect(key)
+        self._boxes.discard(key)
+        self.removeItem(item)
+        self.reroute(self._edges_crossing(rect))
+
+    def move_node_item(self, key: str, pos: tuple[float, float]) -> None:
+        """Put the item of node *key* at *pos*; reroutes its edges and those it blocks or frees."""
+        item = self.nodes[key]
+        if (item.pos().x(), item.pos().y()) == pos:
+            return
+        before = self._boxes.rect(key)
+        item.setPos(QPointF(*pos))
+        after = _box(pos)
+        self._boxes.put(key, after)
+        touched = {edge.key: edge for edge in item.edges_in + item.edges_out}
+        touched.update((edge.key, edge) for edge in self._edges_crossing(before))
+        touched.update((edge.key, edge) for edge in self._edges_crossing(after))
+        self.reroute(touched.values())
+
     def add_edge_item(self, src: str, dst: str, index: int, count: int) -> EdgeItem:
+        """Draw the edge *src* -> *dst*, ending at input *index* of *count* on *dst*."""
         edge = EdgeItem(self.nodes[src], self.nodes[dst], index, count)
         self.edges[(src, dst)] = edge
         self.addItem(edge)
+        self.reroute([edge])
         return edge
 
-    def remove_edge_item(self, key: tuple[str, str]) -> None:
+    def remove_edge_item(self, key: EdgeKey) -> None:
         edge = self.edges.pop(key)
+        self._corridors.discard(key)
         edge.detach()
         self.removeItem(edge)
+
+    def clear_items(self) -> None:
+        """Remove every box and edge."""
+        for key in list(self.edges):
+            self.remove_edge_item(key)
+        for key in list(self.nodes):
+            self.remove_node_item(key)
 
     def item_at(self, pos: QPointF) -> QGraphicsItem | None:
         """The port, node or edge under *pos* (ports first), ignoring helper items."""
@@ -76,27 +134,32 @@ class GraphScene(QGraphicsScene):
 
     def reroute(self, edges=None) -> None:
         """Recompute the curves of *edges* (all by default), detouring around boxes in the way."""
-        for edge in self.edges.values() if edges is None else edges:
-            edge.update_path(self._blockers(edge))
+        for edge in list(self.edges.values()) if edges is None else list(edges):
+            corridor = edge.corridor()
+            area = (corridor.left(), corridor.top(), corridor.right(), corridor.bottom())
+            edge.update_path(self._blockers(edge, area) if corridor.height() > 0 else [])
+            self._corridors.put(edge.key, area)
 
-    def _blockers(self, edge: EdgeItem) -> list[QRectF]:
-        corridor = edge.corridor()
-        if corridor.height() <= 0:
-            return []
-        ends = (edge.source, edge.target)
-        return [
-            item.scene_rect()
-            for item in self.items(corridor)
-            if isinstance(item, NodeItem) and item not in ends and item.scene_rect().intersects(corridor)
-        ]
+    def _blockers(self, edge: EdgeItem, corridor: Rect) -> list[QRectF]:
+        ends = (edge.source.node_id, edge.target.node_id)
+        return [_qrect(self._boxes.rect(key)) for key in self._boxes.overlapping(corridor) if key not in ends]
+
+    def _edges_crossing(self, box: Rect) -> list[EdgeItem]:
+        return [self.edges[key] for key in self._corridors.overlapping(box) if key in self.edges]
 
     def reroute_node(self, item: NodeItem) -> None:
-        """Recompute the edges of one node (while it is dragged)."""
+        """Recompute the edges of one node."""
         self.reroute(item.edges_in + item.edges_out)
 
     def fit_scene_rect(self) -> None:
-        """Make the scrollable area the diagram plus a margin."""
-        self.setSceneRect(self.diagram_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+        """Make the scrollable area the boxes plus room for labels and a margin."""
+        bounds = self._boxes.bounds()
+        if bounds is None:
+            self.setSceneRect(self.diagram_rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+            return
+        left, top, right, bottom = bounds
+        rect = QRectF(left - EDGE_SLACK, top, right - left + 2 * EDGE_SLACK, bottom - top)
+        self.setSceneRect(rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
     def diagram_rect(self) -> QRectF:
         """The area the boxes, edges and labels cover (for zoom to fit and export)."""
@@ -129,6 +192,18 @@ class GraphScene(QGraphicsScene):
         painter.fillRect(rect, style.BACKGROUND)
         if painter.worldTransform().m11() >= 0.45:
             painter.fillRect(rect, _grid_brush())
+
+
+def _box(pos: tuple[float, float]) -> Rect:
+    """The box of a node centred at *pos* (ports excluded)."""
+    x, y = pos
+    half_w, half_h = style.NODE_WIDTH / 2, style.NODE_HEIGHT / 2
+    return x - half_w, y - half_h, x + half_w, y + half_h
+
+
+def _qrect(rect: Rect) -> QRectF:
+    left, top, right, bottom = rect
+    return QRectF(left, top, right - left, bottom - top)
 
 
 @cache

@@ -8,16 +8,14 @@ for what it hands on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
-
 from ...core import LayerRow, format_shape
 from ...core.analysis import expansion
+from ...core.layout import layered_layout
 from ..document import Document
 from .base_scene import GraphScene
 from .labels import edge_label, node_labels
-from .layout import layered_layout
 from .node_item import NodeItem, NodeLabels
-from .style import COLUMN_WIDTH, ROW_HEIGHT, TERMINAL_CATEGORY
+from .style import TERMINAL_CATEGORY
 
 IN, OUT = "in", "out"
 READ_ONLY_MESSAGE = "The opened block is read-only; press Esc or Back to return to the network"
@@ -58,24 +56,22 @@ class BlockScene(GraphScene):
 
     def _build(self, inner, children: dict[str, LayerRow], in_row: LayerRow, row: LayerRow) -> None:
         order, flops = self.document.shape_order, self.document.show_flops
-        self._add_terminal(IN, "in", f"from {in_row.name}", in_row.shape, has_input=False)
+        graph = [(IN, [])] + [(n.name, list(n.inputs)) for n in inner] + [(OUT, [inner[-1].name])]
+        positions = layered_layout(graph)
+        self._add_terminal(IN, "in", f"from {in_row.name}", in_row.shape, False, positions[IN])
         for node in inner:
             labels = node_labels(node.name, node.type, node.params, children.get(node.name), order, flops)
-            self._add(node.name, labels, has_input=True)
-        self._add_terminal(OUT, "out", "the block's output", row.shape, has_input=True)
-        graph = [(IN, [])] + [(n.name, list(n.inputs)) for n in inner] + [(OUT, [inner[-1].name])]
-        for name, pos in layered_layout(graph, COLUMN_WIDTH, ROW_HEIGHT).items():
-            self.nodes[name].setPos(QPointF(*pos))
+            self._add(node.name, labels, True, positions[node.name])
+        self._add_terminal(OUT, "out", "the block's output", row.shape, True, positions[OUT])
         rows = {IN: in_row, **children}
         for name, inputs in graph:
             for index, src in enumerate(inputs):
                 edge = self.add_edge_item(src, name, index, len(inputs))
                 edge.set_label(edge_label(rows.get(src), order))
             self.nodes[name].set_input_count(len(inputs))
-        self.reroute()
         self.fit_scene_rect()
 
-    def _add_terminal(self, key: str, name: str, summary: str, shape, has_input: bool) -> None:
+    def _add_terminal(self, key: str, name: str, summary: str, shape, has_input: bool, pos) -> None:
         labels = NodeLabels(
             name=name,
             title="block input" if key == IN else "block output",
@@ -85,9 +81,7 @@ class BlockScene(GraphScene):
             shape=format_shape(shape, self.document.shape_order),
             description=f"The tensor {'entering' if key == IN else 'leaving'} the block.",
         )
-        self._add(key, labels, has_input)
+        self._add(key, labels, has_input, pos)
 
-    def _add(self, key: str, labels: NodeLabels, has_input: bool) -> None:
-        item = NodeItem(key, labels, has_input=has_input, has_output=key != OUT)
-        self.nodes[key] = item
-        self.addItem(item)
+    def _add(self, key: str, labels: NodeLabels, has_input: bool, pos: tuple[float, float]) -> None:
+        self.add_node_item(key, NodeItem(key, labels, has_input=has_input, has_output=key != OUT), pos)

@@ -16,9 +16,9 @@ from PySide6.QtGui import QGuiApplication
 from ...core import Network
 from ...core.fileformat import FileFormatError, dumps, loads
 from ...core.jsonfile import MAX_FILE_BYTES, decode
+from ...core.layout import free_position, topological_order
 from ..commands import AddNodeCommand, EditMacro
 from ..document import Document
-from .layout import free_position, topological_order
 from .mime import NODES_MIME
 from .style import COLUMN_WIDTH, PASTE_OFFSET, ROW_HEIGHT
 

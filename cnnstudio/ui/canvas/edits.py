@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core import block_type
+from ...core.layout import free_position, layered_layout, network_graph
 from ..commands import (
     AddNodeCommand,
     ConnectCommand,
@@ -21,7 +22,6 @@ from ..commands import (
     execute,
 )
 from ..document import Document
-from .layout import free_position, layered_layout, network_graph
 from .style import COLUMN_WIDTH, ROW_HEIGHT
 
 Point = tuple[float, float]
@@ -124,8 +124,8 @@ def connect(document: Document, src: str, dst: str) -> bool:
 def delete(document: Document, node_ids: list[str], edges: list[tuple[str, str]] = ()) -> bool:
     """Delete nodes and edges in one step; a node in a chain is bridged so the chain stays whole.
 
-    A node is not bridged when that would feed its input twice into the same layer (deleting
-    the first layer of a residual branch by hand, say): its consumers just lose that input.
+    The core bridges only where that feeds no layer the same input twice (deleting the first
+    layer of a residual branch by hand, say): such a consumer just loses that input.
     """
     network = document.network
     count = len(node_ids)
@@ -140,17 +140,8 @@ def delete(document: Document, node_ids: list[str], edges: list[tuple[str, str]]
             if src in network and dst in network and src in network.node(dst).inputs:
                 macro.do(DisconnectCommand(network, src, dst))
         for node_id in node_ids:
-            macro.do(RemoveNodeCommand(network, node_id, bridge=_can_bridge(document, node_id)))
+            macro.do(RemoveNodeCommand(network, node_id, bridge=True))
     return macro.committed
-
-
-def _can_bridge(document: Document, node_id: str) -> bool:
-    network = document.network
-    node = network.node(node_id)
-    if len(node.inputs) != 1:
-        return False
-    source = node.inputs[0]
-    return all(source not in network.node(c).inputs for c, _ in network.consumers(node_id))
 
 
 def move_nodes(document: Document, positions: dict[str, Point], text: str | None = None) -> bool:

@@ -126,9 +126,8 @@ class MoveSelectionInteraction(Interaction):
             return
         self.moved = True
         for item in self.items:
-            item.setPos(self.origins[item.node_id] + delta)
-        for item in self.items:
-            self.scene.reroute_node(item)
+            point = self.origins[item.node_id] + delta
+            self.scene.move_node_item(item.node_id, (point.x(), point.y()))
 
     def mouse_release(self, event: QGraphicsSceneMouseEvent) -> None:
         if not self.moved:
@@ -143,7 +142,9 @@ class MoveSelectionInteraction(Interaction):
 
     def cancel(self) -> None:
         for item in self.items:
-            item.setPos(self.origins[item.node_id])
+            if self.scene.nodes.get(item.node_id) is item:
+                origin = self.origins[item.node_id]
+                self.scene.move_node_item(item.node_id, (origin.x(), origin.y()))
         self.scene.tidy()
 
 

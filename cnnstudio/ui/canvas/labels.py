@@ -41,6 +41,7 @@ def node_labels(
         shape=shape,
         cost=cost_text(macs, show_flops),
         errors=errors,
+        notes=row.notes if row is not None else (),
         description=block.description,
         details=details,
         composite=composite,

@@ -18,9 +18,9 @@ from . import style
 from .style import ACCENT_WIDTH, CORNER, INPUT_SPREAD, NODE_HEIGHT, NODE_WIDTH, PORT_HIT_RADIUS, PORT_RADIUS
 
 OPEN_HINT = "open \u203a"
+DANGLING_TEXT = "dangling: not connected"
 MIN_TITLE_WIDTH = 44.0
 ICON_RECT = QRectF(-NODE_WIDTH / 2 + ACCENT_WIDTH + 8, -NODE_HEIGHT / 2 + 8, 22, 22)
-SHADOW = QColor(0, 0, 0, 22)
 
 
 @dataclass
@@ -39,6 +39,7 @@ class NodeLabels:
     shape: str = ""
     cost: str = ""
     errors: list[str] = field(default_factory=list)
+    notes: tuple[str, ...] = ()
     description: str = ""
     details: tuple = ()
     composite: bool = False
@@ -47,6 +48,7 @@ class NodeLabels:
     @property
     def tooltip(self) -> str:
         lines = [f"\u26a0 {error}" for error in self.errors]
+        lines += [note[:1].upper() + note[1:] for note in self.notes]
         if lines:
             lines.append("")
         lines.append(f"{self.name} \u2014 {self.title}")
@@ -182,6 +184,11 @@ class NodeItem(QGraphicsItem):
     def has_errors(self) -> bool:
         return bool(self.labels.errors)
 
+    @property
+    def dangling(self) -> bool:
+        """Whether the layer is cut off from the network (drawn dashed, "dangling")."""
+        return bool(self.labels.notes) and not self.labels.errors
+
     def tooltip(self) -> str:
         """What hovering the box shows (the scene asks when the tooltip is due)."""
         return self.labels.tooltip
@@ -271,7 +278,7 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(paths["box"])
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(SHADOW)
+        painter.setBrush(style.SHADOW)
         painter.drawPath(paths["shadow"])
         painter.setBrush(style.ERROR_FILL if error else style.NODE_FILL)
         painter.drawPath(paths["box"])
@@ -283,6 +290,8 @@ class NodeItem(QGraphicsItem):
             pen = QPen(style.ERROR, 1.6)
         else:
             pen = QPen(style.HOVER_BORDER if hovered else style.NODE_BORDER, 1.2)
+        if self.dangling and not selected:
+            pen = QPen(style.MUTED_TEXT, 1.4, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(paths["box"])
@@ -314,12 +323,15 @@ class NodeItem(QGraphicsItem):
         cost_width = _advance(fonts["cost"], labels.cost) + 4 if labels.cost else 0.0
         unknown = self.has_errors and not labels.shape
         shape_rect = QRectF(left, box.bottom() - 25, right - left - cost_width - 6, 19)
-        add(
-            "shape",
-            style.ERROR if unknown else style.SHAPE_TEXT,
-            shape_rect,
-            "shape unknown" if unknown else labels.shape,
-        )
+        if self.dangling:
+            add("cost", style.MUTED_TEXT, shape_rect, DANGLING_TEXT)
+        else:
+            add(
+                "shape",
+                style.ERROR if unknown else style.SHAPE_TEXT,
+                shape_rect,
+                "shape unknown" if unknown else labels.shape,
+            )
         add(
             "cost",
             style.MUTED_TEXT,

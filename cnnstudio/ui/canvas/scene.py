@@ -1,10 +1,11 @@
 """The editable diagram of the open network.
 
-:class:`DiagramScene` follows the :class:`~cnnstudio.ui.document.Document`: it adds, removes and
-moves items as the network tells it, refreshes the texts of the boxes and edges when the
-summary changes (without rebuilding anything), and mirrors the selection both ways. Mouse
-gestures are handed to small interaction objects (:mod:`.interactions`); drops from the palette
-become edits (:mod:`.edits`).
+:class:`DiagramScene` follows the :class:`~cnnstudio.ui.document.Document` and never writes the
+network: it adds, removes and moves items as the document's signals say, one node at a time,
+refreshes the texts of only the boxes and edges whose rows changed when the summary changes,
+and mirrors the selection both ways. A large network that is opened is drawn a slice at a time
+between events, so the window keeps answering. Mouse gestures are handed to small interaction
+objects (:mod:`.interactions`); drops from the palette become edits (:mod:`.edits`).
 """
 
 from __future__ import annotations
@@ -19,23 +20,27 @@ from .base_scene import GraphScene
 from .edge_item import EdgeItem
 from .interactions import Interaction, start_interaction
 from .labels import edge_label, node_labels
-from .layout import place_unplaced
 from .mime import BLOCK_MIME, BlockMimeError, parse_block_mime
 from .node_item import NodeItem
-from .style import COLUMN_WIDTH, ROW_HEIGHT
 
-STRUCTURAL_EVENTS = ("node_added", "node_removed", "edges_changed", "reset")
+BUILD_SLICE = 250
+"""Nodes drawn per turn of the event loop while a large network is opened."""
 
 
 class DiagramScene(GraphScene):
     """The network as boxes and edges, kept in step with *document*.
+
+    Attributes
+    ----------
+    building : bool
+        True while a newly opened network is still being drawn, a slice at a time.
 
     Signals
     -------
     block_open_requested(str)
         A composite block (residual, inception) was double-clicked: show its inside.
     network_placed()
-        A newly opened network has been laid out (the view fits it to the window).
+        A newly opened network has been drawn completely (the view fits it to the window).
     """
 
     block_open_requested = Signal(str)
@@ -45,142 +50,151 @@ class DiagramScene(GraphScene):
         super().__init__(parent)
         self.document = document
         self.interaction: Interaction | None = None
+        self.building = False
         self._syncing_selection = False
-        self._reset_pending = False
-        self._structure_changed = False
-        self._tidy_timer = QTimer(self)
-        self._tidy_timer.setSingleShot(True)
-        self._tidy_timer.setInterval(0)
-        self._tidy_timer.timeout.connect(self.tidy)
-        place_unplaced(document.network, COLUMN_WIDTH, ROW_HEIGHT)
-        self._sync_all()
-        self.refresh_labels()
-        self._selection_from_document()
-        document.network_event.connect(self._on_network_event)
+        self._shown_rows: dict[str, object] = {}
+        self._drop_target: EdgeItem | None = None
+        self._to_build: list[str] = []
+        self._build_timer = QTimer(self)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_slice)
+        document.node_added.connect(self._on_node_added)
+        document.node_removed.connect(self._on_node_removed)
+        document.node_moved.connect(self._on_node_moved)
+        document.edges_changed.connect(self._on_edges_changed)
+        document.network_replaced.connect(self._build)
         document.summary_changed.connect(self._on_summary_changed)
         document.display_changed.connect(self.refresh_labels)
         document.selection_changed.connect(self._selection_from_document)
         self.selectionChanged.connect(self._selection_to_document)
+        self._build()
 
     # -- following the document -------------------------------------------------------------------
 
-    def _on_network_event(self, event: str, node_id: str | None) -> None:
-        if event in STRUCTURAL_EVENTS:
-            self._structure_changed = True
-        if event == "node_added":
-            self._add_node_item(node_id)
-            self._sync_edges()
-        elif event == "node_removed":
-            self._remove_node_item(node_id)
-        elif event == "node_moved":
-            self._move_node_item(node_id)
-        elif event == "edges_changed":
-            self._sync_edges()
-        elif event == "reset":
-            self._reset()
+    def _build(self) -> None:
+        """Draw the whole network anew (at start and when another network is opened)."""
+        self.cancel_interaction()
+        self.clear_items()
+        self._shown_rows.clear()
+        self._to_build = [node.id for node in reversed(self.document.network.nodes)]
+        if len(self._to_build) <= BUILD_SLICE:
+            self._build_slice()
+            return
+        self.building = True
+        self._build_timer.start()
+
+    def _build_slice(self) -> None:
+        network = self.document.network
+        for _ in range(min(BUILD_SLICE, len(self._to_build))):
+            node_id = self._to_build.pop()
+            if node_id in network and node_id not in self.nodes:
+                self._add_node(node_id)
+        if self._to_build:
+            return
+        self._build_timer.stop()
+        self.building = False
+        self.fit_scene_rect()
+        self._selection_from_document()
+        self.network_placed.emit()
+
+    def _on_node_added(self, node_id: str) -> None:
+        if node_id not in self.nodes:
+            self._add_node(node_id)
+            self.fit_scene_rect()
+
+    def _on_node_removed(self, node_id: str) -> None:
+        self.remove_node_item(node_id)
+        self._shown_rows.pop(node_id, None)
+
+    def _on_node_moved(self, node_id: str) -> None:
+        pos = self.document.network.node(node_id).pos
+        if node_id in self.nodes and pos is not None:
+            self.move_node_item(node_id, pos)
+            self.fit_scene_rect()
+
+    def _on_edges_changed(self, node_ids: tuple[str, ...]) -> None:
+        for node_id in node_ids:
+            if node_id in self.nodes:
+                self._sync_inputs(node_id)
 
     def _on_summary_changed(self) -> None:
-        network = self.document.network
-        if any(node.pos is None for node in network.nodes):
-            place_unplaced(network, COLUMN_WIDTH, ROW_HEIGHT)
-        self.refresh_labels()
-        if self._structure_changed:
-            self.tidy()
-        if self._reset_pending:
-            self._reset_pending = False
-            self.network_placed.emit()
+        self._refresh_changed_labels()
 
-    def _reset(self) -> None:
-        """Another network was opened into the document (or the network was renamed)."""
+    def _add_node(self, node_id: str) -> None:
+        """Draw node *node_id* with the edges between it and the nodes already drawn."""
         network = self.document.network
-        before = {node_id: item.labels.type_id for node_id, item in self.nodes.items()}
-        if before != {node.id: node.type for node in network.nodes}:
-            for node_id in list(self.nodes):
-                self._remove_node_item(node_id)
-            self._reset_pending = True
-        self._sync_all()
-
-    def _sync_all(self) -> None:
-        network = self.document.network
-        for node_id in [i for i in self.nodes if i not in network]:
-            self._remove_node_item(node_id)
-        for node in network.nodes:
-            if node.id not in self.nodes:
-                self._add_node_item(node.id)
-            else:
-                self._move_node_item(node.id)
-        self._sync_edges()
-        self.tidy()
-
-    def _add_node_item(self, node_id: str) -> None:
-        node = self.document.network.node(node_id)
-        labels = node_labels(
-            node.name, node.type, node.params, None, self.document.shape_order, self.document.show_flops
-        )
-        item = NodeItem(node_id, labels, has_input=node.block.max_inputs != 0)
+        node = network.node(node_id)
+        item = NodeItem(node_id, self._labels(node_id), has_input=node.block.max_inputs != 0)
         item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        item.setPos(QPointF(*(node.pos or (0.0, 0.0))))
-        self.nodes[node_id] = item
-        self.addItem(item)
+        self.add_node_item(node_id, item, node.pos or (0.0, 0.0))
+        self._sync_inputs(node_id)
+        for consumer, _ in network.consumers(node_id):
+            if consumer in self.nodes:
+                self._sync_inputs(consumer)
 
     def add_edge_item(self, src: str, dst: str, index: int, count: int) -> EdgeItem:
         edge = super().add_edge_item(src, dst, index, count)
         edge.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        edge.set_label(edge_label(self.document.row(src), self.document.shape_order))
         return edge
 
-    def _remove_node_item(self, node_id: str) -> None:
-        item = self.nodes.pop(node_id, None)
-        if item is None:
-            return
-        for edge in list(item.edges_in + item.edges_out):
-            self.remove_edge_item(edge.key)
-        self.removeItem(item)
-
-    def _move_node_item(self, node_id: str) -> None:
-        item = self.nodes.get(node_id)
-        pos = self.document.network.node(node_id).pos
-        if item is None or pos is None or (item.pos().x(), item.pos().y()) == pos:
-            return
-        item.setPos(QPointF(*pos))
-        self.reroute_node(item)
-        self._tidy_timer.start()
-
-    def _sync_edges(self) -> None:
-        wanted = {}
-        for node in self.document.network.nodes:
-            for index, src in enumerate(node.inputs):
-                if src in self.nodes and node.id in self.nodes:
-                    wanted[(src, node.id)] = (index, len(node.inputs))
-        for key in [k for k in self.edges if k not in wanted]:
-            self.remove_edge_item(key)
+    def _sync_inputs(self, node_id: str) -> None:
+        """Make the edges drawn into *node_id* the ones the network has (of drawn sources)."""
+        inputs = self.document.network.node(node_id).inputs
+        item = self.nodes[node_id]
+        wanted = {
+            (src, node_id): (index, len(inputs)) for index, src in enumerate(inputs) if src in self.nodes
+        }
+        for edge in list(item.edges_in):
+            if edge.key not in wanted:
+                self.remove_edge_item(edge.key)
         for key, (index, count) in wanted.items():
             edge = self.edges.get(key)
             if edge is None:
-                edge = self.add_edge_item(key[0], key[1], index, count)
+                self.add_edge_item(key[0], node_id, index, count)
             elif (edge.index, edge.count) != (index, count):
                 edge.index, edge.count = index, count
-                edge.update_path()
-        for node_id, item in self.nodes.items():
-            item.set_input_count(len(self.document.network.node(node_id).inputs))
+                self.reroute([edge])
+        item.set_input_count(len(inputs))
+
+    def _labels(self, node_id: str):
+        document = self.document
+        node = document.network.node(node_id)
+        row = document.row(node_id)
+        self._shown_rows[node_id] = row
+        return node_labels(
+            node.name,
+            node.type,
+            node.params,
+            row,
+            document.shape_order,
+            document.show_flops,
+            node.block.composite,
+        )
 
     def refresh_labels(self) -> None:
-        """Update every box's and edge's texts from the summary; repaints only what changed."""
-        document = self.document
-        network, order, flops = document.network, document.shape_order, document.show_flops
-        rows = {row.node_id: row for row in document.summary.rows}
+        """Update every box's and edge's texts (the display settings changed)."""
+        self._shown_rows.clear()
+        self._refresh_changed_labels()
+
+    def _refresh_changed_labels(self) -> None:
+        """Update the texts of the boxes whose rows changed, and of the edges leaving them.
+
+        The analysis reuses the row of every layer an edit did not touch, so comparing row
+        identities finds the changed ones; only those repaint.
+        """
+        summary, order = self.document.summary, self.document.shape_order
         for node_id, item in self.nodes.items():
-            node = network.node(node_id)
-            row = rows.get(node_id)
-            labels = node_labels(node.name, node.type, node.params, row, order, flops, node.block.composite)
-            item.set_labels(labels)
-        for (src, _), edge in self.edges.items():
-            edge.set_label(edge_label(rows.get(src), order))
+            row = summary.get(node_id)
+            if row is not None and row is self._shown_rows.get(node_id):
+                continue
+            item.set_labels(self._labels(node_id))
+            label = edge_label(row, order)
+            for edge in item.edges_out:
+                edge.set_label(label)
 
     def tidy(self) -> None:
-        """Reroute every edge and resize the scrollable area (after structural changes)."""
-        self._tidy_timer.stop()
-        self._structure_changed = False
-        self.reroute()
+        """Resize the scrollable area to the diagram."""
         self.fit_scene_rect()
 
     # -- selection ------------------------------------------------------------------------------
@@ -188,6 +202,8 @@ class DiagramScene(GraphScene):
     def selected_node_ids(self) -> list[str]:
         """Selected nodes, in network order."""
         chosen = {item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)}
+        if len(chosen) <= 1:
+            return list(chosen)
         return [node.id for node in self.document.network.nodes if node.id in chosen]
 
     def selected_edges(self) -> list[tuple[str, str]]:
@@ -195,18 +211,24 @@ class DiagramScene(GraphScene):
 
     def select(self, node_ids, edges=(), add: bool = False) -> None:
         """Select exactly these nodes and edges (or add them to the selection)."""
-        node_ids, edges = set(node_ids), set(edges)
+        wanted = {self.nodes[i] for i in node_ids if i in self.nodes}
+        wanted.update(self.edges[key] for key in edges if key in self.edges)
+        self._set_selected(wanted, keep=add)
+        self._selection_to_document()
+
+    def _set_selected(self, wanted: set[QGraphicsItem], keep: bool = False) -> None:
+        """Select the items *wanted*; unselect the others unless *keep*. Touches only changes."""
         self._syncing_selection = True
         try:
-            for node_id, item in self.nodes.items():
-                if node_id in node_ids or not add:
-                    item.setSelected(node_id in node_ids or (add and item.isSelected()))
-            for key, edge in self.edges.items():
-                if key in edges or not add:
-                    edge.setSelected(key in edges or (add and edge.isSelected()))
+            if not keep:
+                for item in self.selectedItems():
+                    if item not in wanted:
+                        item.setSelected(False)
+            for item in wanted:
+                if not item.isSelected():
+                    item.setSelected(True)
         finally:
             self._syncing_selection = False
-        self._selection_to_document()
 
     def _selection_to_document(self) -> None:
         if not self._syncing_selection:
@@ -214,16 +236,9 @@ class DiagramScene(GraphScene):
 
     def _selection_from_document(self) -> None:
         wanted = set(self.document.selected_ids)
-        if wanted == set(self.selected_node_ids()):
+        if wanted == {item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)}:
             return
-        self._syncing_selection = True
-        try:
-            for node_id, item in self.nodes.items():
-                item.setSelected(node_id in wanted)
-            for edge in self.edges.values():
-                edge.setSelected(False)
-        finally:
-            self._syncing_selection = False
+        self._set_selected({self.nodes[i] for i in wanted if i in self.nodes})
 
     # -- editing helpers for the interactions ----------------------------------------------------
 
@@ -290,18 +305,23 @@ class DiagramScene(GraphScene):
         if not event.mimeData().hasFormat(BLOCK_MIME):
             event.ignore()
             return
-        target = self.edge_near(event.scenePos())
-        for edge in self.edges.values():
-            edge.set_drop_target(edge is target)
+        self._show_drop_target(self.edge_near(event.scenePos()))
         event.acceptProposedAction()
 
     def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        for edge in self.edges.values():
-            edge.set_drop_target(False)
+        self._show_drop_target(None)
+
+    def _show_drop_target(self, edge: EdgeItem | None) -> None:
+        """Highlight *edge* as the one a drop would insert into (and no other)."""
+        before = self._drop_target
+        if before is not None and before is not edge and self.edges.get(before.key) is before:
+            before.set_drop_target(False)
+        if edge is not None:
+            edge.set_drop_target(True)
+        self._drop_target = edge
 
     def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        for edge in self.edges.values():
-            edge.set_drop_target(False)
+        self._show_drop_target(None)
         if not event.mimeData().hasFormat(BLOCK_MIME):
             event.ignore()
             return

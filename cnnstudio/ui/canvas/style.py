@@ -1,11 +1,36 @@
-"""Colours, sizes and fonts of the diagram, and the short texts drawn on it.
+"""Sizes and fonts of the diagram, and the short texts drawn on it.
 
-One place for the look, so the canvas, the palette icons and the exported pictures agree.
+Its colours are the app's (:mod:`cnnstudio.ui.style`, re-exported here for the diagram's code),
+so the canvas, the palette icons and the exported pictures agree.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
+
+# The grid the boxes sit on belongs to the core, since positions are part of the network.
+from ...core.layout import COLUMN_WIDTH, ROW_HEIGHT  # noqa: F401
+from ..style import (  # noqa: F401  (the diagram's colours, named once for the whole app)
+    BACKGROUND,
+    DROP_TARGET,
+    EDGE,
+    EDGE_HOVER,
+    EDGE_LABEL_FILL,
+    EDGE_LABEL_TEXT,
+    ERROR,
+    ERROR_FILL,
+    GRID_DOT,
+    HOVER_BORDER,
+    MUTED_TEXT,
+    NODE_BORDER,
+    NODE_FILL,
+    SELECTION,
+    SHADOW,
+    SHAPE_TEXT,
+    TEXT,
+    category_color,
+    tinted,
+)
 
 NODE_WIDTH = 232.0
 NODE_HEIGHT = 74.0
@@ -16,50 +41,9 @@ PORT_HIT_RADIUS = 11.0
 INPUT_SPREAD = 26.0
 """Distance between the ends of the edges entering a merge (Add, Concat)."""
 
-COLUMN_WIDTH = NODE_WIDTH + 56.0
-ROW_HEIGHT = NODE_HEIGHT + 50.0
 PASTE_OFFSET = 40.0
 
-CATEGORY_COLORS = {
-    "Input": "#5b6b7f",
-    "Convolution & pooling": "#2f6fde",
-    "Fully connected": "#8a4fd1",
-    "Activations": "#d9822b",
-    "Normalization & regularization": "#139c8c",
-    "Merge": "#d2417a",
-    "Blocks": "#2e9b45",
-}
 TERMINAL_CATEGORY = "Input"
-
-BACKGROUND = QColor("#f3f4f7")
-GRID_DOT = QColor("#d5d9e0")
-NODE_FILL = QColor("#ffffff")
-NODE_BORDER = QColor("#c3c9d3")
-HOVER_BORDER = QColor("#8d97a8")
-SELECTION = QColor("#1f6feb")
-TEXT = QColor("#1d232c")
-MUTED_TEXT = QColor("#66707f")
-SHAPE_TEXT = QColor("#0b3d91")
-ERROR = QColor("#d93025")
-ERROR_FILL = QColor("#fdecea")
-EDGE = QColor("#8a93a3")
-EDGE_HOVER = QColor("#4c5566")
-EDGE_LABEL_FILL = QColor(255, 255, 255, 230)
-EDGE_LABEL_TEXT = QColor("#3a4352")
-DROP_TARGET = QColor("#1f9d55")
-
-
-def category_color(category: str) -> QColor:
-    """The colour of a palette category (grey for an unknown one)."""
-    return QColor(CATEGORY_COLORS.get(category, "#5b6b7f"))
-
-
-def tinted(color: QColor, amount: float) -> QColor:
-    """*color* mixed with white: ``amount`` 0 is white, 1 is the colour itself."""
-    r = round(255 + (color.red() - 255) * amount)
-    g = round(255 + (color.green() - 255) * amount)
-    b = round(255 + (color.blue() - 255) * amount)
-    return QColor(r, g, b)
 
 
 def font(point_size: float, bold: bool = False, mono: bool = False) -> QFont:

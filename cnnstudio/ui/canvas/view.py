@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QPainter, QTransform,
 from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from ..document import Document
+from ..style import LOCKED_BADGE
 from .actions import CanvasActions
 from .block_scene import BlockScene, BlockUnavailable
 from .export import render_png, render_svg
@@ -95,9 +96,7 @@ class CanvasView(QGraphicsView):
         self.block_bar.back.clicked.connect(self.close_block)
         self.lock_badge = QLabel("Locked while training", self)
         self.lock_badge.setObjectName("canvasLockBadge")
-        self.lock_badge.setStyleSheet(
-            "color: #8a5300; background: #fff4e0; border: 1px solid #f0c36d; border-radius: 4px; padding: 3px 8px;"
-        )
+        self.lock_badge.setStyleSheet(LOCKED_BADGE)
         self.lock_badge.setVisible(not document.editable)
         document.editable_changed.connect(self._on_editable_changed)
         self.canvas_actions = CanvasActions(self)

@@ -1,6 +1,11 @@
-"""Automatic top-to-bottom layout of a network diagram (pure Python, no Qt).
+"""Where each layer sits on the diagram: automatic top-to-bottom layout and places for new nodes.
 
-A layered layout in three steps:
+Positions belong to the network (``Node.pos``, the centre of a layer's box in diagram units,
+saved in its file); the diagram only draws them. Every node gets one when a network is opened
+(:func:`place_unplaced`) or a node is added (:func:`position_below`), so a view never has to
+write the model.
+
+The full layout is layered, in three steps:
 
 1. *layers*: each node sits one row below the lowest of its inputs (longest path from a
    source), so data always flows down;
@@ -9,26 +14,31 @@ A layered layout in three steps:
 3. *columns*: each node wants the mean column of its inputs; nodes of a row that want the
    same place are spread side by side around it (an Inception module's four branches become
    four columns, a chain stays one straight column).
-
-Positions are node centres in scene units.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 
-from ...core import Network
+from .graph import Network
 
+COLUMN_WIDTH = 288.0
+"""Horizontal distance between the centres of neighbouring columns (a box is 232 wide)."""
+ROW_HEIGHT = 124.0
+"""Vertical distance between the centres of neighbouring rows (a box is 74 high)."""
+
+Point = tuple[float, float]
 Graph = Sequence[tuple[str, Sequence[str]]]
 """``(node id, ids of its inputs)`` for every node, in a stable order."""
 
 
-def layered_layout(graph: Graph, column_width: float, row_height: float) -> dict[str, tuple[float, float]]:
+def layered_layout(
+    graph: Graph, column_width: float = COLUMN_WIDTH, row_height: float = ROW_HEIGHT
+) -> dict[str, Point]:
     """Centre position of every node of *graph*; the first source sits at ``(0, 0)``."""
-    inputs = {node_id: [src for src in srcs if src != node_id] for node_id, srcs in graph}
-    known = set(inputs)
-    for node_id in inputs:
-        inputs[node_id] = [src for src in inputs[node_id] if src in known]
+    known = {node_id for node_id, _ in graph}
+    inputs = {node_id: [src for src in srcs if src != node_id and src in known] for node_id, srcs in graph}
     order = topological_order([(n, inputs[n]) for n, _ in graph])
     layer = assign_layers(order, inputs)
     rows: dict[int, list[str]] = {}
@@ -48,24 +58,25 @@ def topological_order(graph: Graph) -> list[str]:
     Nodes caught in a loop (which the core never allows) are appended at the end.
     """
     position = {node_id: i for i, (node_id, _) in enumerate(graph)}
+    ids = [node_id for node_id, _ in graph]
     waiting = {node_id: len(set(srcs) & position.keys()) for node_id, srcs in graph}
     consumers: dict[str, list[str]] = {node_id: [] for node_id in position}
     for node_id, srcs in graph:
         for src in set(srcs):
             if src in consumers:
                 consumers[src].append(node_id)
-    ready = sorted((n for n, count in waiting.items() if count == 0), key=position.__getitem__)
+    ready = [position[n] for n, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
     order: list[str] = []
     while ready:
-        current = ready.pop(0)
+        current = ids[heapq.heappop(ready)]
         order.append(current)
         for nxt in consumers[current]:
             waiting[nxt] -= 1
             if waiting[nxt] == 0:
-                ready.append(nxt)
-                ready.sort(key=position.__getitem__)
+                heapq.heappush(ready, position[nxt])
     placed = set(order)
-    order.extend(n for n, _ in graph if n not in placed)
+    order.extend(n for n in ids if n not in placed)
     return order
 
 
@@ -81,6 +92,10 @@ def assign_layers(order: Iterable[str], inputs: dict[str, list[str]]) -> dict[st
 def _place_row(
     row: list[str], inputs: dict[str, list[str]], columns: dict[str, float], rank: dict[str, int]
 ) -> None:
+    if len(row) == 1:  # most rows of a long network: the node goes under its inputs
+        placed = [columns[src] for src in inputs[row[0]] if src in columns]
+        columns[row[0]] = sum(placed) / len(placed) if placed else 0.0
+        return
     wanted = {}
     for node_id in row:
         placed = [columns[src] for src in inputs[node_id] if src in columns]
@@ -122,53 +137,51 @@ def network_graph(network: Network) -> list[tuple[str, list[str]]]:
 
 
 def free_position(
-    network: Network, wanted: tuple[float, float], column_width: float, row_height: float
-) -> tuple[float, float]:
+    network: Network, wanted: Point, column_width: float = COLUMN_WIDTH, row_height: float = ROW_HEIGHT
+) -> Point:
     """*wanted*, or the nearest spot beside it (right, left, further out) no node occupies."""
-    taken = [node.pos for node in network.nodes if node.pos is not None]
     x, y = wanted
+    near = [
+        node.pos for node in network.nodes if node.pos is not None and abs(y - node.pos[1]) < row_height * 0.8
+    ]
     for step in (0, 1, -1, 2, -2, 3, -3, 4, -4):
-        candidate = (x + step * column_width, y)
-        if all(
-            abs(candidate[0] - px) >= column_width * 0.8 or abs(y - py) >= row_height * 0.8
-            for px, py in taken
-        ):
-            return candidate
+        candidate = x + step * column_width
+        if all(abs(candidate - px) >= column_width * 0.8 for px, _ in near):
+            return candidate, y
     return x + 5 * column_width, y
 
 
-def place_unplaced(network: Network, column_width: float, row_height: float) -> list[str]:
+def position_below(network: Network, inputs: Sequence[str]) -> Point:
+    """A free place for a new node fed by *inputs*: a row below its first placed input, or below
+    the whole diagram when it has none."""
+    for src in inputs:
+        pos = network.node(src).pos if src in network else None
+        if pos is not None:
+            return free_position(network, (pos[0], pos[1] + ROW_HEIGHT))
+    placed = [n.pos for n in network.nodes if n.pos is not None]
+    if not placed:
+        return 0.0, 0.0
+    lowest = max(placed, key=lambda p: p[1])
+    return free_position(network, (lowest[0], lowest[1] + ROW_HEIGHT))
+
+
+def place_unplaced(network: Network) -> list[str]:
     """Give every node without a position one; returns the ids placed.
 
     A network with no positions at all (a preset, a file written by hand) gets a full layered
     layout; a few unplaced nodes in a laid-out network go below their first input. This is part
-    of opening a network, not an edit: it calls ``Network.move`` directly, outside the undo stack.
+    of opening a network, not an edit a student could undo: call it before the network is shown.
     """
-    missing = [node for node in network.nodes if node.pos is None]
+    missing = [node.id for node in network.nodes if node.pos is None]
     if not missing:
         return []
     if len(missing) == len(network):
-        positions = layered_layout(network_graph(network), column_width, row_height)
-        for node in missing:
-            network.move(node.id, positions[node.id])
-        return [node.id for node in missing]
-    order = topological_order(network_graph(network))
-    missing_ids = {node.id for node in missing}
-    for node_id in order:
+        positions = layered_layout(network_graph(network))
+        for node_id in missing:
+            network.move(node_id, positions[node_id])
+        return missing
+    missing_ids = set(missing)
+    for node_id in topological_order(network_graph(network)):
         if node_id in missing_ids:
-            network.move(
-                node_id,
-                free_position(network, _below(network, node_id, row_height), column_width, row_height),
-            )
-    return [node.id for node in missing]
-
-
-def _below(network: Network, node_id: str, row_height: float) -> tuple[float, float]:
-    node = network.node(node_id)
-    for src in node.inputs:
-        pos = network.node(src).pos
-        if pos is not None:
-            return pos[0], pos[1] + row_height
-    placed = [n.pos for n in network.nodes if n.pos is not None]
-    lowest = max(placed, key=lambda p: p[1])
-    return lowest[0], lowest[1] + row_height
+            network.move(node_id, position_below(network, network.node(node_id).inputs))
+    return missing

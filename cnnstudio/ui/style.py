@@ -1,0 +1,121 @@
+"""Colours and style sheets of the desktop app, in one place.
+
+Every colour the windows, the diagram and the icons use is named here once (a block category's
+colour is the same on the canvas, in the palette, in the inspector and on its icon), and so is
+every style sheet. The diagram's sizes and fonts live in :mod:`cnnstudio.ui.canvas.style`.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from PySide6.QtGui import QColor
+
+# -- colours by meaning (hex, for style sheets and rich text) ------------------------------------
+
+INK = "#1d232c"
+"""Body text."""
+MUTED = "#66707f"
+"""Secondary text: hints, help, counts."""
+FAINT = "#9099a4"
+"""Numbers that are zero, layers that are not part of the network."""
+ACCENT = "#2f6fde"
+SELECTION_BLUE = "#1f6feb"
+ERROR_RED = "#d93025"
+ERROR_TEXT = "#b3261e"
+ERROR_CELL = "#c62828"
+"""A table row with a problem."""
+ERROR_PALE = "#fdecea"
+ERROR_EDGE = "#f2b8b5"
+VALID_GREEN = "#2e7d32"
+DROP_GREEN = "#1f9d55"
+LOCKED_TEXT = "#8a5300"
+LOCKED_PALE = "#fff4e0"
+LOCKED_EDGE = "#f0c36d"
+FORMULA_MAIN = "#111111"
+FORMULA_SIDE = "#555555"
+FORMULA_MUTED = "#666666"
+
+CATEGORY_COLORS = MappingProxyType(
+    {
+        "Input": "#5b6b7f",
+        "Convolution & pooling": ACCENT,
+        "Fully connected": "#8a4fd1",
+        "Activations": "#d9822b",
+        "Normalization & regularization": "#139c8c",
+        "Merge": "#d2417a",
+        "Blocks": "#2e9b45",
+    }
+)
+"""The colour of each palette category: its blocks' accent strip, icon and inspector title."""
+
+# -- the diagram's colours ----------------------------------------------------------------------
+
+BACKGROUND = QColor("#f3f4f7")
+GRID_DOT = QColor("#d5d9e0")
+NODE_FILL = QColor("#ffffff")
+NODE_BORDER = QColor("#c3c9d3")
+HOVER_BORDER = QColor("#8d97a8")
+SELECTION = QColor(SELECTION_BLUE)
+TEXT = QColor(INK)
+MUTED_TEXT = QColor(MUTED)
+SHAPE_TEXT = QColor("#0b3d91")
+ERROR = QColor(ERROR_RED)
+ERROR_FILL = QColor(ERROR_PALE)
+EDGE = QColor("#8a93a3")
+EDGE_HOVER = QColor("#4c5566")
+EDGE_LABEL_FILL = QColor(255, 255, 255, 230)
+EDGE_LABEL_TEXT = QColor("#3a4352")
+DROP_TARGET = QColor(DROP_GREEN)
+SHADOW = QColor(0, 0, 0, 22)
+CHIP_FILL = QColor(255, 255, 255, 235)
+"""The block chip that follows the mouse while dragging from the palette."""
+
+# -- style sheets -------------------------------------------------------------------------------
+
+MUTED_LABEL = f"color: {MUTED};"
+ERROR_BOX = (
+    f"color: {ERROR_TEXT}; background: {ERROR_PALE}; border: 1px solid {ERROR_EDGE}; "
+    "border-radius: 4px; padding: 6px;"
+)
+LOCKED_BANNER = f"color: {LOCKED_TEXT}; background: {LOCKED_PALE}; padding: 6px;"
+LOCKED_BADGE = (
+    f"color: {LOCKED_TEXT}; background: {LOCKED_PALE}; border: 1px solid {LOCKED_EDGE}; "
+    "border-radius: 4px; padding: 3px 8px;"
+)
+HEADING = "font-weight: 600; margin-top: 8px;"
+TITLE = "font-size: 14pt; font-weight: 600;"
+START_PAGE = f"""
+QDialog#startPage, QWidget#startCards {{ background: palette(base); }}
+QPushButton#presetCard {{
+    text-align: left; border: 1px solid #c9d3e0; border-radius: 10px;
+    background: #f7f9fc; padding: 0px;
+}}
+QPushButton#presetCard:hover {{ border: 2px solid {ACCENT}; background: #eef4ff; }}
+QPushButton#presetCard:focus {{ border: 2px solid {ACCENT}; }}
+QLabel#cardTitle {{ font-size: 15px; font-weight: 600; color: #1b2a41; }}
+QLabel#cardTitleKo {{ font-size: 13px; color: #4a5a70; }}
+QLabel#cardText {{ font-size: 12px; color: #2b3645; }}
+QLabel#cardStats {{ font-size: 12px; color: {ACCENT}; font-weight: 600; }}
+QLabel#lessonTitle {{ font-size: 17px; font-weight: 600; color: #1b2a41; padding-top: 10px; }}
+QLabel#pageTitle {{ font-size: 22px; font-weight: 600; color: #1b2a41; }}
+QLabel#pageText {{ font-size: 13px; color: #4a5a70; }}
+"""
+
+
+def colored(color: str) -> str:
+    """A style sheet setting the text colour to *color*."""
+    return f"color: {color};"
+
+
+def category_color(category: str) -> QColor:
+    """The colour of a palette category (grey for an unknown one)."""
+    return QColor(CATEGORY_COLORS.get(category, CATEGORY_COLORS["Input"]))
+
+
+def tinted(color: QColor, amount: float) -> QColor:
+    """*color* mixed with white: ``amount`` 0 is white, 1 is the colour itself."""
+    r = round(255 + (color.red() - 255) * amount)
+    g = round(255 + (color.green() - 255) * amount)
+    b = round(255 + (color.blue() - 255) * amount)
+    return QColor(r, g, b)
