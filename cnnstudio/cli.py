@@ -130,7 +130,7 @@ def cmd_train(argv: list[str]) -> int:
 
 
 def cmd_export(argv: list[str]) -> int:
-    module = importlib.import_module("cnnstudio.interop.cli")
+    module = importlib.import_module("cnnstudio.commands.export")
     return module.main(argv)
 
 

@@ -97,12 +97,16 @@ def test_a_name_no_file_can_store_is_refused_at_save_and_the_file_kept(tmp_path)
     save(preset("lenet5"), path)
     before = path.read_bytes()
     network = preset("lenet5")
-    network.rename(network.find("conv1").id, "conv\ud800")  # the core's rename lets it through
+    with pytest.raises(EditError, match="lone surrogate"):
+        network.rename(network.find("conv1").id, "conv\ud800")
+    network.find("conv1").name = "conv\ud800"  # behind the graph's back: save still refuses it
     with pytest.raises(FileFormatError, match="lone surrogate"):
         save(network, path)
     assert path.read_bytes() == before
     network = preset("lenet5")
-    network.move(network.find("conv1").id, (float("nan"), 0.0))
+    with pytest.raises(EditError, match="finite"):
+        network.move(network.find("conv1").id, (float("nan"), 0.0))
+    network.find("conv1").pos = (float("nan"), 0.0)
     with pytest.raises(FileFormatError, match="no finite place"):
         save(network, path)
     assert path.read_bytes() == before
@@ -111,7 +115,7 @@ def test_a_name_no_file_can_store_is_refused_at_save_and_the_file_kept(tmp_path)
 def test_a_value_too_large_for_a_float_is_an_edit_error():
     network = preset("alexnet")
     norm = network.find("norm1").id
-    with pytest.raises(EditError, match="usable size"):
+    with pytest.raises(EditError, match="far too large"):
         network.set_param(norm, "alpha", 10**400)
     with pytest.raises(EditError, match="whole number"):
         network.set_param(network.find("conv1").id, "padding", "²")

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import torch
 
+from cnnstudio.commands.export import with_input_shape
 from cnnstudio.core import BLOCK_TYPES, PRESETS, Network, preset, summarize
 from cnnstudio.core.report import table_rows
-from cnnstudio.interop.cli import with_input_shape
 from cnnstudio.model.build import build_module
 
 onnx = pytest.importorskip("onnx", reason="the onnx extra is not installed (pip install 'cnnstudio[onnx]')")
@@ -41,7 +41,8 @@ def every_leaf_network() -> Network:
     x = net.add_node("lrn", {"size": 3, "alpha": 1e-3, "beta": 0.6, "k": 1.5}, "lrn", [x]).id
     x = net.add_node("batchnorm2d", {}, "bn", [x]).id
     x = net.add_node("avgpool2d", {"kernel": 3, "stride": 2, "padding": 1, "ceil_mode": True}, "avg", [x]).id
-    a = net.add_node("padshortcut", {"channels": 12, "stride": 2}, "shortcut", [x]).id
+    # (the zero-padding shortcut exists only inside residual blocks: resnet20 covers it)
+    a = net.add_node("conv2d", {"filters": 12, "kernel": 3, "stride": 2, "padding": 1}, "branch", [x]).id
     b = net.add_node("conv2d", {"filters": 12, "kernel": 1, "stride": 2, "bias": False}, "projection", [x]).id
     x = net.add_node("add", {}, "add", [a, b]).id
     c = net.add_node("maxpool2d", {"kernel": 3, "stride": 1, "padding": 1}, "max", [x]).id

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import torch
 
+from cnnstudio.commands.export import with_input_shape
 from cnnstudio.core import BLOCK_TYPES, PRESETS, Network, preset, summarize
 from cnnstudio.interop import ExportError
-from cnnstudio.interop.cli import with_input_shape
 from cnnstudio.interop.pytorch_code import LAYER_CODE, MERGES, model_code, pytorch_source
 from cnnstudio.model.build import build_module
 

@@ -226,7 +226,7 @@ def test_a_rename_with_spaces_is_undone_cleanly(document, messages):
 
 def test_a_file_with_a_whitespace_only_name_is_refused_as_a_file_error():
     text = dumps(preset("lenet5")).replace('"name": "conv1"', '"name": "   "')
-    with pytest.raises(FileFormatError, match="needs a name"):
+    with pytest.raises(FileFormatError, match=r"'nodes\[1\]\.name' holds only spaces"):
         loads(text)
 
 

@@ -28,14 +28,13 @@ from typing import Any
 
 from .atomic import atomic_write
 from .blocks import BLOCK_TYPES
-from .graph import GraphError, Network, Node
+from .graph import MAX_NODES, GraphError, Network, Node
 from .jsonfile import MAX_FILE_BYTES, FileFormatError, parse_json, printable, read_text, unprintable
 from .params import ParamTypeError, shown
 
 FORMAT = "cnnstudio-network"
 VERSION = 1
 SUFFIX = ".cnnstudio.json"
-MAX_NODES = 20_000
 NODE_FIELDS = ("id", "type", "name", "params", "inputs", "pos")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -284,7 +283,7 @@ def _kind_name(kind: type) -> str:
     return {dict: "an object", list: "a list", str: "text", int: "a whole number"}[kind]
 
 
-__all__ = [
+__all__ = (
     "FORMAT",
     "MAX_FILE_BYTES",
     "MAX_NODES",
@@ -297,4 +296,4 @@ __all__ = [
     "loads",
     "save",
     "to_dict",
-]
+)

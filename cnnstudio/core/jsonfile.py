@@ -203,7 +203,7 @@ def unprintable(text: str) -> str | None:
     return f"a control character or line break (U+{ord(char):04X})"
 
 
-__all__ = [
+__all__ = (
     "MAX_FILE_BYTES",
     "FileFormatError",
     "HugeNumber",
@@ -213,4 +213,4 @@ __all__ = [
     "read_bytes",
     "read_text",
     "unprintable",
-]
+)

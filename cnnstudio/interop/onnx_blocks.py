@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ..core import BLOCK_TYPES, Network, block_type, summarize
+from ..core import BLOCK_TYPES, block_type
 from ..core.windows import resolve_padding
 from .onnx_export import BLOCKS_METADATA
 from .onnx_ops import INPUT, Pending
@@ -22,10 +22,11 @@ from .onnx_ops import INPUT, Pending
 IN = "in"
 
 
-def group_blocks(flat: list[Pending], network: Network, ids: dict[str, str], model) -> list[Pending]:
-    """*flat* with every recognised block's operators replaced by the block (or *flat* itself)."""
-    summary = summarize(network)
-    shapes = {name: summary.row(node_id).shape for name, node_id in ids.items()}
+def group_blocks(flat: list[Pending], shapes: dict[str, Any], model) -> list[Pending]:
+    """*flat* with every recognised block's operators replaced by the block (or *flat* itself).
+
+    *shapes* gives each pending layer's output shape (:func:`~.onnx_import.flat_shapes`).
+    """
     consumers: dict[str, set[str]] = {}
     for pending in flat:
         for source in pending.inputs:

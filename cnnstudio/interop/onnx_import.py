@@ -19,8 +19,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..core import Network, summarize
+from ..core import Network, block_type, summarize
 from ..core.graph import EditError
+from ..core.rules import checked_value
+from ..core.windows import ShapeProblem
 from . import onnx_ops, onnx_shape_ops
 from .onnx_ops import INPUT, SUPPORTED, Pending, Refused
 from .onnx_reader import GraphFacts, OnnxImportError, parse_model, read_model
@@ -159,21 +161,38 @@ def _convert(model, name: str, fallback_title: str) -> Network:
             "with fixed channels, height and width"
         )
     title = model.graph.name if model.graph.name not in _GENERIC_GRAPH_NAMES else fallback_title
-    network, ids = _build(title, image, shape[1:], flat, name)
-    _check_weights(network, ids, flat, name)
-    grouped = group_blocks(flat, network, ids, model)
-    if grouped is not flat:
-        network, _ = _build(title, image, shape[1:], grouped, name)
+    shapes = flat_shapes(flat, tuple(shape[1:]))
+    _check_weights(flat, shapes, name)
+    network = _build(title, image, shape[1:], group_blocks(flat, shapes, model), name)
     _check_output(network, facts, name)
     return network
+
+
+def flat_shapes(flat: list[Pending], image: tuple[int, int, int]) -> dict[str, Any]:
+    """Each pending layer's output shape, by the blocks' own arithmetic, in the order of *flat*.
+
+    The operators are not a network yet (a zero-padding shortcut, say, only exists inside a
+    residual block), so the shapes come from the blocks directly; the first layer no block can
+    compute refuses the import.
+    """
+    shapes: dict[str, Any] = {INPUT: image}
+    for pending in flat:
+        block = block_type(pending.type)
+        try:
+            params = {key: checked_value(block, key, value) for key, value in pending.params.items()}
+            inputs = [shapes[s] for s in pending.inputs]
+            shapes[pending.name] = block.infer({**block.defaults(), **params}, inputs).shape
+        except (EditError, ShapeProblem) as problem:
+            raise OnnxImportError(f"'{pending.name}' cannot be computed: {problem}") from None
+    return shapes
 
 
 def _show(shape) -> str:
     return "unknown" if shape is None else " x ".join("?" if d is None else str(d) for d in shape)
 
 
-def _build(title: str, image: str, shape: tuple, nodes: list[Pending], name: str) -> tuple[Network, dict]:
-    """The network of *nodes*, and each pending node's id in it."""
+def _build(title: str, image: str, shape: tuple, nodes: list[Pending], name: str) -> Network:
+    """The network of *nodes*."""
     network = Network(title)
     c, h, w = shape
     ids = {INPUT: network.add_node("input", {"channels": c, "height": h, "width": w}, "input").id}
@@ -190,7 +209,7 @@ def _build(title: str, image: str, shape: tuple, nodes: list[Pending], name: str
         raise OnnxImportError(
             f"the model imports as a network CNN Studio cannot analyse: {summary.errors[0]}"
         )
-    return network, ids
+    return network
 
 
 def _layer_name(text: str) -> str:
@@ -204,19 +223,17 @@ def _layer_name(text: str) -> str:
     return ".".join(kept) or text
 
 
-def _check_weights(network: Network, ids: dict[str, str], flat: list[Pending], name: str) -> None:
-    """Every layer's ONNX weights must have the shape the analysis gives the layer."""
-    summary = summarize(network)
+def _check_weights(flat: list[Pending], shapes: dict[str, Any], name: str) -> None:
+    """Every layer's ONNX weights must have the shape the blocks' arithmetic gives the layer."""
     for pending in flat:
         if not pending.weights:
             continue
-        node = network.node(ids[pending.name])
-        source = summary.row(node.inputs[0]).shape
+        source = shapes[pending.inputs[0]]
         expected = _expected_weights(pending, source)
         for part, dims in pending.weights.items():
             if dims is not None and part in expected and tuple(dims) != expected[part]:
                 raise OnnxImportError(
-                    f"the {part} of '{pending.name}' is {_show(dims)}, but a {node.block.title} "
+                    f"the {part} of '{pending.name}' is {_show(dims)}, but a {block_type(pending.type).title} "
                     f"on its {_show(source)} input needs {_show(expected[part])}"
                 )
 

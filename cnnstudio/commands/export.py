@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from ..cli import EXIT_BAD_INPUT, EXIT_INVALID_NETWORK, UsageError, _Parser, load_network, parse_shape
-from . import EXPORT_FORMATS, ExportError, export_file
-from .onnx_export import OnnxMissing
+from ..interop import EXPORT_FORMATS, ExportError, export_file
+from ..interop.onnx_export import OnnxMissing
 
 SUFFIX_FORMATS = {".onnx": "onnx", ".tex": "latex", ".csv": "csv", ".md": "markdown", ".py": "pytorch"}
 
