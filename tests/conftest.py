@@ -24,3 +24,66 @@ def _private_home(tmp_path_factory, monkeypatch):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
     yield home
     QStandardPaths.setTestModeEnabled(False)
+
+
+# --- training: the device, and the panel's warm-up ---------------------------------------------
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--fake-cuda",
+        action="store_true",
+        help="make torch report a CUDA GPU (none is usable): checks that no test assumes the CPU "
+        "where the device is 'auto'",
+    )
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "cuda: needs a real CUDA GPU (skipped elsewhere)")
+    config.addinivalue_line(
+        "markers", "idle_warm_up: the training panel loads PyTorch when the window is idle"
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fake_cuda(request):
+    """With --fake-cuda, torch says a CUDA GPU is there for the whole run."""
+    if not request.config.getoption("--fake-cuda"):
+        yield False
+        return
+    import torch
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(torch.cuda, "is_available", lambda: True)
+    patch.setattr(torch.cuda, "device_count", lambda: 1)
+    patch.setattr(torch.cuda, "get_device_name", lambda *args: "Fake GPU")
+    yield True
+    patch.undo()
+
+
+@pytest.fixture(autouse=True)
+def training_device(request, monkeypatch, _fake_cuda):
+    """Pins training to the CPU where a test leaves the device on "auto" (a GPU machine, or
+    --fake-cuda, must not change what a general test does); tests marked ``cuda`` get the real
+    device and are skipped without one."""
+    if request.node.get_closest_marker("cuda") is not None:
+        import torch
+
+        if _fake_cuda or not torch.cuda.is_available():
+            pytest.skip("needs a CUDA GPU")
+        return "cuda"
+    from cnnstudio.training import device
+
+    monkeypatch.setattr(device, "cuda_available", lambda: False)
+    monkeypatch.setattr(device, "mps_available", lambda: False)
+    return "cpu"
+
+
+@pytest.fixture(autouse=True)
+def _training_panel_waits_for_its_tab(request, monkeypatch):
+    """The training panel loads PyTorch only when its tab is shown, unless a test is marked
+    ``idle_warm_up``: windows in other tests must not start a worker thread on their own."""
+    if request.node.get_closest_marker("idle_warm_up") is None:
+        from cnnstudio.ui.training.panel import TrainingPanel
+
+        monkeypatch.setattr(TrainingPanel, "idle_warm_up_ms", None)

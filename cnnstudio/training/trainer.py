@@ -122,6 +122,7 @@ class Trainer:
         self.history: RunHistory | None = None
         self._lock = threading.Lock()
         self._running = False
+        self._fresh = True
 
     # --- control, safe from any thread -------------------------------------------------------
 
@@ -132,6 +133,11 @@ class Trainer:
     @property
     def paused(self) -> bool:
         return self.control.paused
+
+    @property
+    def weights_fresh(self) -> bool:
+        """Whether the weights are the seed's initial ones (no step taken since they were made or reset)."""
+        return self._fresh
 
     @property
     def mixed_precision(self) -> bool:
@@ -173,6 +179,14 @@ class Trainer:
                 self.module = _moved(self.module, device)
                 self.device = device
             self.settings = settings
+
+    def load_weights(self, state: dict[str, torch.Tensor]) -> None:
+        """Use *state* (a ``state_dict`` of this network, e.g. from a checkpoint) as the weights."""
+        with self._lock:
+            if self._running:
+                raise RuntimeError("cannot change the weights while training; stop first")
+            self.module.load_state_dict(state)
+            self._fresh = False
 
     def parameter_count(self) -> int:
         return sum(p.numel() for p in self.module.parameters())
@@ -306,6 +320,7 @@ class Trainer:
             scaler.scale(loss).backward()
             scaler.step(optimizer)
             scaler.update()
+        self._fresh = False
         return loss.detach(), (logits.detach().argmax(dim=1) == y).sum()
 
     def _report_steps(self, progress: _Progress) -> Iterator[Event]:
@@ -436,6 +451,7 @@ class Trainer:
 
     def _reset_now(self) -> None:
         self.module.load_state_dict(self._initial_module().state_dict())
+        self._fresh = True
 
     def _new_history(self) -> RunHistory:
         return RunHistory(

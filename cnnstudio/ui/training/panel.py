@@ -1,10 +1,12 @@
 """The training panel docked in the main window (object name ``trainingPanel``).
 
 Creating the panel is cheap and imports neither torch nor pyqtgraph, so the window still opens
-at once. The first time the student sees the panel (its dock tab is chosen, or :meth:`TrainingPanel.prepare`
-is called) its
-worker thread starts and imports torch and pyqtgraph there; meanwhile the panel says so, and
-when they are loaded it builds the :class:`~.workspace.TrainingWorkspace` (signal ``ready``).
+at once. Once the window has been drawn and the student has left mouse and keyboard alone for
+:attr:`TrainingPanel.idle_warm_up_ms`, the panel starts its worker thread, which imports torch
+and pyqtgraph and takes one small training step there (the first step loads much of PyTorch);
+then it builds the :class:`~.workspace.TrainingWorkspace` (signal ``ready``), so the Training
+tab is ready by the time the student reaches for it. Choosing the tab earlier starts the same
+work at once; meanwhile the panel says that PyTorch is loading.
 :meth:`TrainingPanel.shutdown` stops a run and the worker thread; the main window calls it when
 it closes, and the panel calls it itself when the application quits.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -29,6 +31,68 @@ from .session import TrainingSession
 
 PREFERRED_HEIGHT = 440
 """Height the bottom dock area grows to when the panel is first shown (curves need room)."""
+
+IDLE_WARM_UP_MS = 400
+"""How long the window must go without mouse or keyboard input before PyTorch loads behind it."""
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.DragMove,
+    }
+)
+
+
+class IdleStarter(QObject):
+    """Calls *start* once, after the window has painted and then seen no input for *idle_ms*.
+
+    Every mouse or keyboard event anywhere in the application starts the wait again, so the
+    work never begins while the student is dragging or typing; nor does it begin before the
+    application's event loop runs (a window drawn only for a ``--screenshot`` never starts it).
+    """
+
+    def __init__(self, start: Callable[[], None], idle_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._start = start
+        self._timer = QTimer(self, singleShot=True, interval=idle_ms)
+        self._timer.timeout.connect(self._fire)
+        self._watching = False
+
+    def window_painted(self) -> None:
+        """Begin waiting for a quiet moment (the window is on screen)."""
+        app = QCoreApplication.instance()
+        if self._watching or app is None:
+            return
+        self._watching = True
+        app.installEventFilter(self)
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.stop()
+        self._stop_watching()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS:
+            self._timer.start()  # restart the wait
+        return False
+
+    def _fire(self) -> None:
+        if QThread.currentThread().loopLevel() == 0:  # no event loop yet: nobody to use the tab
+            self._timer.start()
+            return
+        self._stop_watching()
+        self._start()
+
+    def _stop_watching(self) -> None:
+        app = QCoreApplication.instance()
+        if self._watching and app is not None:
+            app.removeEventFilter(self)
+        self._watching = False
 
 
 class TrainingPanel(QWidget):
@@ -56,6 +120,8 @@ class TrainingPanel(QWidget):
     """
 
     ready = Signal()
+    idle_warm_up_ms: int | None = IDLE_WARM_UP_MS
+    """Load PyTorch this long after the window painted and input stopped (None: only when shown)."""
 
     def __init__(
         self,
@@ -71,7 +137,10 @@ class TrainingPanel(QWidget):
         self.workspace = None
         self.stack = QStackedLayout(self)
         self.stack.addWidget(self._loading_page())
-        self.session.worker.prepared.connect(self._on_prepared)
+        self.session.prepared.connect(self._on_prepared)
+        self._idle = (
+            IdleStarter(self.prepare, self.idle_warm_up_ms or 0, self) if self.idle_warm_up_ms else None
+        )
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -104,13 +173,20 @@ class TrainingPanel(QWidget):
             dock = self.parentWidget()
             if isinstance(dock, QDockWidget):  # a tab behind the table is "visible" but unseen
                 dock.visibilityChanged.connect(self._on_dock_visibility)
+                dock.window().installEventFilter(self)
         return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._idle is not None:  # the window is drawn
+            watched.removeEventFilter(self)
+            self._idle.window_painted()
+        return False
 
     @Slot(bool)
     def _on_dock_visibility(self, visible: bool) -> None:
         if visible and self.workspace is not None:
-            self.workspace.plots.flush()  # drawn now what came while the tab was behind
-        if visible and self.session.thread is None:
+            self.workspace.on_shown()  # drawn now what came while the tab was behind
+        if visible and not self.session.started:
             self._grow_dock()
             QTimer.singleShot(0, self.prepare)
 
@@ -123,6 +199,8 @@ class TrainingPanel(QWidget):
 
     def prepare(self) -> None:
         """Start the worker thread, which loads torch; ``ready`` follows."""
+        if self._idle is not None:
+            self._idle.cancel()
         self.session.prepare()
 
     @Slot(object)
@@ -139,6 +217,8 @@ class TrainingPanel(QWidget):
     @Slot()
     def shutdown(self) -> None:
         """Stop the run (weights kept until the thread ends) and downloads; wait for the threads."""
+        if self._idle is not None:
+            self._idle.cancel()
         if self.workspace is not None:
             self.workspace.shutdown()
         self.session.shutdown()
