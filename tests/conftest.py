@@ -61,22 +61,36 @@ def _fake_cuda(request):
     patch.undo()
 
 
-@pytest.fixture(autouse=True)
-def training_device(request, monkeypatch, _fake_cuda):
-    """Pins training to the CPU where a test leaves the device on "auto" (a GPU machine, or
-    --fake-cuda, must not change what a general test does); tests marked ``cuda`` get the real
-    device and are skipped without one."""
-    if request.node.get_closest_marker("cuda") is not None:
-        import torch
-
-        if _fake_cuda or not torch.cuda.is_available():
-            pytest.skip("needs a CUDA GPU")
-        return "cuda"
+@pytest.fixture(scope="session", autouse=True)
+def _cpu_for_auto(_fake_cuda):
+    """Pins training to the CPU where a test leaves the device on "auto", for the whole run
+    (module fixtures included): a GPU machine, or --fake-cuda, must not change what a general
+    test does. Tests marked ``cuda`` undo the pin (see :func:`training_device`)."""
     from cnnstudio.training import device
 
-    monkeypatch.setattr(device, "cuda_available", lambda: False)
-    monkeypatch.setattr(device, "mps_available", lambda: False)
-    return "cpu"
+    real = {"cuda_available": device.cuda_available, "mps_available": device.mps_available}
+    patch = pytest.MonkeyPatch()
+    patch.setattr(device, "cuda_available", lambda: False)
+    patch.setattr(device, "mps_available", lambda: False)
+    yield real
+    patch.undo()
+
+
+@pytest.fixture(autouse=True)
+def training_device(request, monkeypatch, _fake_cuda, _cpu_for_auto):
+    """The device "auto" means in this test: "cpu", or "cuda" in tests marked ``cuda``, which
+    see the real devices and are skipped where there is no CUDA GPU (or only a fake one)."""
+    if request.node.get_closest_marker("cuda") is None:
+        return "cpu"
+    import torch
+
+    if _fake_cuda or not torch.cuda.is_available():
+        pytest.skip("needs a CUDA GPU")
+    from cnnstudio.training import device
+
+    for name, function in _cpu_for_auto.items():
+        monkeypatch.setattr(device, name, function)
+    return "cuda"
 
 
 @pytest.fixture(autouse=True)

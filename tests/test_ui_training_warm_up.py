@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from test_ui_training_fixtures import one_torch_thread
 from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, make_window, private_home
 
-from cnnstudio.ui.training.panel import IdleStarter
+from cnnstudio.ui.training.panel import IdleWatch
 
 pytestmark = QT_OFFSCREEN_NOISE
 
@@ -33,8 +33,8 @@ def test_pytorch_loads_behind_an_idle_window_and_the_tab_is_ready_when_chosen(qt
 
 
 def test_input_postpones_the_warm_up_until_the_student_pauses(qtbot):
-    started = []
-    starter = IdleStarter(lambda: started.append(True), idle_ms=300)
+    started, busy = [], []
+    starter = IdleWatch(lambda: started.append(True), lambda: busy.append(True), idle_ms=300)
     window = make_window(qtbot)
     starter.window_painted()
     for _ in range(8):  # 800 ms of key presses, never 300 ms apart
@@ -42,4 +42,6 @@ def test_input_postpones_the_warm_up_until_the_student_pauses(qtbot):
         qtbot.wait(100)
     assert started == []
     qtbot.waitUntil(lambda: started == [True], timeout=5_000)
+    qtbot.keyClick(window.canvas.viewport(), Qt.Key.Key_Shift)
+    assert busy == [True]  # the student is back: the work pauses at its next stage
     starter.cancel()

@@ -24,8 +24,8 @@ from ...training import (
     available_devices,
     load_checkpoint,
 )
+from ...training import device as devices_module
 from ...training.checkpoint import SaveResult, save_or_rescue
-from ...training.device import cuda_available
 from .records import (
     DatasetInfo,
     LoadedCheckpoint,
@@ -67,7 +67,7 @@ def warm_up() -> None:
         optimizer.zero_grad(set_to_none=True)
     with torch.no_grad():
         net.eval()(torch.zeros(1, 1, 4, 4))
-    if cuda_available():
+    if devices_module.cuda_available():
         torch.zeros(1, device="cuda")
 
 

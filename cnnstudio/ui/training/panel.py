@@ -48,23 +48,30 @@ _INPUT_EVENTS = frozenset(
 )
 
 
-class IdleStarter(QObject):
-    """Calls *start* once, after the window has painted and then seen no input for *idle_ms*.
+class IdleWatch(QObject):
+    """Tells when the student has left mouse and keyboard alone for *idle_ms*, and when they are back.
 
-    Every mouse or keyboard event anywhere in the application starts the wait again, so the
-    work never begins while the student is dragging or typing; nor does it begin before the
-    application's event loop runs (a window drawn only for a ``--screenshot`` never starts it).
+    ``on_idle`` is called after *idle_ms* without input (counted from :meth:`window_painted`),
+    ``on_busy`` at the first input after that. Nothing is called before the application's event
+    loop runs (a window drawn only for a ``--screenshot`` never starts any work).
     """
 
-    def __init__(self, start: Callable[[], None], idle_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        on_idle: Callable[[], None],
+        on_busy: Callable[[], None],
+        idle_ms: int,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._start = start
+        self._on_idle, self._on_busy = on_idle, on_busy
         self._timer = QTimer(self, singleShot=True, interval=idle_ms)
         self._timer.timeout.connect(self._fire)
         self._watching = False
+        self.idle = False
 
     def window_painted(self) -> None:
-        """Begin waiting for a quiet moment (the window is on screen)."""
+        """Begin watching (the window is on screen)."""
         app = QCoreApplication.instance()
         if self._watching or app is None:
             return
@@ -73,26 +80,27 @@ class IdleStarter(QObject):
         self._timer.start()
 
     def cancel(self) -> None:
+        """Stop watching for good."""
         self._timer.stop()
-        self._stop_watching()
+        app = QCoreApplication.instance()
+        if self._watching and app is not None:
+            app.removeEventFilter(self)
+        self._watching = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
-            self._timer.start()  # restart the wait
+            self._timer.start()  # wait again
+            if self.idle:
+                self.idle = False
+                self._on_busy()
         return False
 
     def _fire(self) -> None:
         if QThread.currentThread().loopLevel() == 0:  # no event loop yet: nobody to use the tab
             self._timer.start()
             return
-        self._stop_watching()
-        self._start()
-
-    def _stop_watching(self) -> None:
-        app = QCoreApplication.instance()
-        if self._watching and app is not None:
-            app.removeEventFilter(self)
-        self._watching = False
+        self.idle = True
+        self._on_idle()
 
 
 class TrainingPanel(QWidget):
@@ -139,7 +147,9 @@ class TrainingPanel(QWidget):
         self.stack.addWidget(self._loading_page())
         self.session.prepared.connect(self._on_prepared)
         self._idle = (
-            IdleStarter(self.prepare, self.idle_warm_up_ms or 0, self) if self.idle_warm_up_ms else None
+            IdleWatch(self._on_idle, self.session.hold, self.idle_warm_up_ms, self)
+            if self.idle_warm_up_ms
+            else None
         )
         app = QCoreApplication.instance()
         if app is not None:
@@ -198,15 +208,23 @@ class TrainingPanel(QWidget):
             window.resizeDocks([dock], [PREFERRED_HEIGHT], Qt.Orientation.Vertical)
 
     def prepare(self) -> None:
-        """Start the worker thread, which loads torch; ``ready`` follows."""
+        """Start the worker thread, which loads torch, without waiting for idle time; ``ready`` follows."""
         if self._idle is not None:
             self._idle.cancel()
+        self.session.release()
+        self.session.prepare()
+
+    def _on_idle(self) -> None:
+        """A quiet moment: start (or go on with) loading PyTorch behind the window."""
+        self.session.release()
         self.session.prepare()
 
     @Slot(object)
     def _on_prepared(self, devices: list[str]) -> None:
         if self.workspace is not None or self.session.closed:
             return
+        if self._idle is not None:
+            self._idle.cancel()
         from .workspace import TrainingWorkspace
 
         self.workspace = TrainingWorkspace(self.document, self.session, devices, self.confirm_replace)

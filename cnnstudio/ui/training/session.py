@@ -107,6 +107,14 @@ class TrainingSession(QObject):
     def is_prepared(self) -> bool:
         return self.prepared_devices is not None
 
+    def hold(self) -> None:
+        """Pause the worker's preparation at its next stage (the student is busy)."""
+        self.worker.hold()
+
+    def release(self) -> None:
+        """Let the worker's preparation go on."""
+        self.worker.release()
+
     def prepare(self) -> None:
         """Start the worker thread and have it import torch and take a warm-up step (once)."""
         if self.thread is not None or self.closed:
@@ -126,6 +134,7 @@ class TrainingSession(QObject):
         """Stop any run, end the worker thread and wait for it (the weights are kept until then)."""
         self.closed = True
         self.control.stop()
+        self.worker.release()  # a held preparation must be able to end
         if self.thread is None:
             return
         self.thread.quit()

@@ -14,6 +14,7 @@ GUI thread, which then holds Python's global lock for a moment, and a small netw
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import traceback
@@ -102,6 +103,8 @@ class TrainingWorker(QObject):
         self.control = control
         self.backend = None
         self._results_wanted = threading.Event()
+        self._go_on = threading.Event()
+        self._go_on.set()
 
     def want_results(self) -> None:
         """Compute results after the run's next epoch (safe from any thread)."""
@@ -109,16 +112,27 @@ class TrainingWorker(QObject):
 
     # -- preparation and datasets ---------------------------------------------------------
 
+    def hold(self) -> None:
+        """Pause the preparation at its next stage (the student is busy; safe from any thread)."""
+        self._go_on.clear()
+
+    def release(self) -> None:
+        """Let the preparation go on (safe from any thread)."""
+        self._go_on.set()
+
     @Slot()
     def prepare(self) -> None:
-        """Import torch and the plotting library here, off the GUI thread; list the devices."""
-        import pyqtgraph  # noqa: F401  (imported now so the GUI thread finds it loaded)
-
-        from . import backend
-
+        """Import torch and the plotting library here, off the GUI thread, take a warm-up step
+        and list the devices. Each stage waits while :meth:`hold` is in force: an import holds
+        Python's global lock, so stages run only while the student is not editing."""
         if self.backend is not None:
             return
-        backend.warm_up()
+        for stage in (_import_torch, _import_plots, _warm_up):
+            self._go_on.wait()
+            stage()
+        self._go_on.wait()
+        from . import backend
+
         self.backend = backend.TrainingBackend(self.control)
         self.prepared.emit(backend.devices())
 
@@ -250,6 +264,22 @@ class TrainingWorker(QObject):
             return
         self.checkpoint_loaded.emit(loaded)
         self.weights_changed.emit(self.backend.weights_state())
+
+
+def _import_torch() -> None:
+    import torch  # noqa: F401
+
+
+def _import_plots() -> None:
+    import pyqtgraph  # noqa: F401  (imported here so the GUI thread finds it loaded)
+
+
+def _warm_up() -> None:
+    from . import backend
+
+    # only a head start: a device that fails here fails again, with a message, when Train is clicked
+    with contextlib.suppress(Exception):
+        backend.warm_up()
 
 
 def _unexpected(error: Exception) -> str:
