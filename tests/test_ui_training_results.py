@@ -163,3 +163,21 @@ def test_reset_during_a_run_stops_it_and_the_worker_resets(qtbot, reset_threads)
         qtbot.mouseClick(workspace.controls.reset, LEFT)
     qtbot.waitUntil(lambda: workspace.weights.steps == 0, timeout=30_000)
     assert reset_threads and all(thread is not threading.main_thread() for thread in reset_threads)
+
+
+def test_saving_a_checkpoint_onto_a_folder_keeps_the_weights_in_a_rescue_file(qtbot, tmp_path, monkeypatch):
+    from cnnstudio.training import checkpoint, load_checkpoint
+
+    rescue = tmp_path / "rescue"
+    rescue.mkdir()
+    monkeypatch.setattr(checkpoint, "rescue_folders", lambda: [rescue])
+    _, workspace = training_window(qtbot)
+    workspace.form.epochs.setValue(1)
+    run_to_end(qtbot, workspace)
+    with qtbot.waitSignal(workspace.checkpoint_failed, timeout=30_000) as failed:
+        workspace.save_checkpoint(tmp_path)  # a folder, not a file
+    saved = list(rescue.glob("cnnstudio-rescued-*.pt"))
+    assert len(saved) == 1
+    assert f"the weights were saved to {saved[0]} instead" in failed.args[0]
+    assert failed.args[0] in workspace.controls.banner.text()
+    assert load_checkpoint(saved[0]).network.name == "LeNet-5"

@@ -15,12 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...training import Step
-from ...training.checkpoint import SUFFIX as CHECKPOINT_SUFFIX
 from ...training.history import RunHistory
 from ..document import Document
+from .checkpoints import CheckpointFlow
 from .dataset_controls import DatasetControls
 from .hyperparameters import HyperparameterForm
 from .pacing import RedrawPacer
@@ -28,7 +28,6 @@ from .plots import LivePlots
 from .records import (
     DatasetInfo,
     DatasetRequest,
-    LoadedCheckpoint,
     Results,
     RunEnd,
     RunRequest,
@@ -41,7 +40,6 @@ from .runs import Run, RunsList, RunStore
 from .session import TrainingSession
 
 PREVIEW_DELAY_MS = 250
-CHECKPOINT_FILTER = f"CNN Studio checkpoints (*{CHECKPOINT_SUFFIX});;All files (*)"
 
 
 class TrainingWorkspace(QWidget):
@@ -110,6 +108,13 @@ class TrainingWorkspace(QWidget):
         self.results = ResultsView()
         self.runs = RunsList(self.store)
         self.tracker = ProgressTracker()
+        self.checkpoints = CheckpointFlow(
+            document,
+            session,
+            (self.controls, self.form, self.dataset, self.store),
+            lambda: self.confirm_replace(),
+            self,
+        )
         self.active_run: Run | None = None
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._progress_pacer = RedrawPacer(self._show_progress, budget=0.005, min_interval=0.5, parent=self)
@@ -170,17 +175,19 @@ class TrainingWorkspace(QWidget):
         s.run_ended.connect(self._on_run_ended)
         s.results_ready.connect(self._on_results)
         s.results_failed.connect(self._on_results_failed)
-        s.checkpoint_saved.connect(self._on_checkpoint_saved)
-        s.checkpoint_loaded.connect(self._on_checkpoint_loaded)
-        s.checkpoint_failed.connect(self._on_checkpoint_failed)
+        self.checkpoints.saved.connect(self.checkpoint_saved)
+        self.checkpoints.opened.connect(self._on_checkpoint_done)
+        self.checkpoints.failed.connect(self._on_checkpoint_done)
+        self.checkpoints.opened.connect(self.checkpoint_opened)
+        self.checkpoints.failed.connect(self.checkpoint_failed)
         s.weights_changed.connect(self._on_weights_changed)
         c = self.controls
         c.train_clicked.connect(self.start)
         c.pause_clicked.connect(self.toggle_pause)
         c.stop_clicked.connect(self.stop)
         c.reset_clicked.connect(self.reset_weights)
-        c.save_clicked.connect(self._save_dialog)
-        c.open_clicked.connect(self._open_dialog)
+        c.save_clicked.connect(self.checkpoints.ask_and_save)
+        c.open_clicked.connect(lambda: self.checkpoints.ask_and_open(self.state.running))
         self.document.summary_changed.connect(self._on_network_changed)
         self.dataset.spec_changed.connect(self._on_spec_changed)
         self.form.changed.connect(self._on_settings_changed)
@@ -420,57 +427,18 @@ class TrainingWorkspace(QWidget):
         self.state.weights = state
         self.refresh()
 
+    def _on_checkpoint_done(self, _news) -> None:
+        self.refresh()
+
     # -- checkpoints ----------------------------------------------------------------------------
 
     def save_checkpoint(self, path: Path) -> None:
         """Write the trained network, weights and run to *path* (in the worker)."""
-        self.session.save_checkpoint(Path(path))
+        self.checkpoints.save(path)
 
     def open_checkpoint(self, path: Path) -> bool:
         """Open the checkpoint at *path* (after ``confirm_replace``); False if the student declined."""
-        if self.state.running or not self.confirm_replace():
-            return False
-        self.controls.show_opening_checkpoint()
-        self.session.load_checkpoint(Path(path))
-        return True
-
-    def _save_dialog(self) -> None:
-        name = f"{self.document.network.name}{CHECKPOINT_SUFFIX}".replace(" ", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Save checkpoint", name, CHECKPOINT_FILTER)
-        if path:
-            self.save_checkpoint(Path(path if path.endswith(CHECKPOINT_SUFFIX) else path + CHECKPOINT_SUFFIX))
-
-    def _open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open checkpoint", "", CHECKPOINT_FILTER)
-        if path:
-            self.open_checkpoint(Path(path))
-
-    @Slot(str)
-    def _on_checkpoint_saved(self, path: str) -> None:
-        self.controls.show_message(f"Saved the checkpoint {path}.", "info")
-        self.document.status_message.emit(f"Saved the checkpoint {Path(path).name}")
-        self.checkpoint_saved.emit(path)
-
-    @Slot(object)
-    def _on_checkpoint_loaded(self, loaded: LoadedCheckpoint) -> None:
-        self.document.replace_network(loaded.network)
-        self.form.set_settings(loaded.settings)
-        self.dataset.set_spec(loaded.dataset)
-        if loaded.history is not None:
-            self.store.add(RunHistory.from_dict(loaded.history), source=f"from {loaded.path.name}")
-        note = f" Note: {loaded.note}." if loaded.note else ""
-        self.controls.show_message(f"Opened the checkpoint {loaded.path.name}.{note}", "info")
-        self.document.status_message.emit(f"Opened the checkpoint {loaded.path.name}")
-        if not loaded.note:
-            self.session.request_results()
-        self.refresh()
-        self.checkpoint_opened.emit(loaded)
-
-    @Slot(str)
-    def _on_checkpoint_failed(self, message: str) -> None:
-        self.controls.show_message(f"⚠ Checkpoint: {message}")
-        self.refresh()
-        self.checkpoint_failed.emit(message)
+        return self.checkpoints.open(path, self.state.running)
 
     # -- closing --------------------------------------------------------------------------------
 
