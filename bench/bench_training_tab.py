@@ -127,9 +127,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--at", type=float, nargs="+", default=[1.0, 3.0, 5.0])
+    parser.add_argument("--edits-only", action="store_true", help="only the edit latencies")
     args = parser.parse_args()
     print(f"tab -> Train enabled (median of {args.runs} launches, interleaved)")
-    for at in args.at:
+    for at in args.at if not args.edits_only else []:
         idle, on_tab = [], []
         for _ in range(args.runs):
             idle.append(run_child("tab", True, at)["tab_to_train"])
