@@ -32,19 +32,17 @@ from ..model.build import build_module
 from .augment import augment_batch, default_padding
 from .checks import NotTrainableError, check_trainable
 from .control import RunControl
-from .device import DeviceError, describe, device_word, release_memory, select_device
+from .device import describe, release_memory, select_device
 from .evaluate import Predictions, predict
 from .events import Epoch, Event, Failed, FailureKind, Finished, Paused, Resumed, Started, Step
+from .failures import diverged, failure_of, move_to
 from .history import RunHistory
-from .settings import DEFAULT_LR, TrainSettings, learning_rate
+from .settings import TrainSettings, learning_rate
 
 PAUSE_POLL_SECONDS = 0.1
 DIVERGENCE_FACTOR = 1000.0
 """A loss this many times above where the run began (or above chance, ln K) means the run diverged."""
 SEED_SPAN = 2**64
-
-# errors a GPU keeps reporting until the program ends (illegal access, device-side assert)
-_STICKY_ERRORS = tuple(kind for kind in (getattr(torch, "AcceleratorError", None),) if isinstance(kind, type))
 
 
 @dataclass
@@ -118,7 +116,7 @@ class Trainer:
         self.data = data
         self.control = control or RunControl()
         self.device = select_device(self.settings.device)
-        self.module = _moved(self._initial_module(), self.device)
+        self.module = move_to(self._initial_module(), self.device)
         self.history: RunHistory | None = None
         self._lock = threading.Lock()
         self._running = False
@@ -176,7 +174,7 @@ class Trainer:
             settings = settings.check()
             device = select_device(settings.device)
             if device != self.device:
-                self.module = _moved(self.module, device)
+                self.module = move_to(self.module, device)
                 self.device = device
             self.settings = settings
 
@@ -390,49 +388,11 @@ class Trainer:
     # --- failures ----------------------------------------------------------------------------
 
     def _diverged(self, loss: float, step: int, epoch: int) -> Failed:
-        s = self.settings
-        if math.isnan(loss):
-            what = "the loss became NaN"
-        elif math.isinf(loss):
-            what = "the loss became infinite"
-        else:
-            what = f"the loss grew to {loss:.3g}: the training diverged"
-        lower = min(s.lr / 10, DEFAULT_LR[s.optimizer])
-        return Failed(
-            reason=f"{what} at step {step}",
-            suggestion=f"lower the learning rate (now {s.lr:g}), e.g. to {lower:g}, and reset the weights",
-            step=step,
-            epoch=epoch,
-            kind=FailureKind.DIVERGED,
-        )
+        return diverged(loss, step, epoch, self.settings)
 
     def _failure(self, error: Exception, progress: _Progress) -> Failed:
         """What *error* means for the student (called inside the except block: touches no memory)."""
-        at = progress.step + 1
-        where = dict(step=progress.step, epoch=progress.epoch)
-        if isinstance(error, DatasetError):
-            return Failed(
-                f"an image could not be read at step {at}: {error}", "", kind=FailureKind.DATASET, **where
-            )
-        text = _first_line(error)
-        device = device_word(self.device)
-        if isinstance(error, torch.OutOfMemoryError) or _means_out_of_memory(text):
-            return Failed(
-                reason=f"{device} ran out of memory at step {at}",
-                suggestion=_smaller_batch(self.settings.batch_size),
-                kind=FailureKind.OUT_OF_MEMORY,
-                **where,
-            )
-        if _is_sticky(error, self.device):
-            return Failed(
-                reason=f"{device} reported an error it cannot recover from at step {at} ({text})",
-                suggestion="save your network, then restart CNN Studio to train on the GPU again",
-                kind=FailureKind.DEVICE_FAILED,
-                **where,
-            )
-        return Failed(
-            f"PyTorch stopped with an error at step {at}: {text}", "", kind=FailureKind.ERROR, **where
-        )
+        return failure_of(error, progress.step, progress.epoch, self.device, self.settings.batch_size)
 
     def _release(self, progress: _Progress, kind: FailureKind) -> None:
         """Free the failed step's memory (after the except block, so nothing still refers to it)."""
@@ -500,52 +460,3 @@ def _trained_count(count: int, batch_size: int) -> int:
 def _batches(count: int, batch_size: int, order: torch.Generator) -> list[torch.Tensor]:
     permutation = torch.randperm(count, generator=order)
     return list(permutation[: _trained_count(count, batch_size)].split(batch_size))
-
-
-def _moved(module, device: torch.device):
-    """*module* on *device*; :class:`DeviceError` (memory freed) if its weights do not fit there."""
-    try:
-        return module.to(device)
-    except torch.OutOfMemoryError:
-        pass
-    except RuntimeError as error:
-        if not _is_sticky(error, device):
-            raise
-        text = _first_line(error)
-        raise DeviceError(
-            f"{device_word(device)} reported an error it cannot recover from ({text}): save your network, "
-            "then restart CNN Studio to train on the GPU again, or choose the CPU"
-        ) from None
-    # out of the except block, so the half-moved weights can be freed
-    module.to("cpu")
-    gc.collect()
-    release_memory(device)
-    count = sum(p.numel() for p in module.parameters())
-    raise DeviceError(
-        f"the network's {count:,} weights do not fit in {device_word(device)}'s memory: "
-        "choose the CPU as the device, or make the network smaller"
-    )
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
-
-
-def _is_sticky(error: BaseException, device: torch.device) -> bool:
-    """A GPU error that stays until the program ends (illegal access, device-side assert)."""
-    if isinstance(error, _STICKY_ERRORS):
-        return True
-    return device.type == "cuda" and _first_line(error).startswith("CUDA error")  # before torch 2.8
-
-
-def _means_out_of_memory(text: str) -> bool:
-    """MPS and the CPU allocator report running out of memory as a plain RuntimeError."""
-    lowered = text.lower()
-    return "out of memory" in lowered or "can't allocate memory" in lowered
-
-
-def _smaller_batch(batch_size: int) -> str:
-    if batch_size > 1:
-        return f"use a smaller batch size (now {batch_size}), e.g. {max(1, batch_size // 2)}"
-    return "use a smaller network or smaller input images"

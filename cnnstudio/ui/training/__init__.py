@@ -5,7 +5,8 @@
 * :mod:`.session`, :mod:`.worker`, :mod:`.backend` — the worker thread, its slots, and the torch
   work (datasets, trainer, results, checkpoints); :mod:`.records` — what crosses the threads.
 * :mod:`.run_state` — what the panel allows and what a run's end means, decided without Qt.
-* :mod:`.workspace` — the panel's contents; :mod:`.dataset_controls`, :mod:`.download`,
+* :mod:`.workspace` — the panel's contents; :mod:`.dataset_flow` and :mod:`.checkpoints` — opening
+  the dataset and saving or opening checkpoints; :mod:`.dataset_controls`, :mod:`.download`,
   :mod:`.hyperparameters`, :mod:`.run_controls`, :mod:`.plots`, :mod:`.runs`, :mod:`.results`,
   :mod:`.image_grid` — its parts.
 

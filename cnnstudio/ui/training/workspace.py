@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...training import Step
@@ -22,12 +22,12 @@ from ...training.history import RunHistory
 from ..document import Document
 from .checkpoints import CheckpointFlow
 from .dataset_controls import DatasetControls
+from .dataset_flow import DatasetFlow
 from .hyperparameters import HyperparameterForm
 from .pacing import RedrawPacer
 from .plots import LivePlots
 from .records import (
     DatasetInfo,
-    DatasetRequest,
     Results,
     RunEnd,
     RunRequest,
@@ -38,8 +38,6 @@ from .run_controls import ProgressTracker, RunControls
 from .run_state import RunState, describe_end
 from .runs import Run, RunsList, RunStore
 from .session import TrainingSession
-
-PREVIEW_DELAY_MS = 250
 
 
 class TrainingWorkspace(QWidget):
@@ -115,12 +113,11 @@ class TrainingWorkspace(QWidget):
             lambda: self.confirm_replace(),
             self,
         )
+        self.datasets = DatasetFlow(self.state, document, session, self.dataset, self.form, self)
         self.active_run: Run | None = None
-        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._progress_pacer = RedrawPacer(self._show_progress, budget=0.005, min_interval=0.5, parent=self)
         self._layout()
         self._connect()
-        self._preview_timer.start()
         self.refresh()
 
     # -- what the rest of the app and the tests read ----------------------------------------------
@@ -166,8 +163,7 @@ class TrainingWorkspace(QWidget):
 
     def _connect(self) -> None:
         s = self.session
-        s.dataset_ready.connect(self._on_dataset_ready)
-        s.dataset_failed.connect(self._on_dataset_failed)
+        self.datasets.changed.connect(self.refresh)
         s.run_started.connect(self._on_run_started)
         s.progress.connect(self._on_progress)
         s.paused.connect(self._on_paused)
@@ -189,9 +185,7 @@ class TrainingWorkspace(QWidget):
         c.save_clicked.connect(self.checkpoints.ask_and_save)
         c.open_clicked.connect(lambda: self.checkpoints.ask_and_open(self.state.running))
         self.document.summary_changed.connect(self._on_network_changed)
-        self.dataset.spec_changed.connect(self._on_spec_changed)
         self.form.changed.connect(self._on_settings_changed)
-        self._preview_timer.timeout.connect(self._open_dataset)
         self.store.added.connect(self._on_run_added)
         self.store.changed.connect(self.plots.follow)
         self.store.removed.connect(self.plots.hide_run)
@@ -225,50 +219,10 @@ class TrainingWorkspace(QWidget):
         """The panel came into view: draw at once what arrived while it was hidden."""
         self.plots.flush()
 
-    # -- the dataset ----------------------------------------------------------------------------
-
-    def _on_spec_changed(self) -> None:
-        """The student chose a dataset (perhaps the same folder again, now fixed): open it anew."""
-        self.state.forget_dataset()
-        self._preview_timer.start()
-        self.refresh()
-
-    def _open_dataset(self) -> None:
-        spec, shape = self.dataset.spec(), self.document.summary.input_shape
-        request = DatasetRequest(spec or "", tuple(shape) if shape else None, self.form.seed_value())
-        if not self.state.ask_dataset(request):
-            return
-        if spec is None:
-            self.dataset.show_note(self.dataset.missing().capitalize() + ".")
-        elif shape is None:
-            self.dataset.show_note("The network needs a valid input before the dataset can be opened.")
-        else:
-            self.dataset.show_opening()
-            self.session.open_dataset(spec, tuple(shape), self.form.seed_value())
-        self.refresh()
-
-    @Slot(object)
-    def _on_dataset_ready(self, info: DatasetInfo) -> None:
-        if self.state.take_dataset(info):
-            self.dataset.show_info(info)
-            self.refresh()
-
-    @Slot(str, int, str)
-    def _on_dataset_failed(self, spec: str, seed: int, message: str) -> None:
-        if self.state.take_dataset_error(spec, seed, message):
-            self.dataset.show_error(message)
-            self.refresh()
-
     def _on_network_changed(self) -> None:
-        shape = self.document.summary.input_shape
-        self.state.input_changed(tuple(shape) if shape else None)
-        self._preview_timer.start()
         self.refresh()
 
     def _on_settings_changed(self) -> None:
-        request = self.state.request
-        if request is not None and request.seed != self.form.seed_value():
-            self._preview_timer.start()
         self.refresh()
 
     # -- running --------------------------------------------------------------------------------
