@@ -187,7 +187,7 @@ class Bench(QObject):
     def reset(self) -> None:
         ws = self.workspace
         if ws.weights.steps > 0:
-            self.wait(ws.session.worker.weights_changed, ws.reset_weights)
+            self.wait(ws.session.weights_changed, ws.reset_weights)
 
     def app_round(self) -> tuple[float, float, list[float]]:
         """Seconds training (the trainer's own count), seconds from the click until the panel

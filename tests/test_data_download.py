@@ -32,6 +32,8 @@ class FileServer(http.server.ThreadingHTTPServer):
         self.requests: list[tuple[str, str | None]] = []
         self.honour_range = True
         self.cut_after: int | None = None  # send only this many bytes of a body, then hang up
+        self.endless: set[str] = set()  # names whose body never ends (no Content-Length)
+        self.sent: dict[str, int] = {}  # bytes of each endless body sent before the client hung up
 
     @property
     def base_url(self) -> str:
@@ -48,6 +50,9 @@ class RangeHandler(http.server.BaseHTTPRequestHandler):
         name = self.path.lstrip("/")
         requested_range = self.headers.get("Range")
         self.server.requests.append((name, requested_range))
+        if name in self.server.endless:
+            self._send_endless(name)
+            return
         data = self.server.files.get(name)
         if data is None:
             self.send_error(404, "Not Found")
@@ -65,11 +70,23 @@ class RangeHandler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
         else:
             self.send_response(200)
+        if self.server.honour_range:
+            self.send_header("Accept-Ranges", "bytes")
         self.send_header("Content-Length", str(len(data) - start))
         self.end_headers()
         body = data[start:] if self.server.cut_after is None else data[start : start + self.server.cut_after]
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
+
+    def _send_endless(self, name: str) -> None:
+        self.send_response(200)
+        self.end_headers()
+        block = bytes(CHUNK_BYTES)
+        self.server.sent[name] = 0
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            while self.server.sent[name] < 2**32:
+                self.wfile.write(block)
+                self.server.sent[name] += len(block)
 
     def log_message(self, format, *args) -> None:
         pass
@@ -321,3 +338,129 @@ def test_the_official_table_has_a_sha256_and_size_for_every_file():
         for file in remote.files:
             assert len(file.sha256) == 64 and int(file.sha256, 16) >= 0
             assert file.size > 0
+
+
+# --- hostile servers: nothing they send may fill the disk or outlive a cancel ------------------
+
+
+def test_an_endless_body_stops_at_the_expected_size_and_keeps_nothing(server, tmp_path):
+    files = serve_mnist(server)
+    server.endless.add("train-images-idx3-ubyte.gz")
+    sizes = {name: len(data) for name, data in files.items()}
+    with pytest.raises(DatasetError, match=r"should take [\d,]+ bytes at most, but the server sent more"):
+        download_dataset(
+            "mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files), sizes=sizes
+        )
+    assert not list((tmp_path / "mnist").glob("train-images*"))
+    assert server.sent["train-images-idx3-ubyte.gz"] < sizes["train-images-idx3-ubyte.gz"] + 64 * CHUNK_BYTES
+
+
+def test_an_endless_body_of_unknown_size_stops_at_the_hard_ceiling(server, tmp_path, monkeypatch):
+    from cnnstudio.data import download
+
+    monkeypatch.setattr(download, "MAX_DOWNLOAD_BYTES", 1_000_000)
+    files = serve_mnist(server)
+    server.endless.add("train-images-idx3-ubyte.gz")
+    with pytest.raises(DatasetError, match="should take 1,000,000 bytes at most"):
+        download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+    assert not list((tmp_path / "mnist").glob("train-images*"))
+
+
+def test_a_content_length_beyond_the_expected_size_is_refused_before_reading(server, tmp_path):
+    files = serve_mnist(server)
+    sizes = {name: len(data) - 1 for name, data in files.items()}
+    with pytest.raises(DatasetError, match=r"the server announces [\d,]+"):
+        download_dataset(
+            "mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files), sizes=sizes
+        )
+    assert not list((tmp_path / "mnist").glob("train-images*"))
+
+
+def test_cancelling_a_download_the_server_cannot_resume_removes_the_partial_file(server, tmp_path):
+    files = serve_mnist(server)
+    server.honour_range = False  # no Accept-Ranges: the next try would start over anyway
+    seen = []
+    with pytest.raises(DownloadCancelled, match="the partial file was removed"):
+        download_dataset(
+            "mnist",
+            tmp_path,
+            progress=lambda done, total: seen.append(done),
+            cancelled=lambda: bool(seen) and seen[-1] >= 2 * CHUNK_BYTES,
+            base_url=server.base_url,
+            checksums=checksums_of(files),
+        )
+    assert list((tmp_path / "mnist").iterdir()) == []
+
+
+def test_a_dropped_connection_without_resume_removes_the_partial_file(server, tmp_path):
+    files = serve_mnist(server)
+    server.honour_range = False
+    server.cut_after = 100_000
+    with pytest.raises(DatasetError, match="the partial file was removed"):
+        download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+    assert list((tmp_path / "mnist").iterdir()) == []
+
+
+def test_a_full_disk_while_downloading_is_one_clear_error(server, tmp_path, monkeypatch):
+    """The full disk is simulated: the part file's write raises ENOSPC after the first chunk."""
+    import errno
+
+    files = serve_mnist(server)
+    real_open = Path.open
+
+    class FullDisk(io.RawIOBase):
+        def __init__(self, handle) -> None:
+            self.handle, self.written = handle, 0
+
+        def write(self, block) -> int:
+            if self.written:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            self.written += len(block)
+            return self.handle.write(block)
+
+        def close(self) -> None:
+            self.handle.close()
+            super().close()
+
+    def open_part(self, mode="r", *args, **kwargs):
+        handle = real_open(self, mode, *args, **kwargs)
+        return FullDisk(handle) if self.name.endswith(".part") else handle
+
+    monkeypatch.setattr(Path, "open", open_part)
+    with pytest.raises(
+        DatasetError, match=r"train-images-idx3-ubyte\.gz cannot be written to .*No space left"
+    ):
+        download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+
+
+def test_https_is_tried_first_and_another_address_serves_when_it_fails(server, tmp_path, monkeypatch):
+    from cnnstudio.data import download
+
+    for remote in download.OFFICIAL_FILES.values():
+        assert remote.addresses[0].startswith("https://")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}/"
+    mnist = download.OFFICIAL_FILES["mnist"]
+    files = serve_mnist(server)
+    local = download.RemoteSet((dead, server.base_url), mnist.folder, mnist.files)
+    monkeypatch.setitem(download.OFFICIAL_FILES, "mnist", local)
+    download_dataset("mnist", tmp_path, checksums=checksums_of(files))
+    assert (tmp_path / "mnist" / "t10k-labels-idx1-ubyte.gz").read_bytes() == files[
+        "t10k-labels-idx1-ubyte.gz"
+    ]
+
+
+def test_an_archive_that_would_unpack_to_gigabytes_is_refused_before_writing(tmp_path):
+    """A tar.gz of 33 KB holding an entry of 4 GB: refused at its header, nothing inflated or written."""
+    entry = tarfile.TarInfo("cifar-10-batches-bin/data_batch_1.bin")
+    entry.size = 2**32
+    zeros = gzip.compress(bytes(2**24), compresslevel=9)
+    archive = tmp_path / "bomb.tar.gz"
+    archive.write_bytes(gzip.compress(entry.tobuf()) + zeros * 2)
+    assert archive.stat().st_size < 100_000
+    target = tmp_path / "out"
+    target.mkdir()
+    with pytest.raises(DatasetError, match="would unpack to more than"):
+        extract_tar_safely(archive, target)
+    assert list(target.iterdir()) == []

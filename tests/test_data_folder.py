@@ -1,4 +1,4 @@
-"""Image folders: one subfolder per class, decoded with QImage (no display, no QApplication)."""
+"""Image folders: one subfolder per class, read with Pillow; broken and hostile files are refused."""
 
 from __future__ import annotations
 
@@ -34,13 +34,10 @@ def png_bytes(pixels: np.ndarray) -> bytes:
     )
 
 
-def save_with_qimage(path: Path, rgb: np.ndarray, fmt: str) -> None:
-    from PySide6.QtGui import QImage
+def save_with_pillow(path: Path, rgb: np.ndarray, fmt: str) -> None:
+    from PIL import Image
 
-    rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
-    height, width, _ = rgb.shape
-    image = QImage(rgb.data, width, height, width * 3, QImage.Format.Format_RGB888).copy()
-    assert image.save(str(path), fmt)
+    Image.fromarray(np.ascontiguousarray(rgb, dtype=np.uint8), "RGB").save(path, fmt)
 
 
 def solid(height: int, width: int, colour: tuple[int, int, int]) -> np.ndarray:
@@ -48,14 +45,14 @@ def solid(height: int, width: int, colour: tuple[int, int, int]) -> np.ndarray:
 
 
 def make_folder(root: Path) -> Path:
-    """red/ (5 PNGs via QImage, 1 JPEG), blue/ (6 hand-written PNGs), an empty subfolder and a stray file."""
+    """red/ (5 PNGs via Pillow, 1 JPEG), blue/ (6 hand-written PNGs), an empty subfolder and a stray file."""
     (root / "red").mkdir(parents=True)
     (root / "blue").mkdir()
     (root / "empty").mkdir()
     (root / "notes.txt").write_text("not a class")
     for i in range(5):
-        save_with_qimage(root / "red" / f"r{i}.png", solid(10 + i, 20, (255, 0, 0)), "PNG")
-    save_with_qimage(root / "red" / "r5.jpg", solid(16, 16, (255, 0, 0)), "JPG")
+        save_with_pillow(root / "red" / f"r{i}.png", solid(10 + i, 20, (255, 0, 0)), "PNG")
+    save_with_pillow(root / "red" / "r5.jpg", solid(16, 16, (255, 0, 0)), "JPEG")
     for i in range(6):
         (root / "blue" / f"b{i}.png").write_bytes(png_bytes(solid(20, 10 + i, (0, 0, 255))))
     return root
@@ -147,37 +144,64 @@ def test_a_file_that_is_not_an_image_is_named(tmp_path):
     assert "cannot be read as an image" in str(caught.value)
 
 
-def test_a_damaged_image_is_named_when_it_is_decoded(tmp_path):
+def test_a_damaged_png_is_refused_when_the_folder_opens(tmp_path):
     make_folder(tmp_path)
     good = png_bytes(solid(20, 20, (0, 0, 255)))
     # The header is intact (so the file looks like a PNG) but the pixel data is garbage.
     (tmp_path / "blue" / "damaged.png").write_bytes(good[:41] + b"\x00" * 40 + good[-12:])
+    with pytest.raises(DatasetError, match=r"damaged\.png cannot be read as an image \(the file is damaged"):
+        open_dataset(f"folder:{tmp_path}", (3, 32, 32), val_fraction=0.2)
+
+
+def test_a_truncated_png_is_refused_when_the_folder_opens(tmp_path):
+    make_folder(tmp_path)
+    whole = png_bytes(np.arange(64 * 64 * 3, dtype=np.uint8).reshape(64, 64, 3))
+    (tmp_path / "red" / "cut.png").write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(DatasetError, match=r"cut\.png cannot be read as an image"):
+        open_dataset(f"folder:{tmp_path}", (3, 32, 32))
+
+
+def test_a_png_whose_header_claims_60000x60000_is_refused_before_decoding(tmp_path):
+    make_folder(tmp_path)
+    tiny = png_bytes(solid(2, 2, (0, 0, 255)))
+    header = struct.pack(">IIBBBBB", 60_000, 60_000, 8, 2, 0, 0, 0)
+    ihdr = struct.pack(">I", 13) + b"IHDR" + header + struct.pack(">I", zlib.crc32(b"IHDR" + header))
+    (tmp_path / "blue" / "bomb.png").write_bytes(tiny[:8] + ihdr + tiny[33:])
+    with pytest.raises(DatasetError, match=r"bomb\.png cannot be read as an image \(its header claims"):
+        open_dataset(f"folder:{tmp_path}", (3, 32, 32))
+
+
+def test_a_large_header_below_pillows_guard_is_refused_by_ours(tmp_path):
+    make_folder(tmp_path)
+    tiny = png_bytes(solid(2, 2, (0, 0, 255)))
+    header = struct.pack(">IIBBBBB", 9_000, 8_000, 8, 2, 0, 0, 0)  # 72 megapixels
+    ihdr = struct.pack(">I", 13) + b"IHDR" + header + struct.pack(">I", zlib.crc32(b"IHDR" + header))
+    (tmp_path / "blue" / "huge.png").write_bytes(tiny[:8] + ihdr + tiny[33:])
+    with pytest.raises(DatasetError, match=r"huge\.png cannot be used: its header says 9,000x8,000 pixels"):
+        open_dataset(f"folder:{tmp_path}", (3, 32, 32))
+
+
+def test_a_truncated_jpeg_is_named_when_it_is_decoded(tmp_path):
+    make_folder(tmp_path)
+    photo = tmp_path / "red" / "photo.jpg"
+    noise = np.random.default_rng(0).integers(0, 256, (256, 256, 3), dtype=np.uint8)
+    save_with_pillow(photo, noise, "JPEG")
+    whole = photo.read_bytes()
+    photo.write_bytes(whole[: len(whole) // 2])  # the header is whole; Pillow cannot verify a JPEG's data
     split = open_dataset(f"folder:{tmp_path}", (3, 32, 32), val_fraction=0.2)
-    with pytest.raises(DatasetError, match=r"damaged\.png cannot be read as an image"):
-        for indices in torch.arange(len(split.train)).split(4):
-            split.train.batch(indices)
-        for indices in torch.arange(len(split.val)).split(4):
-            split.val.batch(indices)
+    with pytest.raises(DatasetError, match=r"photo\.jpg cannot be read as an image \(the file is damaged"):
+        for part in (split.train, split.val):
+            for indices in torch.arange(len(part)).split(4):
+                part.batch(indices)
 
 
-def test_qt_is_imported_only_when_a_folder_is_opened(tmp_path):
+def test_qt_is_never_imported_to_read_a_folder(tmp_path):
     make_folder(tmp_path)
     code = (
         "import sys\n"
-        "import cnnstudio.data.folder\n"
         "from cnnstudio.data import open_dataset\n"
-        "before = 'PySide6' in sys.modules\n"
         f"open_dataset({f'folder:{tmp_path}'!r}, (3, 8, 8)).train.batch(__import__('torch').arange(2))\n"
-        "print(before, 'PySide6' in sys.modules, 'PySide6.QtWidgets' in sys.modules)\n"
+        "print('PySide6' in sys.modules)\n"
     )
-    env_free = {"QT_QPA_PLATFORM": ""}  # no platform plugin is needed to decode images
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**_env(), **env_free}
-    )
-    assert result.stdout.split() == ["False", "True", "False"]
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    return {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False"]

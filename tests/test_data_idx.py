@@ -148,3 +148,50 @@ def test_a_file_longer_than_its_header_says(tmp_path):
     (tmp_path / "train-labels-idx1-ubyte.gz").write_bytes(gzip.compress(data))
     with pytest.raises(DatasetError, match="longer than its header says"):
         open_dataset(f"mnist:{tmp_path}", (1, 28, 28))
+
+
+def test_an_idx_file_holding_no_images_is_a_dataset_error_not_a_failed_run(tmp_path):
+    make_mnist_folder(tmp_path)
+    write_idx(tmp_path / "train-images-idx3-ubyte.gz", np.zeros((0, 28, 28), dtype=np.uint8))
+    write_idx(tmp_path / "train-labels-idx1-ubyte.gz", np.zeros(0, dtype=np.uint8))
+    with pytest.raises(DatasetError, match=r"train-images-idx3-ubyte\.gz holds no images"):
+        open_dataset(f"mnist:{tmp_path}", (1, 28, 28))
+
+
+def test_an_empty_raw_file_is_not_an_idx_file(tmp_path):
+    make_mnist_folder(tmp_path, gz=False)
+    (tmp_path / "t10k-images-idx3-ubyte").write_bytes(b"")
+    with pytest.raises(DatasetError, match="starts with nothing"):
+        open_dataset(f"mnist:{tmp_path}", (1, 28, 28))
+
+
+def gzip_bomb(header: bytes, members: int) -> bytes:
+    """*header* then *members* x 16 MiB of zeros, as concatenated gzip members (16 KiB each)."""
+    zeros = gzip.compress(bytes(2**24), compresslevel=9)
+    return gzip.compress(header) + zeros * members
+
+
+def test_a_small_gzip_that_inflates_to_gigabytes_is_refused_with_bounded_memory(tmp_path):
+    import tracemalloc
+
+    make_mnist_folder(tmp_path)
+    header = bytes((0, 0, 8, 3)) + struct.pack(">3I", 60000, 28, 28)  # 47 MB of images follow
+    bomb = gzip_bomb(header, members=150)  # 2.4 GB once inflated
+    assert len(bomb) < 3_000_000
+    (tmp_path / "train-images-idx3-ubyte.gz").write_bytes(bomb)
+    tracemalloc.start()
+    try:
+        with pytest.raises(DatasetError, match="longer than its header says"):
+            open_dataset(f"mnist:{tmp_path}", (1, 28, 28))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 200 * 2**20  # the 47 MB the header announced, not the 2.4 GB
+
+
+def test_a_header_claiming_more_than_the_ceiling_is_refused_before_reading(tmp_path):
+    make_mnist_folder(tmp_path)
+    header = bytes((0, 0, 8, 3)) + struct.pack(">3I", 4_000_000_000, 28, 28)
+    (tmp_path / "train-images-idx3-ubyte.gz").write_bytes(gzip_bomb(header, members=4))
+    with pytest.raises(DatasetError, match=r"claims 4,000,000,000 images of 28x28.*more than the"):
+        open_dataset(f"mnist:{tmp_path}", (1, 28, 28))

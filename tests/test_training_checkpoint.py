@@ -162,3 +162,31 @@ def test_flipped_bytes_in_the_weights_are_caught_by_the_checksums(saved):
         CheckpointError, match=re.escape(f"damaged or cut short (its part {biggest.filename} fails")
     ):
         load_checkpoint(saved)
+
+
+def test_a_failed_write_keeps_the_weights_in_the_first_rescue_folder_that_takes_them(
+    trained, tmp_path, monkeypatch
+):
+    from cnnstudio.training import checkpoint
+
+    blocked, rescue = tmp_path / "not-a-folder", tmp_path / "rescue"
+    blocked.write_text("a file where a folder should be")
+    rescue.mkdir()
+    monkeypatch.setattr(checkpoint, "rescue_folders", lambda: [blocked, rescue])
+    result = checkpoint.save_or_rescue(trained, tmp_path)  # a folder: the write fails
+    assert result.rescued and result.path.parent == rescue
+    assert "Is a directory" in result.problem
+    assert load_checkpoint(result.path).network.name == trained.network.name
+    assert checkpoint.save_or_rescue(trained, tmp_path / "fine.pt").problem == ""
+
+
+def test_the_destination_is_checked_before_a_run(tmp_path):
+    from cnnstudio.training.checkpoint import destination_problem
+
+    assert destination_problem(tmp_path / "run.pt") is None
+    assert destination_problem(tmp_path).startswith(f"{tmp_path} is a folder")
+    assert (
+        destination_problem(tmp_path / "missing" / "run.pt")
+        == f"the folder {tmp_path / 'missing'} does not exist"
+    )
+    assert "MB free; the checkpoint needs about" in destination_problem(tmp_path / "run.pt", size=2**62)

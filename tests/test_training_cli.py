@@ -166,3 +166,132 @@ def test_ctrl_c_stops_at_the_next_batch_and_still_saves(tiny_net_file, tmp_path)
     assert process.returncode == 130, err
     assert json.loads(out)["status"] == "stopped"
     assert load_checkpoint(checkpoint).history.status == "stopped"
+
+
+# --- faults: where the checkpoint goes, seeds, Ctrl-C, divergence -------------------------------
+
+
+def test_a_checkpoint_path_that_is_a_folder_is_refused_before_training(tmp_path, capsys):
+    assert main(["lenet5", "--checkpoint", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot save the checkpoint: {tmp_path} is a folder; give a file name such as" in err
+
+
+def test_a_checkpoint_in_a_read_only_place_is_refused_before_training(capsys):
+    # /sys takes no new files, whoever asks (root included)
+    assert main(["lenet5", "--checkpoint", "/sys/lenet.pt"]) == 2
+    assert "cannot save the checkpoint: the folder /sys cannot be written" in capsys.readouterr().err
+
+
+def full_disk_at(monkeypatch, folder):
+    """Writes into *folder* fail as on a full disk (simulated: the atomic write raises ENOSPC)."""
+    import errno
+
+    from cnnstudio.training import checkpoint
+
+    real_write = checkpoint.atomic_write
+
+    def write(path, payload):
+        if str(path).startswith(str(folder)):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(path, payload)
+
+    monkeypatch.setattr(checkpoint, "atomic_write", write)
+
+
+def test_a_full_disk_at_the_end_keeps_the_weights_elsewhere_and_says_where(
+    tiny_net_file, tmp_path, monkeypatch, capsys
+):
+    from cnnstudio.training import checkpoint
+
+    full, rescue = tmp_path / "full", tmp_path / "rescue"
+    full.mkdir()
+    rescue.mkdir()
+    full_disk_at(monkeypatch, full)
+    monkeypatch.setattr(checkpoint, "rescue_folders", lambda: [full, rescue])
+    assert main([tiny_net_file, "--epochs", "1", "--checkpoint", str(full / "tiny.pt")]) == 1
+    out, err = capsys.readouterr()
+    saved = list(rescue.glob("cnnstudio-rescued-tiny-*.pt"))
+    assert len(saved) == 1
+    assert f"cannot save the checkpoint to {full / 'tiny.pt'} (No space left on device); " in err
+    assert f"the weights were saved to {saved[0]} instead" in err
+    assert json.loads(out)["checkpoint"] == str(saved[0])
+    assert load_checkpoint(saved[0]).history.status == "finished"
+    assert "Traceback" not in err
+
+
+def test_when_no_place_takes_the_checkpoint_the_message_says_so(tiny_net_file, tmp_path, monkeypatch, capsys):
+    from cnnstudio.training import checkpoint
+
+    full_disk_at(monkeypatch, tmp_path)
+    monkeypatch.setattr(checkpoint, "rescue_folders", lambda: [tmp_path])
+    assert main([tiny_net_file, "--epochs", "1", "--checkpoint", str(tmp_path / "tiny.pt")]) == 1
+    out, err = capsys.readouterr()
+    assert "(No space left on device), nor anywhere else" in err
+    assert json.loads(out)["checkpoint"] is None
+
+
+def test_a_seed_beyond_64_bits_is_one_clear_line(capsys):
+    assert main(["lenet5", "--seed", str(2**64)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err
+        == "cnnstudio train: seed must be at most 18446744073709551615 (it fits in 64 bits), not 18446744073709551616\n"
+    )
+
+
+def test_the_largest_seed_trains(tiny_net_file, capsys):
+    assert main([tiny_net_file, "--epochs", "1", "--seed", str(2**64 - 1)]) == 0
+    assert "done after 1 epoch (" in capsys.readouterr().err  # one epoch, not "1 epochs"
+
+
+def test_a_learning_rate_of_1e9_fails_as_diverged_with_advice(tiny_net_file, capsys):
+    assert main([tiny_net_file, "--lr", "1e9", "--epochs", "3"]) == 1
+    out, err = capsys.readouterr()
+    assert "the training diverged" in err or "the loss became" in err
+    assert "lower the learning rate (now 1e+09)" in err
+    assert json.loads(out)["status"] == "failed"
+
+
+def test_ctrl_c_while_preparing_ends_cleanly(monkeypatch, capsys):
+    from cnnstudio.training import checks
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(checks, "open_training_data", interrupted)
+    assert main(["lenet5"]) == 130
+    assert capsys.readouterr().err == "cnnstudio train: stopped (Ctrl-C) before training began\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="watches /proc/PID/maps")
+def test_ctrl_c_while_torch_loads_gives_no_traceback(tiny_net_file):
+    """Ctrl-C in the first second, while torch is still loading (its library mapped, the import not done)."""
+    import time
+    from pathlib import Path
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cnnstudio", "train", tiny_net_file],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ONE_THREAD_ENV,
+    )
+    maps = Path(f"/proc/{process.pid}/maps")
+    deadline = time.monotonic() + 30
+    while "libtorch" not in maps.read_text() and time.monotonic() < deadline:
+        time.sleep(0.002)  # polling the condition: there is no event to wait on in another process
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert "Traceback" not in err, err
+    assert process.returncode == 130
+    assert err.endswith("stopped (Ctrl-C) before training began\n") or json.loads(out)["status"] == "stopped"
+
+
+def test_training_imports_nothing_from_the_cli_or_the_gui():
+    code = (
+        "import sys, cnnstudio.training.cli, cnnstudio.training.trainer, cnnstudio.training.checkpoint\n"
+        "print(sorted(m for m in sys.modules if m == 'cnnstudio.cli' or m.startswith(('cnnstudio.ui', 'PySide6'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

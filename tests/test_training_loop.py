@@ -13,6 +13,7 @@ from torch.nn import functional as F
 from cnnstudio.training import (
     Epoch,
     Failed,
+    FailureKind,
     Finished,
     Started,
     Step,
@@ -154,10 +155,9 @@ def test_a_huge_learning_rate_fails_at_the_first_bad_step_with_a_suggestion():
     steps = steps_of(events)
     assert all(math.isfinite(s.loss) for s in steps)
     assert failed.step == len(steps) + 1
-    assert failed.reason in (
-        f"the loss became NaN at step {failed.step}",
-        f"the loss became infinite at step {failed.step}",
-    )
+    assert failed.kind is FailureKind.DIVERGED and not failed.kind.weights_usable
+    assert failed.reason.endswith(f"at step {failed.step}")
+    assert failed.reason.startswith(("the loss became NaN", "the loss became infinite", "the loss grew to"))
     assert "lower the learning rate (now 10000), e.g. to 0.01" in failed.suggestion
     assert trainer.history.status == "failed" and trainer.history.failure == failed.message
     assert not trainer.running
@@ -178,7 +178,8 @@ def test_running_out_of_memory_fails_with_a_smaller_batch_and_keeps_the_trainer_
     events = list(trainer.run())
     failed = events[-1]
     assert isinstance(failed, Failed)
-    assert failed.reason == "the CPU ran out of memory at step 3"
+    assert failed.reason == "the computer ran out of memory at step 3"
+    assert failed.kind is FailureKind.OUT_OF_MEMORY and failed.kind.weights_usable
     assert failed.suggestion == "use a smaller batch size (now 32), e.g. 16"
     assert trainer.history.status == "failed"
     assert len(trainer.evaluate()) == 64  # the module still works
@@ -198,6 +199,7 @@ def test_another_pytorch_error_fails_the_run_with_its_message(monkeypatch):
     assert (
         failed.reason == "PyTorch stopped with an error at step 1: cuDNN error: CUDNN_STATUS_INTERNAL_ERROR"
     )
+    assert failed.kind is FailureKind.ERROR
 
 
 def test_a_second_run_continues_from_the_trained_weights():
@@ -250,7 +252,8 @@ def test_the_cpu_allocator_running_out_counts_as_out_of_memory(monkeypatch):
 
     monkeypatch.setattr(Trainer, "_train_step", no_memory)
     failed = train(TrainSettings(epochs=1, batch_size=8))[1][-1]
-    assert failed.reason == "the CPU ran out of memory at step 1"
+    assert failed.reason == "the computer ran out of memory at step 1"
+    assert failed.kind is FailureKind.OUT_OF_MEMORY
     assert failed.suggestion == "use a smaller batch size (now 8), e.g. 4"
 
 
@@ -262,3 +265,106 @@ def test_train_accuracy_counts_the_right_guesses_of_the_epoch():
     epoch = next(e for e in list(trainer.run()) if isinstance(e, Epoch))
     assert epoch.train_accuracy == pytest.approx(before)
     assert 0.1 < before < 0.9  # an untrained module: neither all right nor all wrong
+
+
+def test_a_loss_that_grows_huge_but_finite_is_a_diverged_run_not_a_finished_one():
+    # lr 1e9 with Adam: every step moves each weight by about 1e9, the loss stays finite but
+    # explodes; the run must fail with advice instead of "finishing" with a loss of 1e10
+    trainer, events = train(TrainSettings(optimizer="adam", lr=1e9, epochs=3, batch_size=32))
+    failed = events[-1]
+    assert isinstance(failed, Failed) and failed.kind is FailureKind.DIVERGED
+    assert "lower the learning rate (now 1e+09), e.g. to 0.001, and reset the weights" in failed.suggestion
+    assert not any(isinstance(e, Finished) for e in events)
+    assert trainer.history.status == "failed"
+
+
+def test_a_loss_that_spikes_and_recovers_is_not_divergence():
+    # SGD at a brisk rate: the loss jumps to hundreds (from 1.4) on some steps, yet the run learns
+    _, events = train(TrainSettings(optimizer="sgd", lr=0.5, momentum=0.9, epochs=3, batch_size=16))
+    assert max(step.loss for step in steps_of(events)) > 100
+    assert isinstance(events[-1], Finished) and events[-1].val_accuracy > 0.8
+
+
+def test_an_image_that_cannot_be_read_mid_run_fails_the_run_with_its_name():
+    from cnnstudio.data import DatasetError
+
+    split = blob_split()
+    real_batch = split.train.batch
+
+    def batch(indices):
+        if 7 in indices.tolist():
+            raise DatasetError("cat/7.jpg cannot be read as an image (the file is damaged or cut short).")
+        return real_batch(indices)
+
+    split.train.batch = batch
+    trainer, events = train(TrainSettings(epochs=1, batch_size=32), split=split)
+    failed = events[-1]
+    assert isinstance(failed, Failed) and failed.kind is FailureKind.DATASET
+    assert "cat/7.jpg cannot be read" in failed.reason
+    assert trainer.history.status == "failed"
+
+
+def test_a_sticky_gpu_error_asks_for_a_restart_and_frees_memory_only_after_the_except_block(monkeypatch):
+    """An illegal access or device assert (torch.AcceleratorError) leaves the GPU unusable: the
+    run fails telling the student to restart; memory is released with no exception in flight."""
+    import sys
+
+    from cnnstudio.training import trainer as trainer_module
+
+    released = []
+    monkeypatch.setattr(trainer_module, "release_memory", lambda device: released.append(sys.exc_info()))
+    freed_with_error = []
+
+    def broken(self, *args):
+        raise torch.AcceleratorError("CUDA error: an illegal memory access was encountered")
+
+    monkeypatch.setattr(Trainer, "_train_step", broken)
+    failed = train(TrainSettings(epochs=1))[1][-1]
+    assert failed.kind is FailureKind.DEVICE_FAILED and not failed.kind.weights_usable
+    assert failed.reason.startswith("the computer reported an error it cannot recover from at step 1")
+    assert "restart CNN Studio" in failed.suggestion
+    assert released == freed_with_error == []  # a broken GPU is not asked to free memory at all
+
+
+def test_out_of_memory_releases_device_memory_outside_the_except_block(monkeypatch):
+    import sys
+
+    from cnnstudio.training import trainer as trainer_module
+
+    released = []
+    monkeypatch.setattr(trainer_module, "release_memory", lambda device: released.append(sys.exc_info()[0]))
+
+    def no_memory(self, *args):
+        raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
+
+    monkeypatch.setattr(Trainer, "_train_step", no_memory)
+    failed = train(TrainSettings(epochs=1))[1][-1]
+    assert failed.kind is FailureKind.OUT_OF_MEMORY
+    assert released == [None]  # called once, with no exception (and its traceback) alive
+
+
+def test_out_of_memory_while_moving_the_network_to_the_device_is_a_device_error(monkeypatch):
+    from cnnstudio.training import DeviceError
+
+    real_to, moves = torch.nn.Module.to, []
+
+    def no_room(self, *args, **kwargs):
+        moves.append(args)
+        if len(moves) == 1:
+            raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 20.00 GiB")
+        return real_to(self, *args, **kwargs)
+
+    monkeypatch.setattr(torch.nn.Module, "to", no_room)
+    with pytest.raises(
+        DeviceError, match=r"the network's [\d,]+ weights do not fit in the computer's memory"
+    ):
+        Trainer(small_net(), blob_split(), TrainSettings(device="cpu"))
+    assert moves[-1] == ("cpu",)  # what was moved is taken back, so its memory can be freed
+
+
+def test_the_gpu_is_called_the_gpu():
+    from cnnstudio.training.device import device_word
+
+    assert device_word(torch.device("cuda")) == "the GPU"
+    assert device_word(torch.device("mps")) == "the GPU"
+    assert device_word(torch.device("cpu")) == "the computer"

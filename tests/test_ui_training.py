@@ -23,7 +23,7 @@ from test_ui_training_fixtures import (
 )
 from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, private_home, set_param
 
-from cnnstudio.training import Failed, Finished, TrainSettings
+from cnnstudio.training import Failed, FailureKind, Finished, TrainSettings
 from cnnstudio.ui.commands import SetParamCommand, execute
 
 pytestmark = QT_OFFSCREEN_NOISE
@@ -146,10 +146,10 @@ def test_a_nan_loss_stops_the_run_with_the_trainers_advice(qtbot):
     form.lr.setValue(1000.0)
     end = run_to_end(qtbot, workspace)
     failed = end.event
-    assert isinstance(failed, Failed) and "loss became NaN" in failed.reason
+    assert isinstance(failed, Failed) and failed.kind is FailureKind.DIVERGED
     banner = workspace.controls.banner
     assert banner.isVisible()
-    assert f"The loss became NaN at step {failed.step}" in banner.text()
+    assert f"{failed.reason[0].upper()}{failed.reason[1:]}." in banner.text()
     assert "lower the learning rate (now 1000), e.g. to 0.01, and reset the weights" in banner.text()
     assert workspace.store.runs[-1].history.status == "failed"
     assert window.document.editable and workspace.controls.start.isEnabled()

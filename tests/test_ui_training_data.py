@@ -72,7 +72,7 @@ def test_a_folder_kind_asks_for_its_folder_and_says_what_is_wrong_with_it(qtbot,
     missing = tmp_path / "nowhere"
     dataset.folder.setText(str(missing))
     dataset.folder.editingFinished.emit()
-    qtbot.waitUntil(lambda: workspace.dataset_error != "", timeout=30_000)
+    qtbot.waitUntil(lambda: workspace.state.dataset_error != "", timeout=30_000)
     assert f"The folder {missing} does not exist." in dataset.status.text()
     assert not start.isEnabled()
     assert f"the dataset cannot be opened: The folder {missing} does not exist." in reason.text()

@@ -1,4 +1,4 @@
-"""The training panel's parts on their own: step batching, run control between threads, rate
+"""The training panel's parts on their own: step batching, rate
 stepping, progress and time left, smoothing, the hyperparameter form, images and the confusion
 matrix."""
 
@@ -15,11 +15,12 @@ from cnnstudio.ui.training.hyperparameters import HyperparameterForm, RateSpinBo
 from cnnstudio.ui.training.image_grid import to_qimage
 from cnnstudio.ui.training.pacing import RedrawPacer
 from cnnstudio.ui.training.plots import smooth
-from cnnstudio.ui.training.records import Results, network_key
+from cnnstudio.ui.training.records import Results, WeightsState, network_key
 from cnnstudio.ui.training.results import ConfusionMatrixView
-from cnnstudio.ui.training.run_controls import ProgressTracker, duration
+from cnnstudio.ui.training.run_controls import ProgressTracker
+from cnnstudio.ui.training.run_state import duration
 from cnnstudio.ui.training.runs import Run, RunStore
-from cnnstudio.ui.training.worker import EventBatcher, RunControl
+from cnnstudio.ui.training.worker import EventBatcher
 
 
 class Clock:
@@ -41,44 +42,6 @@ def test_events_are_emitted_in_batches_at_most_every_interval():
     clock.now = 0.15
     assert batcher.add(4) is None
     assert batcher.flush() == [4] and batcher.flush() == []
-
-
-class FakeTrainer:
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-
-    def stop(self):
-        self.calls.append("stop")
-
-    def pause(self):
-        self.calls.append("pause")
-
-    def resume(self):
-        self.calls.append("resume")
-
-    def reset_weights(self):
-        self.calls.append("reset")
-
-
-def test_requests_made_before_the_run_begins_are_applied_when_it_does():
-    control = RunControl()
-    control.arm()
-    control.pause()
-    trainer = FakeTrainer()
-    control.attach(trainer)
-    assert trainer.calls == ["pause"]
-    control.resume()
-    control.stop()
-    assert trainer.calls == ["pause", "resume", "stop"]
-    assert control.detach() is False
-    control.arm()
-    control.reset()  # before the trainer exists: remembered as a stop and a reset
-    later = FakeTrainer()
-    control.attach(later)
-    assert later.calls == ["reset"] and control.stop_requested
-    assert control.detach() is True
-    control.arm()
-    assert not control.stop_requested
 
 
 @pytest.mark.parametrize(
@@ -122,13 +85,30 @@ def test_time_left_follows_the_pace_and_leaves_out_pauses():
     tracker.start(epochs=2, steps_per_epoch=10)
     assert tracker.seconds_left() is None
     clock.now = 10.0
+    tracker.advance(step=2, epoch=1, images_per_second=320.0)
+    assert tracker.seconds_left() is None  # the first report's time holds one-off set-up work
+    assert tracker.text() == "Epoch 1 of 2 · step 2 of 20 · 320 images/s · estimating the time left…"
+    clock.now = 16.0
     tracker.advance(step=5, epoch=1, images_per_second=320.0)
-    assert tracker.seconds_left() == pytest.approx(30.0)  # 2 s a step, 15 steps to go
+    assert tracker.seconds_left() == pytest.approx(30.0)  # 2 s a step since then, 15 steps to go
     tracker.pause()
     clock.now = 110.0
     tracker.resume()
-    assert tracker.elapsed() == pytest.approx(10.0)
+    assert tracker.elapsed() == pytest.approx(16.0)
     assert tracker.text() == "Epoch 1 of 2 · step 5 of 20 · 320 images/s · about 30 s left"
+
+
+def test_a_slow_first_step_does_not_inflate_the_first_estimate():
+    """A 2-minute run whose first report came after 20 s of warm-up: its first estimate is
+    about the minute and a half it has left, not the 22 minutes that 20 s a step would give."""
+    clock = Clock()
+    tracker = ProgressTracker(clock)
+    tracker.start(epochs=10, steps_per_epoch=100)
+    clock.now = 20.0
+    tracker.advance(step=1, epoch=1, images_per_second=3.0)
+    clock.now = 20.5
+    tracker.advance(step=6, epoch=1, images_per_second=640.0)
+    assert tracker.seconds_left() == pytest.approx(0.1 * 994)
 
 
 def test_smoothing_corrects_the_start_and_can_go_on_where_it_stopped():
@@ -200,7 +180,7 @@ def test_images_keep_their_pixels():
 
 def test_the_confusion_matrix_names_its_cells(qtbot):
     matrix = np.array([[8, 2], [1, 9]])
-    results = Results(["cat", "dog"], matrix, np.zeros(20), np.zeros(20), [], steps_trained=5)
+    results = Results(["cat", "dog"], matrix, np.zeros(20), np.zeros(20), [], WeightsState(steps=5))
     assert results.accuracy == pytest.approx(17 / 20)
     view = ConfusionMatrixView()
     qtbot.addWidget(view)
@@ -220,7 +200,7 @@ def test_runs_say_how_they_went():
     assert isinstance(run, Run) and run.title == "1. LeNet-5 on digits, adam lr 0.001"
     history.epochs.append({"val_accuracy": 0.9731})
     history.status = "finished"
-    assert run.outcome() == "97.3% after 1 epochs"
+    assert run.outcome() == "97.3% after 1 epoch"
     history.status, history.failure = "failed", "the loss became NaN at step 3; lower the learning rate"
     assert run.outcome() == "failed: the loss became NaN at step 3"
     assert store.add(history).color != run.color

@@ -103,8 +103,11 @@ def test_a_checkpoint_round_trip_gives_identical_predictions(qtbot, tmp_path):
     with qtbot.waitSignal(workspace.checkpoint_saved, timeout=30_000):
         workspace.save_checkpoint(path)
     assert path.is_file()
-    with qtbot.waitSignal(workspace.results_changed, timeout=30_000) as fresh:
+    with qtbot.waitSignal(workspace.results_cleared, timeout=30_000) as cleared:
         reset_weights(qtbot, workspace)
+    assert cleared.args[0].startswith("the weights were reset")
+    assert workspace.results.results is None
+    with qtbot.waitSignal(workspace.results_changed, timeout=30_000) as fresh:
         workspace.request_results()
     assert not np.array_equal(fresh.args[0].predicted, before.predicted)
     workspace.form.lr.setValue(0.05)

@@ -6,7 +6,7 @@
 Importing this package loads neither torch nor Qt: :data:`DATASET_KINDS`, :class:`DatasetError`,
 :class:`DownloadCancelled`, :class:`ImageSet`, :class:`DataSplit` and :func:`download_dataset`
 are cheap, while :func:`open_dataset` and :func:`preview` are imported (with torch) when first
-used. The image-folder loader imports PySide6 only when it decodes images.
+used. Nothing here imports Qt (image folders are read with Pillow).
 """
 
 from __future__ import annotations

@@ -4,6 +4,12 @@
 picks, reports progress, can be cancelled, resumes a partial file with an HTTP ``Range`` request
 and checks every file's SHA-256 before keeping it. This module needs neither torch nor Qt; run
 it on a worker thread, never on the GUI thread.
+
+Nothing a server sends can fill the disk: a transfer stops at the file's published size (or,
+where that is unknown, at :data:`MAX_DOWNLOAD_BYTES`), and unpacking the CIFAR-10 archive stops
+at :data:`MAX_EXTRACT_BYTES`. A cancelled or broken transfer keeps its partial file only where
+the server can resume it; otherwise the partial file is removed. Addresses are https where the
+mirror serves https.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import shutil
 import tarfile
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -23,10 +30,15 @@ from cnnstudio.data.base import DatasetError
 CHUNK_BYTES = 64 * 1024
 TIMEOUT_SECONDS = 30
 PART_SUFFIX = ".part"
+MAX_DOWNLOAD_BYTES = 256 * 2**20
+"""The most bytes one file may take when its size is not known in advance (CIFAR-10's is 170 MB)."""
+MAX_EXTRACT_BYTES = 1 * 2**30
+"""The most bytes an archive may unpack to (CIFAR-10's binary version unpacks to 185 MB)."""
+MAX_ARCHIVE_MEMBERS = 1000
 
 
 class DownloadCancelled(DatasetError):
-    """The download was cancelled; what was fetched so far is kept, so the next try resumes."""
+    """The download was cancelled; the message says whether the next try resumes it."""
 
 
 @dataclass(frozen=True)
@@ -40,9 +52,12 @@ class RemoteFile:
 
 @dataclass(frozen=True)
 class RemoteSet:
-    """The files of one downloadable kind, where they are served and where they go."""
+    """The files of one downloadable kind, where they are served and where they go.
 
-    base_url: str
+    ``addresses`` are tried in order (https first) until one answers.
+    """
+
+    addresses: tuple[str, ...]
     folder: str
     files: tuple[RemoteFile, ...]
 
@@ -54,7 +69,7 @@ class RemoteSet:
 # fashion_mnist.txt and cifar10.txt, which list the same addresses as used here.
 OFFICIAL_FILES: dict[str, RemoteSet] = {
     "mnist": RemoteSet(
-        "https://ossci-datasets.s3.amazonaws.com/mnist/",
+        ("https://ossci-datasets.s3.amazonaws.com/mnist/",),
         "mnist",
         (
             RemoteFile(
@@ -80,7 +95,11 @@ OFFICIAL_FILES: dict[str, RemoteSet] = {
         ),
     ),
     "fashion-mnist": RemoteSet(
-        "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
+        (
+            # the bucket's https address first; its website address (http only) as the fallback
+            "https://fashion-mnist.s3.eu-central-1.amazonaws.com/",
+            "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",
+        ),
         "fashion-mnist",
         (
             RemoteFile(
@@ -106,7 +125,7 @@ OFFICIAL_FILES: dict[str, RemoteSet] = {
         ),
     ),
     "cifar10": RemoteSet(
-        "https://www.cs.toronto.edu/~kriz/",
+        ("https://www.cs.toronto.edu/~kriz/",),
         "cifar10",
         (
             RemoteFile(
@@ -149,12 +168,20 @@ class _Transfer:
             done = self.finished + position
             self._progress(done, max(sum(size or 0 for size in self.sizes), done))
 
-    def check_cancelled(self, position: int) -> None:
-        if self._cancelled is not None and self._cancelled():
+    def check_cancelled(self, position: int, part: Path | None = None, resumable: bool = False) -> None:
+        """Raise :class:`DownloadCancelled` if asked to stop, removing *part* unless *resumable*."""
+        if self._cancelled is None or not self._cancelled():
+            return
+        if part is not None and not resumable:
+            part.unlink(missing_ok=True)
             raise DownloadCancelled(
-                f"The download of {self.current_name} was cancelled after {position:,} bytes; they are "
-                "kept, and the next download continues from there."
+                f"The download of {self.current_name} was cancelled after {position:,} bytes; the "
+                "server cannot continue it later, so the partial file was removed."
             )
+        raise DownloadCancelled(
+            f"The download of {self.current_name} was cancelled after {position:,} bytes; they are "
+            "kept, and the next download continues from there."
+        )
 
 
 def _open(url: str, name: str, offset: int):
@@ -179,8 +206,22 @@ def _open(url: str, name: str, offset: int):
         ) from None
 
 
-def _fetch(url: str, part: Path, index: int, transfer: _Transfer) -> None:
-    """Download *url* into *part*, continuing after the bytes *part* already holds."""
+def _open_first(urls: list[str], name: str, offset: int):
+    """The first of *urls* that answers (see :func:`_open`); the last one's error if none does."""
+    for url in urls[:-1]:
+        try:
+            return _open(url, name, offset)
+        except DatasetError:
+            continue
+    return _open(urls[-1], name, offset)
+
+
+def _fetch(urls: list[str], part: Path, index: int, transfer: _Transfer) -> None:
+    """Download *url* into *part*, continuing after the bytes *part* already holds.
+
+    Never writes more than the file's expected size (or :data:`MAX_DOWNLOAD_BYTES` when it is
+    unknown); a partial file that the server could not resume is removed on any failure.
+    """
     offset = part.stat().st_size if part.exists() else 0
     expected = transfer.sizes[index]
     if expected is not None and offset == expected:
@@ -188,40 +229,89 @@ def _fetch(url: str, part: Path, index: int, transfer: _Transfer) -> None:
     if expected is not None and offset > expected:
         part.unlink()
         offset = 0
-    response = _open(url, transfer.current_name, offset)
+    response = _open_first(urls, transfer.current_name, offset)
     if response is None:
         return
     with response:
         resumed = offset > 0 and response.status == 206 and _range_start(response) == offset
+        resumable = resumed or response.headers.get("Accept-Ranges", "").strip().lower() == "bytes"
         position = offset if resumed else 0
+        limit = expected if expected is not None else MAX_DOWNLOAD_BYTES
         length = response.headers.get("Content-Length")
         if length is not None and length.isdigit():
-            transfer.sizes[index] = position + int(length)
-        with part.open("ab" if resumed else "wb") as out:
-            transfer.report(position)
-            transfer.check_cancelled(position)
-            try:
-                while block := response.read(CHUNK_BYTES):
-                    out.write(block)
-                    position += len(block)
-                    transfer.report(position)
-                    transfer.check_cancelled(position)
-            except (OSError, http.client.HTTPException) as exc:
-                raise _interrupted(
-                    transfer.current_name, position, f"{exc.__class__.__name__} {exc}"
-                ) from None
+            announced = position + int(length)
+            if announced > limit:
+                part.unlink(missing_ok=True)
+                raise _too_big(transfer.current_name, limit, f"the server announces {announced:,}")
+            transfer.sizes[index] = announced
+        try:
+            position = _copy_body(response, part, resumed, position, limit, transfer, resumable)
+        except DownloadCancelled:
+            raise
+        except DatasetError:
+            if not resumable:
+                part.unlink(missing_ok=True)
+            raise
     expected = transfer.sizes[index]
     if expected is not None and position < expected:
+        if not resumable:
+            part.unlink(missing_ok=True)
         raise _interrupted(
-            transfer.current_name, position, f"the connection closed before {expected:,} bytes"
+            transfer.current_name, position, f"the connection closed before {expected:,} bytes", resumable
         )
 
 
-def _interrupted(name: str, position: int, reason: str) -> DatasetError:
+def _copy_body(
+    response, part: Path, resumed: bool, position: int, limit: int, transfer: _Transfer, resumable: bool
+) -> int:
+    """Append (or write) the body to *part*, stopping at *limit* bytes; the position reached."""
+    name = transfer.current_name
+    try:
+        out = part.open("ab" if resumed else "wb")
+    except OSError as exc:
+        raise _unwritable(name, part, exc) from None
+    with out:
+        transfer.report(position)
+        transfer.check_cancelled(position, part, resumable)
+        while True:
+            try:
+                block = response.read(min(CHUNK_BYTES, limit - position + 1))
+            except (OSError, http.client.HTTPException) as exc:
+                reason = f"{exc.__class__.__name__} {exc}"
+                raise _interrupted(name, position, reason, resumable) from None
+            if not block:
+                return position
+            if position + len(block) > limit:
+                out.close()
+                part.unlink(missing_ok=True)
+                raise _too_big(name, limit, "the server sent more")
+            try:
+                out.write(block)
+            except OSError as exc:
+                raise _unwritable(name, part, exc) from None
+            position += len(block)
+            transfer.report(position)
+            transfer.check_cancelled(position, part, resumable)
+
+
+def _unwritable(name: str, part: Path, error: OSError) -> DatasetError:
+    return DatasetError(f"{name} cannot be written to {part.parent}: {error.strerror or error}.")
+
+
+def _too_big(name: str, limit: int, found: str) -> DatasetError:
     return DatasetError(
-        f"Downloading {name} stopped after {position:,} bytes ({reason}). What arrived is kept; "
-        "try again to continue from there."
+        f"Downloading {name} was stopped: it should take {limit:,} bytes at most, but {found}. "
+        "The server may be sending something else; nothing was kept."
     )
+
+
+def _interrupted(name: str, position: int, reason: str, resumable: bool = True) -> DatasetError:
+    kept = (
+        "What arrived is kept; try again to continue from there."
+        if resumable
+        else "The server cannot continue it, so the partial file was removed; try again."
+    )
+    return DatasetError(f"Downloading {name} stopped after {position:,} bytes ({reason}). {kept}")
 
 
 def _range_start(response) -> int | None:
@@ -254,31 +344,52 @@ def extract_tar_safely(archive: Path, target: Path, cancelled: Cancelled | None 
     """Extract the gzipped tar *archive* into *target*, refusing links, absolute paths and ``..``.
 
     Every entry is checked before anything is written, and files are copied out one by one
-    (no ``extractall``), so a hostile archive cannot write outside *target*.
+    (no ``extractall``), so a hostile archive cannot write outside *target*. The entries' sizes
+    are added up as their headers are read: an archive holding more than
+    :data:`MAX_EXTRACT_BYTES` or :data:`MAX_ARCHIVE_MEMBERS` entries is refused before anything
+    is written, without inflating more of it than that.
     """
     try:
         with tarfile.open(archive, "r:gz") as tar:
-            members = tar.getmembers()
-            unsafe = [m.name for m in members if not _member_is_safe(m)]
-            if unsafe:
-                raise DatasetError(
-                    f"{archive.name} holds an unsafe entry {unsafe[0]!r} (an absolute path, '..' or a "
-                    "link); nothing was extracted."
-                )
+            members = _checked_members(tar, archive)
             for member in members:
                 if cancelled is not None and cancelled():
                     raise DownloadCancelled(f"Unpacking {archive.name} was cancelled; the archive is kept.")
-                destination = target.joinpath(*PurePosixPath(member.name).parts)
-                if member.isdir():
-                    destination.mkdir(parents=True, exist_ok=True)
-                    continue
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                source = tar.extractfile(member)
-                assert source is not None  # regular files always have contents
-                with source, destination.open("wb") as out:
-                    shutil.copyfileobj(source, out)
-    except (tarfile.TarError, EOFError, OSError) as exc:
+                _extract_member(tar, member, target)
+    except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
         raise DatasetError(f"{archive.name} cannot be unpacked: {exc}") from None
+
+
+def _checked_members(tar: tarfile.TarFile, archive: Path) -> list[tarfile.TarInfo]:
+    """Every entry of *tar*, read header by header, or a :class:`DatasetError` for the first bad one."""
+    members: list[tarfile.TarInfo] = []
+    total = 0
+    while (member := tar.next()) is not None:
+        if not _member_is_safe(member):
+            raise DatasetError(
+                f"{archive.name} holds an unsafe entry {member.name!r} (an absolute path, '..' or a "
+                "link); nothing was extracted."
+            )
+        members.append(member)
+        total += member.size
+        if total > MAX_EXTRACT_BYTES or len(members) > MAX_ARCHIVE_MEMBERS:
+            raise DatasetError(
+                f"{archive.name} would unpack to more than {MAX_EXTRACT_BYTES:,} bytes or "
+                f"{MAX_ARCHIVE_MEMBERS:,} files, far more than the dataset holds; nothing was extracted."
+            )
+    return members
+
+
+def _extract_member(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> None:
+    destination = target.joinpath(*PurePosixPath(member.name).parts)
+    if member.isdir():
+        destination.mkdir(parents=True, exist_ok=True)
+        return
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    source = tar.extractfile(member)
+    assert source is not None  # regular files always have contents
+    with source, destination.open("wb") as out:
+        shutil.copyfileobj(source, out)
 
 
 def _cifar_ready(folder: Path) -> bool:
@@ -300,6 +411,12 @@ def _with_checksum(file: RemoteFile, checksums: Mapping[str, str] | None) -> Rem
     return RemoteFile(file.name, sha256, file.size if sha256 == file.sha256 else 0)
 
 
+def _with_size(file: RemoteFile, sizes: Mapping[str, int] | None) -> RemoteFile:
+    if not sizes or file.name not in sizes:
+        return file
+    return RemoteFile(file.name, file.sha256, int(sizes[file.name]))
+
+
 def download_dataset(
     kind: str,
     dest_dir: str | Path,
@@ -307,6 +424,7 @@ def download_dataset(
     cancelled: Cancelled | None = None,
     base_url: str | None = None,
     checksums: Mapping[str, str] | None = None,
+    sizes: Mapping[str, int] | None = None,
 ) -> Path:
     """Download the files of *kind* (``mnist``, ``fashion-mnist`` or ``cifar10``) into *dest_dir*.
 
@@ -315,10 +433,12 @@ def download_dataset(
     correct are not fetched again. ``progress(done_bytes, total_bytes)`` is called as bytes
     arrive; ``cancelled()`` is asked as often, and when it says True :class:`DownloadCancelled`
     is raised, keeping the partial file (``NAME.part``) so the next call resumes it with an HTTP
-    Range request. A file whose SHA-256 differs from the published one is deleted and reported
-    in a :class:`DatasetError`. *base_url* and *checksums* (file name -> SHA-256) replace the
-    official address and values, for mirrors and tests. The CIFAR-10 archive is unpacked
-    (safely) and then deleted.
+    Range request (where the server cannot resume, the partial file is removed). A file whose SHA-256 differs from the published one is deleted and reported
+    in a :class:`DatasetError`. *base_url*, *checksums* (file name -> SHA-256) and *sizes* (file
+    name -> bytes) replace the official address and values, for mirrors and tests; a file whose
+    checksum is replaced has no known size unless *sizes* gives it (then
+    :data:`MAX_DOWNLOAD_BYTES` bounds it). The CIFAR-10 archive is unpacked (safely, bounded by
+    :data:`MAX_EXTRACT_BYTES`) and then deleted.
     """
     remote = OFFICIAL_FILES.get(kind)
     if remote is None:
@@ -332,8 +452,8 @@ def download_dataset(
         if progress is not None:
             progress(1, 1)
         return target
-    base = (base_url or remote.base_url).rstrip("/") + "/"
-    wanted = [_with_checksum(f, checksums) for f in remote.files]
+    bases = [address.rstrip("/") + "/" for address in ((base_url,) if base_url else remote.addresses)]
+    wanted = [_with_size(_with_checksum(f, checksums), sizes) for f in remote.files]
     transfer = _Transfer([f.size or None for f in wanted], progress, cancelled)
     for index, file in enumerate(wanted):
         final = target / file.name
@@ -341,7 +461,7 @@ def download_dataset(
         if not (final.is_file() and file_sha256(final) == file.sha256.lower()):
             transfer.check_cancelled(0)
             part = target / (file.name + PART_SUFFIX)
-            _fetch(base + file.name, part, index, transfer)
+            _fetch([base + file.name for base in bases], part, index, transfer)
             _verify(part, final, file.sha256)
         transfer.sizes[index] = final.stat().st_size
         transfer.finished += transfer.sizes[index]

@@ -1,24 +1,46 @@
 """Your own images: a folder with one subfolder per class, each holding image files.
 
-Images are decoded with Qt's ``QImage`` (PNG, JPEG, BMP, GIF and the other formats Qt's image
-plugins read), which needs no display and no ``QApplication``. PySide6 is imported lazily,
-inside the functions that decode, so importing :mod:`cnnstudio.data` never loads Qt. Each image
-is cropped to the network input's aspect ratio around its centre, resized (bilinear,
-antialiased) and converted to gray or RGB; transparent pixels are shown over white.
+Images are read with Pillow, the field's usual image reader (PNG, JPEG, BMP, GIF, WebP, TIFF and
+the PPM family). Opening the folder checks every file first: its header must name a picture no
+larger than :data:`MAX_PIXELS` (a PNG whose header claims 60000x60000 pixels is refused before a
+byte of it is inflated) and, for the formats Pillow can verify without decoding (PNG), every
+chunk's checksum must hold, so a cut-off or damaged file is named when the dataset opens rather
+than in the middle of a run. A file that still fails when its pixels are decoded gives a
+:class:`~cnnstudio.data.base.DatasetError` naming it. Each image is cropped to the network input's
+aspect ratio around its centre, resized (bilinear, antialiased) and converted to gray or RGB;
+transparent pixels are shown over white.
 """
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import numpy as np
 import torch
+from PIL import Image, ImageOps
 
 from cnnstudio.data.adapt import AdaptedImageSet, Normalization, fit_uint8, stratified_split
 from cnnstudio.data.base import DatasetError, DataSplit
 
 IMAGE_SUFFIXES = frozenset(
     {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", ".tif", ".tiff", ".ppm", ".pgm", ".pbm"}
+)
+MAX_PIXELS = 64_000_000
+"""Images claiming more pixels than this (64 megapixels, beyond any camera's photo) are refused."""
+
+# What Pillow raises for a file that is not a (whole) picture: unknown or damaged headers
+# (UnidentifiedImageError is an OSError), cut-off data, bad chunk checksums, decompression bombs.
+_UNREADABLE = (
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    Image.DecompressionBombError,
+    Image.DecompressionBombWarning,
 )
 
 
@@ -53,28 +75,61 @@ def scan_class_folders(root: Path) -> tuple[list[str], list[Path], torch.Tensor]
     return classes, paths, torch.tensor(labels, dtype=torch.int64)
 
 
+def _unreadable(name: str, error: BaseException) -> DatasetError:
+    if isinstance(error, Image.DecompressionBombError | Image.DecompressionBombWarning):
+        detail = "its header claims far more pixels than any photo has"
+    elif isinstance(error, Image.UnidentifiedImageError):
+        detail = "not a picture in a format CNN Studio reads"
+    else:
+        detail = f"the file is damaged or cut short: {error}".rstrip(": ")
+    return DatasetError(f"{name} cannot be read as an image ({detail}). Remove or replace it.")
+
+
+def _open_checked(path: Path, name: str) -> Image.Image:
+    """The image at *path* opened lazily (only its header read), refused if it claims too many pixels."""
+    try:
+        image = Image.open(path)
+    except _UNREADABLE as error:
+        raise _unreadable(name, error) from None
+    width, height = image.size
+    if width < 1 or height < 1 or width * height > MAX_PIXELS:
+        image.close()
+        raise DatasetError(
+            f"{name} cannot be used: its header says {width:,}x{height:,} pixels, more than the "
+            f"{MAX_PIXELS // 1_000_000} megapixels CNN Studio reads. Remove it or make it smaller."
+        )
+    return image
+
+
 def check_readable(paths: list[Path], root: Path) -> None:
-    """Raise a :class:`DatasetError` naming the first file Qt cannot read as an image."""
-    from PySide6.QtGui import QImageReader
+    """Raise a :class:`DatasetError` naming the first file that is not a whole, sensible picture.
 
+    Reads every header; PNG files are verified chunk by chunk (checksums, nothing inflated).
+    """
     for path in paths:
-        reader = QImageReader(str(path))
-        if not reader.canRead():
-            reason = reader.errorString() or "unknown format"
-            raise DatasetError(f"{path.relative_to(root)} cannot be read as an image ({reason}).")
+        name = str(path.relative_to(root))
+        with _open_checked(path, name) as image:
+            try:
+                image.verify()
+            except _UNREADABLE as error:
+                raise _unreadable(name, error) from None
 
 
-def decode_image(path: Path, name: str) -> torch.Tensor:
-    """uint8 ``3 x H x W`` RGB pixels of the image at *path* (transparency over white)."""
-    from PySide6.QtGui import QImage
+def decode_image(path: Path, name: str, size: tuple[int, int] | None = None) -> torch.Tensor:
+    """uint8 ``3 x H x W`` RGB pixels of the image at *path* (transparency over white).
 
-    image = QImage(str(path))
-    if image.isNull():
-        raise DatasetError(f"{name} cannot be read as an image: the file is damaged or not a picture.")
-    image = image.convertToFormat(QImage.Format.Format_RGBA8888)
-    height, width, stride = image.height(), image.width(), image.bytesPerLine()
-    rows = np.frombuffer(image.constBits(), dtype=np.uint8, count=height * stride).reshape(height, stride)
-    rgba = rows[:, : width * 4].reshape(height, width, 4).astype(np.float32)
+    *size* ``(width, height)``, when given, lets a JPEG decode at a reduced scale no smaller
+    than it (much faster for photos).
+    """
+    with _open_checked(path, name) as image:
+        try:
+            if size is not None and image.format == "JPEG":
+                image.draft("RGB", size)
+            image.load()
+            upright = ImageOps.exif_transpose(image)
+            rgba = np.asarray(upright.convert("RGBA"), dtype=np.float32)
+        except _UNREADABLE as error:
+            raise _unreadable(name, error) from None
     alpha = rgba[:, :, 3:] / 255.0
     rgb = rgba[:, :, :3] * alpha + 255.0 * (1.0 - alpha)
     return torch.from_numpy(np.rint(rgb).astype(np.uint8)).permute(2, 0, 1).contiguous()
@@ -113,7 +168,8 @@ class FolderImageSet(AdaptedImageSet):
         out = torch.empty((len(indices), *self.input_shape), dtype=torch.uint8)
         for row, index in enumerate(indices.tolist()):
             path = self.paths[index]
-            pixels = centre_crop(decode_image(path, str(path.relative_to(self.root))), height, width)
+            decoded = decode_image(path, str(path.relative_to(self.root)), (width, height))
+            pixels = centre_crop(decoded, height, width)
             out[row] = fit_uint8(pixels.unsqueeze(0), self.input_shape)[0]
         return out
 

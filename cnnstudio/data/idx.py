@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import torch
@@ -39,47 +40,81 @@ IDX_FILES = {
 SUBFOLDERS = ("", "raw", "MNIST/raw", "FashionMNIST/raw")
 
 
-def _read_bytes(path: Path) -> bytes:
+MAX_IDX_BYTES = 2**30
+"""The most values an IDX file may hold (1 GiB; MNIST's training images take 47 MB)."""
+
+_READ_ERRORS = (OSError, EOFError, zlib.error)
+
+
+def _open_stream(path: Path) -> BinaryIO:
+    """The file's bytes as a stream, inflated on the fly (and only as far as read) for ``.gz``."""
     try:
-        data = path.read_bytes()
+        return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
     except OSError as exc:
         raise DatasetError(f"{path.name} cannot be read: {exc.strerror or exc}") from None
-    if path.suffix == ".gz":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
+
+
+def _read(stream: BinaryIO, path: Path, size: int) -> bytes:
+    """At most *size* bytes (never more is inflated); a clear error for a damaged gzip stream."""
+    try:
+        return stream.read(size)
+    except _READ_ERRORS as exc:
+        if path.suffix == ".gz" and not isinstance(exc, PermissionError):
             raise DatasetError(
                 f"{path.name} is not a complete gzip file (it may be cut short): {exc}"
             ) from None
-    return data
+        raise DatasetError(f"{path.name} cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
 
 
-def parse_idx(data: bytes, name: str, dims: int) -> np.ndarray:
-    """The uint8 array an IDX file holds, checking its magic number and its length."""
+def read_idx(path: Path, dims: int) -> np.ndarray:
+    """The uint8 array the IDX file at *path* holds, checking its magic number and its length.
+
+    The header says how many bytes follow; no more than that is read (or inflated), and a header
+    asking for more than :data:`MAX_IDX_BYTES` is refused before anything else is read, so a
+    small gzip that would inflate to gigabytes cannot fill the memory.
+    """
+    name, kind = path.name, "images" if dims == 3 else "labels"
+    with _open_stream(path) as stream:
+        head = _read(stream, path, 4 + 4 * dims)
+        shape = _idx_shape(head, name, dims)
+        described = f"{shape[0]:,} images of {shape[1]}x{shape[2]}" if dims == 3 else f"{shape[0]:,} labels"
+        if shape[0] == 0:
+            raise DatasetError(f"{name} holds no {kind}: its header says {described}.")
+        payload = int(np.prod(shape, dtype=np.int64))
+        if payload > MAX_IDX_BYTES:
+            raise DatasetError(
+                f"{name} claims {described}, {payload:,} bytes: more than the {MAX_IDX_BYTES:,} bytes "
+                "CNN Studio reads from one IDX file."
+            )
+        data = _read(stream, path, payload)
+        expected = len(head) + payload
+        if len(data) < payload:
+            raise DatasetError(
+                f"{name} is cut short: expected {expected:,} bytes of {kind} ({described}), "
+                f"found {len(head) + len(data):,}."
+            )
+        if _read(stream, path, 1):
+            raise DatasetError(
+                f"{name} is longer than its header says: expected {expected:,} bytes ({described}), "
+                "found more."
+            )
+    return np.frombuffer(data, dtype=np.uint8).reshape(shape)
+
+
+def _idx_shape(head: bytes, name: str, dims: int) -> tuple[int, ...]:
     expected_magic = bytes((0, 0, 8, dims))
     kind = "images" if dims == 3 else "labels"
-    if len(data) < 4 or data[:4] != expected_magic:
-        found = " ".join(f"{b:02x}" for b in data[:4]) or "nothing"
+    if len(head) < 4 or head[:4] != expected_magic:
+        found = " ".join(f"{b:02x}" for b in head[:4]) or "nothing"
         raise DatasetError(
             f"{name} is not an IDX {kind} file: it starts with {found}, "
             f"expected {' '.join(f'{b:02x}' for b in expected_magic)}."
         )
-    header = 4 + 4 * dims
-    if len(data) < header:
-        raise DatasetError(f"{name} is cut short: its header needs {header} bytes, found {len(data):,}.")
-    shape = tuple(int(n) for n in np.frombuffer(data, dtype=">u4", count=dims, offset=4))
-    expected = header + int(np.prod(shape, dtype=np.int64))
-    described = f"{shape[0]:,} images of {shape[1]}x{shape[2]}" if dims == 3 else f"{shape[0]:,} labels"
-    if len(data) < expected:
+    if len(head) < 4 + 4 * dims:
         raise DatasetError(
-            f"{name} is cut short: expected {expected:,} bytes of {kind} ({described}), found {len(data):,}."
+            f"{name} is cut short: its header needs {4 + 4 * dims} bytes, found {len(head):,}."
         )
-    if len(data) > expected:
-        raise DatasetError(
-            f"{name} is longer than its header says: expected {expected:,} bytes ({described}), "
-            f"found {len(data):,}."
-        )
-    return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(shape)
+    return tuple(int(n) for n in np.frombuffer(head, dtype=">u4", count=dims, offset=4))
 
 
 def find_idx_file(folder: Path, stem: str) -> Path:
@@ -97,8 +132,8 @@ def read_idx_pair(
     images_path: Path, labels_path: Path, classes: int = 10
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """uint8 ``N x 1 x H x W`` images and int64 labels from an images file and a labels file."""
-    images = parse_idx(_read_bytes(images_path), images_path.name, 3)
-    labels = parse_idx(_read_bytes(labels_path), labels_path.name, 1)
+    images = read_idx(images_path, 3)
+    labels = read_idx(labels_path, 1)
     if len(labels) != len(images):
         raise DatasetError(
             f"The labels file {labels_path.name} has {len(labels):,} labels but the images file "

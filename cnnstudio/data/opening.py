@@ -6,7 +6,7 @@ import numpy as np
 import torch
 
 from cnnstudio.data.adapt import check_input_shape
-from cnnstudio.data.base import DataSplit, ImageSet
+from cnnstudio.data.base import DatasetError, DataSplit, ImageSet
 from cnnstudio.data.kinds import parse_spec, shapes_size
 
 
@@ -25,6 +25,14 @@ def open_dataset(
 
     Raises :class:`DatasetError` with a plain explanation when the spec or the files are wrong.
     """
+    split = _open(spec, input_shape, seed, val_fraction)
+    for part, images in (("training", split.train), ("validation", split.val)):
+        if len(images) == 0:
+            raise DatasetError(f"{split.name} has no {part} images: there is nothing to learn from.")
+    return split
+
+
+def _open(spec: str, input_shape: tuple[int, int, int], seed: int, val_fraction: float) -> DataSplit:
     kind, argument = parse_spec(spec)
     shape = check_input_shape(input_shape, any_channels=kind.id == "shapes")
     if kind.id == "digits":

@@ -90,7 +90,7 @@ class ShapeRenderer:
 
     def __init__(self, input_shape: tuple[int, int, int], seed: int) -> None:
         self.channels, self.height, self.width = input_shape
-        generator = torch.Generator().manual_seed(int(seed) + 7919)
+        generator = torch.Generator().manual_seed((int(seed) + 7919) % 2**64)
         self.noise_bank = torch.randn((3, self.height, self.width), generator=generator)
 
     def colours(self, levels: torch.Tensor, tints: torch.Tensor) -> torch.Tensor:

@@ -9,7 +9,8 @@ are imported (with torch) when first used. The GUI drives :class:`Trainer` from 
 from typing import TYPE_CHECKING, Any
 
 from .checks import NotTrainableError, check_trainable, open_training_data, training_problem
-from .events import Epoch, Event, Failed, Finished, Paused, Resumed, Started, Step
+from .control import RunControl
+from .events import Epoch, Event, Failed, FailureKind, Finished, Paused, Resumed, Started, Step
 from .history import RunHistory, runs_to_csv
 from .settings import DEFAULT_LR, OPTIMIZERS, SCHEDULES, SettingsError, TrainSettings, learning_rate
 
@@ -29,11 +30,13 @@ __all__ = [
     "Epoch",
     "Event",
     "Failed",
+    "FailureKind",
     "Finished",
     "NotTrainableError",
     "Paused",
     "Predictions",
     "Resumed",
+    "RunControl",
     "RunHistory",
     "SettingsError",
     "Started",

@@ -5,6 +5,11 @@ accepts: a dict of text (the network as a ``.cnnstudio.json`` text, the settings
 JSON), whole numbers, lists and tensors (the ``state_dict``). Loading never unpickles a Python
 object, so a file from elsewhere cannot run code; any file that is not a whole CNN Studio
 checkpoint gives a :class:`CheckpointError` saying why.
+
+Trained weights are never lost to a failed write: :func:`destination_problem` says before a run
+whether a path can take the checkpoint, and :func:`save_or_rescue` writes it there or, if that
+fails (a full disk, a folder that turned read-only), in the first place that takes it among the
+temporary folder and the home folder, and says where.
 """
 
 from __future__ import annotations
@@ -12,6 +17,9 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
+import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +60,11 @@ class Checkpoint:
 
 
 def save_checkpoint(trainer, path: str | os.PathLike[str]) -> None:
-    """Write *trainer*'s network, weights, settings and last run to *path* (atomically)."""
+    """Write *trainer*'s network, weights, settings and last run to *path* (atomically).
+
+    ``OSError`` (the file at *path* unchanged) when it cannot be written; see
+    :func:`save_or_rescue` for a write that keeps the weights anyway.
+    """
     history = trainer.history.to_dict() if trainer.history is not None else None
     payload = {
         "format": FORMAT,
@@ -65,6 +77,85 @@ def save_checkpoint(trainer, path: str | os.PathLike[str]) -> None:
         "classes": list(trainer.data.classes),
     }
     atomic_write(path, lambda handle: torch.save(payload, handle))
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """Where :func:`save_or_rescue` put the checkpoint.
+
+    ``path`` is the file holding the weights now (None when no place would take them);
+    ``problem`` says why the asked-for place failed ("" when it did not).
+    """
+
+    path: Path | None
+    problem: str = ""
+
+    @property
+    def rescued(self) -> bool:
+        return bool(self.problem) and self.path is not None
+
+    def message(self, asked: Path) -> str:
+        """One sentence for the student (empty when the checkpoint went where it was asked)."""
+        if not self.problem:
+            return ""
+        if self.path is None:
+            return f"cannot save the checkpoint to {asked} ({self.problem}), nor anywhere else"
+        return f"cannot save the checkpoint to {asked} ({self.problem}); the weights were saved to {self.path} instead"
+
+
+def estimated_size(trainer) -> int:
+    """About how many bytes :func:`save_checkpoint` writes for *trainer* (weights and buffers)."""
+    tensors = trainer.module.state_dict().values()
+    return sum(t.numel() * t.element_size() for t in tensors) + 1_000_000
+
+
+def destination_problem(path: str | os.PathLike[str], size: int = 0) -> str | None:
+    """Why a checkpoint of about *size* bytes cannot be written at *path*, or None if it can.
+
+    Checked before a run, so its end is not spent on a path that was never going to work:
+    *path* must not be a folder, its folder must exist and take new files (the write goes
+    through a temporary file there) and, where *size* is given, have room for it.
+    """
+    path = Path(path)
+    if path.is_dir():
+        return f"{path} is a folder; give a file name such as {path / ('network' + SUFFIX)}"
+    folder = path.parent
+    if not folder.is_dir():
+        return f"the folder {folder} does not exist"
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        return f"the folder {folder} cannot be written ({error.strerror or error})"
+    free = shutil.disk_usage(folder).free
+    if size and free < size:
+        return f"the disk holding {folder} has {free / 1e6:,.1f} MB free; the checkpoint needs about {size / 1e6:,.1f} MB"
+    return None
+
+
+def rescue_folders() -> list[Path]:
+    """Where :func:`save_or_rescue` tries next when the asked-for place fails, in order."""
+    return [Path(tempfile.gettempdir()), Path.home()]
+
+
+def save_or_rescue(trainer, path: str | os.PathLike[str]) -> SaveResult:
+    """Write the checkpoint to *path*; if that fails, to the first of :func:`rescue_folders` that
+    takes it (named ``cnnstudio-rescued-NAME-TIME.pt``). Never raises for a failed write."""
+    path = Path(path)
+    try:
+        save_checkpoint(trainer, path)
+        return SaveResult(path)
+    except OSError as error:
+        problem = error.strerror or str(error)
+    stem = path.name.removesuffix(SUFFIX) or "network"
+    name = f"cnnstudio-rescued-{stem}-{time.strftime('%Y%m%d-%H%M%S')}{SUFFIX}"
+    for folder in rescue_folders():
+        try:
+            save_checkpoint(trainer, folder / name)
+        except OSError:
+            continue
+        return SaveResult(folder / name, problem)
+    return SaveResult(None, problem)
 
 
 def load_checkpoint(path: str | os.PathLike[str], device: str | torch.device = "cpu") -> Checkpoint:

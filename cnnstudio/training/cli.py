@@ -2,8 +2,11 @@
 
 Progress goes to stderr (a live bar on a terminal, one line per epoch otherwise), the final
 metrics to stdout as one JSON object. ``--log`` writes one JSON object per epoch, ``--checkpoint``
-saves the trained network (also after Ctrl-C, which stops at the next batch). Exit status: 0 when
-the run finished, 1 when it failed (NaN loss, out of memory), 2 for bad input, 130 when stopped.
+saves the trained network (also after Ctrl-C, which stops at the next batch; a Ctrl-C before
+training begins just ends). A checkpoint path that cannot be written is refused before training;
+if writing fails at the end anyway, the weights go to a rescue file and its name is printed.
+Exit status: 0 when the run finished, 1 when it failed (diverged, out of memory) or its checkpoint
+could not go where asked, 2 for bad input, 130 when stopped.
 """
 
 from __future__ import annotations
@@ -16,20 +19,30 @@ import threading
 import time
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from ..cli import EXIT_BAD_INPUT, UsageError, _Parser, load_network
-from ..data.base import DatasetError
-from .checkpoint import save_checkpoint
-from .checks import NotTrainableError, open_training_data
-from .device import DeviceError
-from .events import Epoch, Failed, Finished, Started, Step
+from .control import RunControl
+from .events import Epoch, Failed, Finished, Started, Step, plural
 from .settings import DEFAULT_LR, DEVICES, OPTIMIZERS, SCHEDULES, SettingsError, TrainSettings
-from .trainer import Trainer
+
+if TYPE_CHECKING:  # torch is imported once the arguments are known to be good
+    from .trainer import Trainer
 
 EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
 EXIT_STOPPED = 130
 DEFAULTS = TrainSettings()
+
+
+class UsageError(Exception):
+    """Bad input on the command line; the message is shown as it is."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """Reports a bad argument as a :class:`UsageError` instead of exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-flip", action="store_true", help="with --augment: crops only")
     p.add_argument("--device", choices=DEVICES, default="auto")
     p.add_argument("--no-amp", action="store_true", help="no mixed precision on CUDA")
-    p.add_argument("--seed", type=int, default=0, help="seeds weights, batches and the validation split")
+    p.add_argument(
+        "--seed", type=int, default=0, help="seeds weights, batches and the validation split (0 to 2**64-1)"
+    )
     p.add_argument("--val-fraction", type=float, default=0.2)
     p.add_argument("--log", type=Path, help="write one JSON object per epoch to this file")
     p.add_argument("--checkpoint", type=Path, help="save the trained network and weights here (.pt)")
@@ -75,32 +90,67 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    control = RunControl()
     try:
-        args = build_parser().parse_args(argv)
-        trainer = _prepare(args)
-        log = _open_log(args.log)
-    except UsageError as error:
-        text = str(error)
-        print(text if text.startswith("cnnstudio") else f"cnnstudio train: {text}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    with log or nullcontext(), _stop_on_ctrl_c(trainer):
-        return _train(trainer, args, log)
+        try:
+            args = build_parser().parse_args(argv)
+            trainer = _prepare(args, control)
+            log = _open_log(args.log)
+        except UsageError as error:
+            text = str(error)
+            print(text if text.startswith("cnnstudio") else f"cnnstudio train: {text}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        with log or nullcontext(), _stop_on_ctrl_c(control):
+            return _train(trainer, args, log)
+    except KeyboardInterrupt:  # Ctrl-C while torch loads or the dataset opens: nothing to keep yet
+        print("cnnstudio train: stopped (Ctrl-C) before training began", file=sys.stderr)
+        return EXIT_STOPPED
 
 
-def _prepare(args: argparse.Namespace) -> Trainer:
+def load_network(name: str):
+    """A preset or a network file, or :class:`UsageError` saying why it cannot be opened."""
+    from .. import load
+    from ..core.fileformat import FileFormatError
+
+    try:
+        return load(name)
+    except KeyError as error:
+        raise UsageError(error.args[0]) from None
+    except FileFormatError as error:
+        raise UsageError(f"cannot open {name}: {error}") from None
+
+
+def _prepare(args: argparse.Namespace, control: RunControl) -> Trainer:
     network = load_network(args.net)
     settings = _settings(args)
     if not 0.0 < args.val_fraction < 1.0:
         raise UsageError(f"--val-fraction must be between 0 and 1, not {args.val_fraction:g}")
-    if args.checkpoint is not None and not args.checkpoint.parent.is_dir():
-        raise UsageError(f"cannot save the checkpoint: the folder {args.checkpoint.parent} does not exist")
+    if args.checkpoint is not None:
+        _check_destination(args.checkpoint)
+    from ..data.base import DatasetError
+    from .checks import NotTrainableError, open_training_data
+    from .device import DeviceError
+    from .trainer import Trainer
+
     try:
         split = open_training_data(network, args.dataset, args.seed, args.val_fraction)
-        return Trainer(network, split, settings)
+        trainer = Trainer(network, split, settings, control)
     except (NotTrainableError, DeviceError) as error:
         raise UsageError(f"cannot train {network.name}: {error}") from None
     except DatasetError as error:
         raise UsageError(f"dataset '{args.dataset}': {error}") from None
+    if args.checkpoint is not None:
+        _check_destination(args.checkpoint, trainer)
+    return trainer
+
+
+def _check_destination(path: Path, trainer: Trainer | None = None) -> None:
+    """Refuse a checkpoint path that cannot be written before training, not after it."""
+    from .checkpoint import destination_problem, estimated_size
+
+    problem = destination_problem(path, estimated_size(trainer) if trainer is not None else 0)
+    if problem:
+        raise UsageError(f"cannot save the checkpoint: {problem}")
 
 
 def _settings(args: argparse.Namespace) -> TrainSettings:
@@ -135,12 +185,12 @@ def _open_log(path: Path | None) -> TextIO | None:
 
 
 @contextmanager
-def _stop_on_ctrl_c(trainer: Trainer):
-    """Ctrl-C stops the run at the next batch (the weights are kept and saved)."""
+def _stop_on_ctrl_c(control: RunControl):
+    """While training, Ctrl-C stops the run at the next batch (the weights are kept and saved)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, lambda *_: trainer.stop())
+    previous = signal.signal(signal.SIGINT, lambda *_: control.stop())
     try:
         yield
     finally:
@@ -162,18 +212,34 @@ def _train(trainer: Trainer, args: argparse.Namespace, log: TextIO | None) -> in
         elif isinstance(event, Failed):
             progress.clear()
             print(f"cnnstudio train: {event.message}", file=sys.stderr)
-            _report(trainer, "failed", args, failure=event.message)
+            _report(trainer, "failed", None, failure=event.message)
             return EXIT_FAILED
         elif isinstance(event, Finished):
             progress.finished(event)
-            if args.checkpoint is not None:
-                save_checkpoint(trainer, args.checkpoint)
-            _report(trainer, "stopped" if event.stopped else "finished", args, seconds=event.seconds)
+            status = "stopped" if event.stopped else "finished"
+            saved = _save(trainer, args.checkpoint)
+            _report(trainer, status, saved, seconds=event.seconds)
+            if args.checkpoint is not None and saved != args.checkpoint:
+                return EXIT_FAILED
             return EXIT_STOPPED if event.stopped else 0
     return EXIT_FAILED
 
 
-def _report(trainer: Trainer, status: str, args, seconds: float | None = None, failure: str = "") -> None:
+def _save(trainer: Trainer, path: Path | None) -> Path | None:
+    """Save the checkpoint where asked, or somewhere else if that fails (saying where)."""
+    if path is None:
+        return None
+    from .checkpoint import save_or_rescue
+
+    result = save_or_rescue(trainer, path)
+    if result.problem:
+        print(f"cnnstudio train: {result.message(path)}", file=sys.stderr)
+    return result.path
+
+
+def _report(
+    trainer: Trainer, status: str, checkpoint: Path | None, seconds: float | None = None, failure: str = ""
+) -> None:
     """The final metrics: one JSON object on stdout."""
     last = trainer.history.last_epoch() or {}
     result = {
@@ -188,7 +254,7 @@ def _report(trainer: Trainer, status: str, args, seconds: float | None = None, f
         "val_accuracy": last.get("val_accuracy"),
         "seconds": seconds,
         "device": trainer.history.device,
-        "checkpoint": str(args.checkpoint) if args.checkpoint and status != "failed" else None,
+        "checkpoint": str(checkpoint) if checkpoint is not None else None,
     }
     if failure:
         result["failure"] = failure
@@ -248,7 +314,9 @@ class Progress:
         how = "stopped" if event.stopped else "done"
         val = f", val accuracy {event.val_accuracy:.1%}" if event.val_accuracy is not None else ""
         print(
-            f"{how} after {event.epochs_done} epochs ({event.seconds:.1f} s){val}", file=self.out, flush=True
+            f"{how} after {plural(event.epochs_done, 'epoch')} ({event.seconds:.1f} s){val}",
+            file=self.out,
+            flush=True,
         )
 
     def clear(self) -> None:

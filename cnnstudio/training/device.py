@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import torch
 
 
@@ -44,6 +46,19 @@ def select_device(name: str = "auto") -> torch.device:
     if name not in ("cuda", "mps"):
         raise DeviceError(f"unknown device '{name}': use auto, cpu, cuda or mps")
     return torch.device(name)
+
+
+def device_word(device: torch.device) -> str:
+    """How a sentence names *device*: ``"the GPU"`` (CUDA, MPS) or ``"the computer"`` (CPU)."""
+    return "the computer" if device.type == "cpu" else "the GPU"
+
+
+def release_memory(device: torch.device) -> None:
+    """Hand cached, unused device memory back (after a failure or a finished run); never raises."""
+    if device.type != "cuda" or not cuda_available():
+        return
+    with contextlib.suppress(RuntimeError):  # a GPU in an error state: nothing more to do here
+        torch.cuda.empty_cache()
 
 
 def describe(device: torch.device) -> str:

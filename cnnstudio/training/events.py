@@ -3,7 +3,7 @@
 :meth:`cnnstudio.training.Trainer.run` yields these in order::
 
     Started, (Step... Epoch)..., Finished        a run that ends by itself or by stop()
-    Started, Step..., Failed                     a run that cannot go on (NaN loss, out of memory)
+    Started, Step..., Failed                     a run that cannot go on (diverged, out of memory)
 
 with :class:`Paused` / :class:`Resumed` between steps when asked to pause. Steps and epochs
 count from 1. Step events come in groups of ``report_every`` (see
@@ -13,7 +13,28 @@ count from 1. Step events come in groups of ``report_every`` (see
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from enum import Enum
 from typing import Any
+
+
+class FailureKind(Enum):
+    """What made a run fail; it decides what the weights are worth and what to tell the student."""
+
+    DIVERGED = "diverged"
+    """The loss became NaN or infinite, or grew far beyond where it started: the weights are broken."""
+    OUT_OF_MEMORY = "out_of_memory"
+    """The device ran out of memory: the weights are those of the last good step."""
+    DEVICE_FAILED = "device_failed"
+    """The GPU reported an error that stays until the program ends: restart to train on it again."""
+    DATASET = "dataset"
+    """An image could not be read mid-run: the weights are those of the last good step."""
+    ERROR = "error"
+    """PyTorch stopped with another error."""
+
+    @property
+    def weights_usable(self) -> bool:
+        """Whether the weights left behind are worth evaluating, saving or training further."""
+        return self in (FailureKind.OUT_OF_MEMORY, FailureKind.DATASET, FailureKind.ERROR)
 
 
 @dataclass(frozen=True)
@@ -101,16 +122,18 @@ class Finished:
 
 @dataclass(frozen=True)
 class Failed:
-    """The run cannot go on; ``reason`` says what happened, ``suggestion`` what to change.
+    """The run cannot go on; ``kind`` says what happened (a :class:`FailureKind`), ``reason`` says it
+    in words and ``suggestion`` what to change.
 
-    After a NaN loss the weights are broken (reset them); after running out of memory they are
-    those of the last good step.
+    After a divergence the weights are broken (reset them); after running out of memory they are
+    those of the last good step (``kind.weights_usable``).
     """
 
     reason: str
     suggestion: str
     step: int
     epoch: int
+    kind: FailureKind = FailureKind.ERROR
 
     @property
     def message(self) -> str:
@@ -118,3 +141,8 @@ class Failed:
 
 
 Event = Started | Step | Epoch | Paused | Resumed | Finished | Failed
+
+
+def plural(count: int, word: str) -> str:
+    """``"1 epoch"``, ``"2 epochs"``, ``"1,024 steps"``."""
+    return f"{count:,} {word}" if count == 1 else f"{count:,} {word}s"

@@ -15,6 +15,9 @@ OPTIMIZERS = ("sgd", "adam", "adamw")
 SCHEDULES = ("none", "step", "cosine")
 DEVICES = ("auto", "cpu", "cuda", "mps")
 
+MAX_SEED = 2**64 - 1
+"""The largest seed PyTorch's random generators take."""
+
 # a learning rate that works for each optimizer on the course's small networks
 DEFAULT_LR = {"sgd": 0.01, "adam": 1e-3, "adamw": 1e-3}
 OPTIMIZER_TITLES = {"sgd": "SGD with momentum", "adam": "Adam", "adamw": "AdamW"}
@@ -49,7 +52,8 @@ class TrainSettings:
         ``step`` multiplies the rate by *gamma* every *step_epochs* epochs (0: a third of the
         epochs); ``cosine`` lowers it along half a cosine, step by step, to 0 at the last step.
     seed : int
-        Seeds the initial weights, the order of the batches, dropout and augmentation.
+        Seeds the initial weights, the order of the batches, dropout and augmentation
+        (0 to :data:`MAX_SEED`).
     augment : bool
         Random crops (the image shifted by up to *crop_padding* pixels, 0: an eighth of its
         size) and, when *flip* is true, random horizontal flips; done on whole batches.
@@ -92,7 +96,7 @@ class TrainSettings:
         found += _whole("batch size", self.batch_size, low=1)
         found += _whole("epochs", self.epochs, low=1)
         found += _whole("step epochs", self.step_epochs, low=0)
-        found += _whole("seed", self.seed, low=0)
+        found += _whole("seed", self.seed, low=0, high=MAX_SEED)
         found += _whole("crop padding", self.crop_padding, low=0)
         found += _whole("report every", self.report_every, low=1)
         return found
@@ -154,11 +158,14 @@ def _number(
     return [f"{what} must be {' and '.join(p for p in (lower, upper) if p)}, not {value:g}"]
 
 
-def _whole(what: str, value: Any, low: int) -> list[str]:
+def _whole(what: str, value: Any, low: int, high: int | None = None) -> list[str]:
     if not isinstance(value, int) or isinstance(value, bool):
         return [f"{what} must be a whole number, not {value!r}"]
     if value < low:
         return [f"{what} must be at least {low}, not {value}"]
+    if high is not None and value > high:
+        shown = f"{value}" if value.bit_length() <= 256 else f"a number of {value.bit_length():,} bits"
+        return [f"{what} must be at most {high} (it fits in 64 bits), not {shown}"]
     return []
 
 

@@ -8,13 +8,15 @@ Typical use::
         print(event)
     trainer.evaluate().accuracy
 
-A GUI iterates :meth:`Trainer.run` in a worker thread and calls :meth:`Trainer.pause`,
-:meth:`Trainer.resume`, :meth:`Trainer.stop` and :meth:`Trainer.reset_weights` from its own
-thread: they only set :class:`threading.Event` flags, which the loop reads between batches.
+A GUI iterates :meth:`Trainer.run` in a worker thread and hands the trainer the
+:class:`~cnnstudio.training.control.RunControl` it writes from its own thread (pause, stop,
+reset); the loop reads it between batches. :meth:`Trainer.pause`, :meth:`Trainer.stop` and the
+others write the same object, for callers without one of their own.
 """
 
 from __future__ import annotations
 
+import gc
 import math
 import threading
 import time
@@ -25,17 +27,22 @@ import torch
 from torch.nn import functional as F
 
 from ..core import Network, summarize
-from ..data.base import DataSplit
+from ..data.base import DatasetError, DataSplit
 from ..model.build import build_module
 from .augment import augment_batch, default_padding
 from .checks import NotTrainableError, check_trainable
-from .device import describe, select_device
+from .control import RunControl
+from .device import describe, release_memory, select_device
 from .evaluate import Predictions, predict
-from .events import Epoch, Event, Failed, Finished, Paused, Resumed, Started, Step
+from .events import Epoch, Event, Failed, FailureKind, Finished, Paused, Resumed, Started, Step
+from .failures import diverged, failure_of, move_to
 from .history import RunHistory
-from .settings import DEFAULT_LR, TrainSettings, learning_rate
+from .settings import TrainSettings, learning_rate
 
 PAUSE_POLL_SECONDS = 0.1
+DIVERGENCE_FACTOR = 1000.0
+"""A loss this many times above where the run began (or above chance, ln K) means the run diverged."""
+SEED_SPAN = 2**64
 
 
 @dataclass
@@ -53,6 +60,7 @@ class _Progress:
     window_lrs: list[float] = field(default_factory=list)
     window_start: float = 0.0
     loss_sum: float = 0.0
+    diverged_above: float = math.inf
 
 
 class _Halt(Exception):
@@ -74,10 +82,13 @@ class Trainer:
         Opened for the network's input shape (see :func:`cnnstudio.training.open_training_data`).
     settings : TrainSettings, optional
         Checked at once (:class:`~cnnstudio.training.settings.SettingsError`).
+    control : RunControl, optional
+        The pause, stop and reset requests of every run (one is made when none is given); the
+        GUI hands the one its buttons write.
 
     Raises :class:`NotTrainableError` when the network cannot learn the dataset (its message is
     the Train button's explanation) and :class:`~cnnstudio.training.device.DeviceError` for an
-    absent device.
+    absent device or one too small for the network's weights.
 
     Each :meth:`run` starts from the current weights with a fresh optimizer and a new
     :class:`RunHistory` (``history``); :meth:`reset_weights` goes back to the seed's initial
@@ -86,7 +97,13 @@ class Trainer:
     runs with the same settings from the same weights give the same losses.
     """
 
-    def __init__(self, network: Network, data: DataSplit, settings: TrainSettings | None = None) -> None:
+    def __init__(
+        self,
+        network: Network,
+        data: DataSplit,
+        settings: TrainSettings | None = None,
+        control: RunControl | None = None,
+    ) -> None:
         self.settings = (settings or TrainSettings()).check()
         summary = summarize(network)
         check_trainable(network, len(data.classes), data.name, summary)
@@ -97,15 +114,13 @@ class Trainer:
             )
         self.network = network.copy()
         self.data = data
+        self.control = control or RunControl()
         self.device = select_device(self.settings.device)
-        self.module = self._initial_module().to(self.device)
+        self.module = move_to(self._initial_module(), self.device)
         self.history: RunHistory | None = None
-        self._stop = threading.Event()
-        self._resume = threading.Event()
-        self._resume.set()
-        self._reset_requested = threading.Event()
         self._lock = threading.Lock()
         self._running = False
+        self._fresh = True
 
     # --- control, safe from any thread -------------------------------------------------------
 
@@ -115,7 +130,12 @@ class Trainer:
 
     @property
     def paused(self) -> bool:
-        return not self._resume.is_set()
+        return self.control.paused
+
+    @property
+    def weights_fresh(self) -> bool:
+        """Whether the weights are the seed's initial ones (no step taken since they were made or reset)."""
+        return self._fresh
 
     @property
     def mixed_precision(self) -> bool:
@@ -123,15 +143,14 @@ class Trainer:
 
     def pause(self) -> None:
         """Wait after the current batch until :meth:`resume` or :meth:`stop`."""
-        self._resume.clear()
+        self.control.pause()
 
     def resume(self) -> None:
-        self._resume.set()
+        self.control.resume()
 
     def stop(self) -> None:
-        """End the run after the current batch, keeping the weights (also ends a pause)."""
-        self._stop.set()
-        self._resume.set()
+        """End the run after the current batch (or the next run at its first), keeping the weights."""
+        self.control.stop()
 
     def reset_weights(self) -> None:
         """Go back to the initial weights of the seed.
@@ -141,8 +160,7 @@ class Trainer:
         """
         with self._lock:
             if self._running:
-                self._reset_requested.set()
-                self.stop()
+                self.control.request_reset()
                 return
             self._reset_now()
 
@@ -155,10 +173,18 @@ class Trainer:
                 raise RuntimeError("cannot change the settings while training; stop first")
             settings = settings.check()
             device = select_device(settings.device)
-            self.settings = settings
             if device != self.device:
+                self.module = move_to(self.module, device)
                 self.device = device
-                self.module.to(device)
+            self.settings = settings
+
+    def load_weights(self, state: dict[str, torch.Tensor]) -> None:
+        """Use *state* (a ``state_dict`` of this network, e.g. from a checkpoint) as the weights."""
+        with self._lock:
+            if self._running:
+                raise RuntimeError("cannot change the weights while training; stop first")
+            self.module.load_state_dict(state)
+            self._fresh = False
 
     def parameter_count(self) -> int:
         return sum(p.numel() for p in self.module.parameters())
@@ -178,16 +204,15 @@ class Trainer:
     def run(self) -> Iterator[Event]:
         """Train for ``settings.epochs`` epochs, yielding events (see :mod:`.events`).
 
-        The run begins when the generator is first advanced. Failures the student can fix
-        (NaN loss, out of memory, other PyTorch errors) end it with a :class:`Failed` event;
-        afterwards the module is in eval mode and can be evaluated or saved.
+        The run begins when the generator is first advanced (a stop requested before then
+        ends it at its first batch). Failures the student can fix (divergence, out of memory,
+        an unreadable image, other PyTorch errors) end it with a :class:`Failed` event whose
+        ``kind`` says which; afterwards the module is in eval mode and can be evaluated or saved.
         """
         with self._lock:
             if self._running:
                 raise RuntimeError("this trainer is already training")
             self._running = True
-            self._stop.clear()
-            self._resume.set()
         try:
             yield from self._run()
         finally:
@@ -195,9 +220,9 @@ class Trainer:
             if self.history is not None and self.history.status == "running":
                 self.history.status = "stopped"
             with self._lock:
-                if self._reset_requested.is_set():
-                    self._reset_requested.clear()
+                if self.control.take_reset():
                     self._reset_now()
+                self.control.run_ended()
                 self._running = False
 
     def _run(self) -> Iterator[Event]:
@@ -207,29 +232,34 @@ class Trainer:
         optimizer = _optimizer(self.module, s)
         scaler = torch.amp.GradScaler(self.device.type) if self.mixed_precision else None
         order = torch.Generator().manual_seed(s.seed)
-        augment = torch.Generator().manual_seed(s.seed + 1)
+        augment = torch.Generator().manual_seed((s.seed + 1) % SEED_SPAN)
         progress = _Progress(lr=s.lr)
         yield self._started()
         started = time.perf_counter()
+        failed: Failed | None = None
         try:
             for epoch in range(1, s.epochs + 1):
                 progress.epoch = epoch
                 yield from self._epoch(progress, optimizer, scaler, order, augment)
         except _Halt as halt:
-            if halt.event is not None:
-                history.status, history.failure = "failed", halt.event.message
-                yield halt.event
-                return
-        except (torch.OutOfMemoryError, RuntimeError) as error:
+            failed = halt.event
+            if failed is None:
+                progress.window.clear()
+        except (RuntimeError, DatasetError) as error:  # torch's errors are RuntimeErrors
             failed = self._failure(error, progress)
+        if failed is not None:
+            # out of the except block: its traceback no longer holds the failed step's tensors
+            del optimizer, scaler
+            self._release(progress, failed.kind)
             history.status, history.failure = "failed", failed.message
             yield failed
             return
-        history.status = "stopped" if self._stop.is_set() else "finished"
+        stopped = self.control.stop_requested
+        history.status = "stopped" if stopped else "finished"
         seconds = time.perf_counter() - started - progress.paused_seconds
         val = progress.last_val
         yield Finished(
-            stopped=self._stop.is_set(),
+            stopped=stopped,
             epochs_done=progress.epochs_done,
             step=progress.step,
             seconds=seconds,
@@ -249,9 +279,9 @@ class Trainer:
         self.module.train()
         progress.window_start = epoch_start
         for indices in batches:
-            if not self._resume.is_set():
+            if self.control.paused:
                 yield from self._pause(progress)
-            if self._stop.is_set():
+            if self.control.stop_requested:
                 yield from self._report_steps(progress)
                 raise _Halt()
             x, y = train.batch(indices)
@@ -288,6 +318,7 @@ class Trainer:
             scaler.scale(loss).backward()
             scaler.step(optimizer)
             scaler.update()
+        self._fresh = False
         return loss.detach(), (logits.detach().argmax(dim=1) == y).sum()
 
     def _report_steps(self, progress: _Progress) -> Iterator[Event]:
@@ -302,10 +333,13 @@ class Trainer:
         sizes, lrs = progress.window_sizes, progress.window_lrs
         progress.window, progress.window_sizes, progress.window_lrs = [], [], []
         progress.window_start = now
+        if progress.diverged_above == math.inf and losses:
+            chance = math.log(max(2, len(self.data.classes)))
+            progress.diverged_above = DIVERGENCE_FACTOR * max(chance, losses[0])
         for offset, (loss, size, lr) in enumerate(zip(losses, sizes, lrs, strict=True)):
             step = first + offset
-            if not math.isfinite(loss):
-                raise _Halt(self._not_finite(loss, step, progress.epoch))
+            if not math.isfinite(loss) or loss > progress.diverged_above:
+                raise _Halt(self._diverged(loss, step, progress.epoch))
             progress.loss_sum += loss * size
             event = Step(step, progress.epoch, loss, lr, speed)
             self.history.add_step(event)
@@ -319,7 +353,7 @@ class Trainer:
             self.device,
             2 * self.settings.batch_size,
             self.mixed_precision,
-            self._stop.is_set,
+            lambda: self.control.stop_requested,
         )
         if val is None:
             raise _Halt()
@@ -344,45 +378,29 @@ class Trainer:
     def _pause(self, progress: _Progress) -> Iterator[Event]:
         yield Paused(progress.step, progress.epoch)
         began = time.perf_counter()
-        while not self._resume.wait(PAUSE_POLL_SECONDS):
+        while not self.control.wait_while_paused(PAUSE_POLL_SECONDS):
             pass
         progress.paused_seconds += time.perf_counter() - began
         progress.window_start += time.perf_counter() - began
-        if not self._stop.is_set():
+        if not self.control.stop_requested:
             yield Resumed(progress.step, progress.epoch)
 
     # --- failures ----------------------------------------------------------------------------
 
-    def _not_finite(self, loss: float, step: int, epoch: int) -> Failed:
-        s = self.settings
-        what = "NaN" if math.isnan(loss) else "infinite"
-        lower = min(s.lr / 10, DEFAULT_LR[s.optimizer])
-        return Failed(
-            reason=f"the loss became {what} at step {step}",
-            suggestion=f"lower the learning rate (now {s.lr:g}), e.g. to {lower:g}, and reset the weights",
-            step=step,
-            epoch=epoch,
-        )
+    def _diverged(self, loss: float, step: int, epoch: int) -> Failed:
+        return diverged(loss, step, epoch, self.settings)
 
     def _failure(self, error: Exception, progress: _Progress) -> Failed:
+        """What *error* means for the student (called inside the except block: touches no memory)."""
+        return failure_of(error, progress.step, progress.epoch, self.device, self.settings.batch_size)
+
+    def _release(self, progress: _Progress, kind: FailureKind) -> None:
+        """Free the failed step's memory (after the except block, so nothing still refers to it)."""
         progress.window.clear()
         self.module.zero_grad(set_to_none=True)
-        if self.device.type == "cuda":
-            torch.cuda.empty_cache()
-        text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        if isinstance(error, torch.OutOfMemoryError) or _means_out_of_memory(text):
-            return Failed(
-                reason=f"the {self.device.type.upper()} ran out of memory at step {progress.step + 1}",
-                suggestion=_smaller_batch(self.settings.batch_size),
-                step=progress.step,
-                epoch=progress.epoch,
-            )
-        return Failed(
-            reason=f"PyTorch stopped with an error at step {progress.step + 1}: {text}",
-            suggestion="",
-            step=progress.step,
-            epoch=progress.epoch,
-        )
+        gc.collect()
+        if kind is not FailureKind.DEVICE_FAILED:  # a broken GPU would only raise again
+            release_memory(self.device)
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -393,6 +411,7 @@ class Trainer:
 
     def _reset_now(self) -> None:
         self.module.load_state_dict(self._initial_module().state_dict())
+        self._fresh = True
 
     def _new_history(self) -> RunHistory:
         return RunHistory(
@@ -441,15 +460,3 @@ def _trained_count(count: int, batch_size: int) -> int:
 def _batches(count: int, batch_size: int, order: torch.Generator) -> list[torch.Tensor]:
     permutation = torch.randperm(count, generator=order)
     return list(permutation[: _trained_count(count, batch_size)].split(batch_size))
-
-
-def _means_out_of_memory(text: str) -> bool:
-    """MPS and the CPU allocator report running out of memory as a plain RuntimeError."""
-    lowered = text.lower()
-    return "out of memory" in lowered or "can't allocate memory" in lowered
-
-
-def _smaller_batch(batch_size: int) -> str:
-    if batch_size > 1:
-        return f"use a smaller batch size (now {batch_size}), e.g. {max(1, batch_size // 2)}"
-    return "use a smaller network or smaller input images"

@@ -18,12 +18,14 @@ from ...data import DataSplit, open_dataset, preview
 from ...data.kinds import parse_spec
 from ...training import (
     NotTrainableError,
+    RunControl,
     Trainer,
     TrainSettings,
     available_devices,
     load_checkpoint,
-    save_checkpoint,
 )
+from ...training import device as devices_module
+from ...training.checkpoint import SaveResult, save_or_rescue
 from .records import (
     DatasetInfo,
     LoadedCheckpoint,
@@ -46,14 +48,36 @@ def devices() -> list[str]:
 
 
 def warm_up() -> None:
-    """Make an optimizer once: its first creation imports much of torch (seconds), better spent
-    while the student looks at the panel than after Train is clicked."""
-    weight = torch.nn.Parameter(torch.zeros(1))
-    torch.optim.Adam([weight])
+    """Take one small training step (a convolution, a linear layer, cross-entropy, Adam and SGD).
+
+    The first step imports much of torch that ``import torch`` leaves for later (the optimizers
+    load ``torch._dynamo``: seconds), better spent while the student edits than after Train is
+    clicked. Where there is a CUDA GPU its context is made here too, in the worker.
+    """
+    from torch.nn import functional as F
+
+    net = torch.nn.Sequential(
+        torch.nn.Conv2d(1, 2, 3), torch.nn.ReLU(), torch.nn.Flatten(), torch.nn.Linear(8, 2)
+    )
+    for kind in (torch.optim.Adam, torch.optim.SGD):
+        optimizer = kind(net.parameters(), lr=1e-3)
+        loss = F.cross_entropy(net(torch.zeros(2, 1, 4, 4)), torch.tensor([0, 1]))
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad(set_to_none=True)
+    with torch.no_grad():
+        net.eval()(torch.zeros(1, 1, 4, 4))
+    if devices_module.cuda_available():
+        torch.zeros(1, device="cuda")
 
 
 class TrainingBackend:
     """The trainer, the opened datasets and checkpoint weights waiting for a run.
+
+    Parameters
+    ----------
+    control : RunControl
+        The run control the panel's buttons write; every trainer made here reads it.
 
     Attributes
     ----------
@@ -61,11 +85,15 @@ class TrainingBackend:
         The trainer of the last run (or of a loaded checkpoint).
     steps_trained : int
         Optimizer steps taken since the weights were fresh (0: initial weights).
+    version : int
+        Grows whenever the weights change (see :class:`~.records.WeightsState`).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, control: RunControl) -> None:
+        self.control = control
         self.trainer: Trainer | None = None
         self.steps_trained = 0
+        self.version = 0
         self._key: tuple | None = None
         self._splits: OrderedDict[tuple, DataSplit] = OrderedDict()
         self._pending: tuple[str, dict[str, torch.Tensor]] | None = None
@@ -120,8 +148,9 @@ class TrainingBackend:
             self.trainer.configure(settings)
             return self.trainer
         split = self.split(request.spec, summary.input_shape, settings.seed)
-        trainer = Trainer(request.network, split, settings)
+        trainer = Trainer(request.network, split, settings, self.control)
         self.trainer, self._key, self.steps_trained = trainer, key, 0
+        self.version += 1
         self._apply_pending(trainer)
         return trainer
 
@@ -129,23 +158,29 @@ class TrainingBackend:
         """What the next run would start from."""
         pending = self._pending[0] if self._pending is not None else ""
         return WeightsState(
-            key=self._key if self.trainer is not None else None, steps=self.steps_trained, pending=pending
+            key=self._key if self.trainer is not None else None,
+            steps=self.steps_trained,
+            pending=pending,
+            version=self.version,
         )
 
     def record_run(self, steps: int) -> None:
         """Count the steps a run took (called when it ends)."""
-        self.steps_trained += steps
+        if steps:
+            self.steps_trained += steps
+            self.version += 1
 
     def reset_weights(self) -> None:
         """Back to the seed's initial weights (and forget checkpoint weights waiting for a run)."""
         self._pending = None
         if self.trainer is not None:
             self.trainer.reset_weights()
-        self.steps_trained = 0
+        self.forget_steps()
 
     def forget_steps(self) -> None:
-        """The trainer reset its weights itself (a reset asked for during a run)."""
+        """The weights are the seed's initial ones again (the trainer reset them, or was told to)."""
         self.steps_trained = 0
+        self.version += 1
 
     # -- results ------------------------------------------------------------------------------
 
@@ -172,14 +207,15 @@ class TrainingBackend:
             labels=labels.numpy(),
             predicted=predicted.numpy(),
             samples=samples,
-            steps_trained=self.steps_trained,
+            weights=self.weights_state(),
         )
 
     # -- checkpoints --------------------------------------------------------------------------
 
-    def save(self, path: Path) -> None:
-        """Write the trainer's network, weights, settings and last run to *path*."""
-        save_checkpoint(self._require_trainer(), path)
+    def save(self, path: Path) -> SaveResult:
+        """Write the trainer's network, weights, settings and last run to *path*, or, if that fails,
+        to a rescue file (the result says where)."""
+        return save_or_rescue(self._require_trainer(), path)
 
     def load(self, path: Path) -> LoadedCheckpoint:
         """Read a checkpoint (``CheckpointError`` if it is not one, changing nothing).
@@ -195,17 +231,18 @@ class TrainingBackend:
             split = self.split(
                 checkpoint.dataset, summarize(checkpoint.network).input_shape, checkpoint.settings.seed
             )
-            trainer = Trainer(checkpoint.network, split, checkpoint.settings)
+            trainer = Trainer(checkpoint.network, split, checkpoint.settings, self.control)
         except (ValueError, RuntimeError) as error:
             self._pending = (network_key(checkpoint.network), state)
             self._pending_steps = _steps_of(history)
             note = f"the weights will be used when this network trains next ({error})"
         else:
-            trainer.module.load_state_dict(state)
+            trainer.load_weights(state)
             trainer.history = checkpoint.history
             self._pending = None
             self.trainer, self.steps_trained = trainer, _steps_of(history)
             self._key = (network_key(checkpoint.network), checkpoint.dataset, checkpoint.settings.seed)
+        self.version += 1
         return LoadedCheckpoint(
             path=Path(path),
             network=checkpoint.network,
@@ -222,7 +259,7 @@ class TrainingBackend:
         key, state = self._pending
         self._pending = None
         if key == network_key(trainer.network):
-            trainer.module.load_state_dict(state)
+            trainer.load_weights(state)
             self.steps_trained = max(1, self._pending_steps)
 
     def _require_trainer(self) -> Trainer:

@@ -221,6 +221,10 @@ class DatasetControls(QWidget):
         for widget in (self.kind, self.shapes_size, self.folder, self.choose):
             widget.setEnabled(not locked)
 
+    def shutdown(self) -> None:
+        """Stop a download and wait for its thread (the window is closing)."""
+        self.download.shutdown()
+
     # -- downloading --------------------------------------------------------------------------
 
     def download_folder(self) -> Path:

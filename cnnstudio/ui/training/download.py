@@ -2,7 +2,8 @@
 
 :class:`DatasetDownload` lives in the GUI thread; each download runs
 :func:`cnnstudio.data.download_dataset` in a fresh ``QThread`` (no torch involved, so it may run
-while a network trains). Cancelling keeps the partial file; starting again resumes it.
+while a network trains). Cancelling keeps the partial file where the server can resume it;
+starting again then continues it.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ class DatasetDownload(QObject):
     finished(str)
         The folder holding the downloaded files (ready for ``KIND:FOLDER``).
     failed(str, bool)
-        The message and whether it was cancelled (the partial file is kept: start again to resume).
+        The message and whether it was cancelled (start again to resume where the server allows).
     """
 
     progress = Signal(int, int)
@@ -107,7 +108,7 @@ class DatasetDownload(QObject):
         return True
 
     def cancel(self) -> None:
-        """Stop after the current chunk; the partial file stays for a later resume."""
+        """Stop after the current chunk (the partial file stays where the server can resume it)."""
         if self._worker is not None:
             self._worker.cancel_event.set()
 

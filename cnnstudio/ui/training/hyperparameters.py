@@ -257,6 +257,10 @@ class HyperparameterForm(QWidget):
         self.device.blockSignals(False)
         self._show_relevant()
 
+    def seed_value(self) -> int:
+        """The seed the next run uses."""
+        return self.seed.value()
+
     def settings(self) -> dict[str, Any]:
         """The form as :meth:`TrainSettings.to_dict` would give it."""
         return {

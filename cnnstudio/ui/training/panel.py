@@ -1,10 +1,12 @@
 """The training panel docked in the main window (object name ``trainingPanel``).
 
 Creating the panel is cheap and imports neither torch nor pyqtgraph, so the window still opens
-at once. The first time the student sees the panel (its dock tab is chosen, or :meth:`TrainingPanel.prepare`
-is called) its
-worker thread starts and imports torch and pyqtgraph there; meanwhile the panel says so, and
-when they are loaded it builds the :class:`~.workspace.TrainingWorkspace` (signal ``ready``).
+at once. Once the window has been drawn and the student has left mouse and keyboard alone for
+:attr:`TrainingPanel.idle_warm_up_ms`, the panel starts its worker thread, which imports torch
+and pyqtgraph and takes one small training step there (the first step loads much of PyTorch);
+then it builds the :class:`~.workspace.TrainingWorkspace` (signal ``ready``), so the Training
+tab is ready by the time the student reaches for it. Choosing the tab earlier starts the same
+work at once; meanwhile the panel says that PyTorch is loading.
 :meth:`TrainingPanel.shutdown` stops a run and the worker thread; the main window calls it when
 it closes, and the panel calls it itself when the application quits.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -29,6 +31,76 @@ from .session import TrainingSession
 
 PREFERRED_HEIGHT = 440
 """Height the bottom dock area grows to when the panel is first shown (curves need room)."""
+
+IDLE_WARM_UP_MS = 400
+"""How long the window must go without mouse or keyboard input before PyTorch loads behind it."""
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.DragMove,
+    }
+)
+
+
+class IdleWatch(QObject):
+    """Tells when the student has left mouse and keyboard alone for *idle_ms*, and when they are back.
+
+    ``on_idle`` is called after *idle_ms* without input (counted from :meth:`window_painted`),
+    ``on_busy`` at the first input after that. Nothing is called before the application's event
+    loop runs (a window drawn only for a ``--screenshot`` never starts any work).
+    """
+
+    def __init__(
+        self,
+        on_idle: Callable[[], None],
+        on_busy: Callable[[], None],
+        idle_ms: int,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._on_idle, self._on_busy = on_idle, on_busy
+        self._timer = QTimer(self, singleShot=True, interval=idle_ms)
+        self._timer.timeout.connect(self._fire)
+        self._watching = False
+        self.idle = False
+
+    def window_painted(self) -> None:
+        """Begin watching (the window is on screen)."""
+        app = QCoreApplication.instance()
+        if self._watching or app is None:
+            return
+        self._watching = True
+        app.installEventFilter(self)
+        self._timer.start()
+
+    def cancel(self) -> None:
+        """Stop watching for good."""
+        self._timer.stop()
+        app = QCoreApplication.instance()
+        if self._watching and app is not None:
+            app.removeEventFilter(self)
+        self._watching = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS:
+            self._timer.start()  # wait again
+            if self.idle:
+                self.idle = False
+                self._on_busy()
+        return False
+
+    def _fire(self) -> None:
+        if QThread.currentThread().loopLevel() == 0:  # no event loop yet: nobody to use the tab
+            self._timer.start()
+            return
+        self.idle = True
+        self._on_idle()
 
 
 class TrainingPanel(QWidget):
@@ -56,6 +128,8 @@ class TrainingPanel(QWidget):
     """
 
     ready = Signal()
+    idle_warm_up_ms: int | None = IDLE_WARM_UP_MS
+    """Load PyTorch this long after the window painted and input stopped (None: only when shown)."""
 
     def __init__(
         self,
@@ -71,7 +145,12 @@ class TrainingPanel(QWidget):
         self.workspace = None
         self.stack = QStackedLayout(self)
         self.stack.addWidget(self._loading_page())
-        self.session.worker.prepared.connect(self._on_prepared)
+        self.session.prepared.connect(self._on_prepared)
+        self._idle = (
+            IdleWatch(self._on_idle, self.session.hold, self.idle_warm_up_ms, self)
+            if self.idle_warm_up_ms
+            else None
+        )
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -104,13 +183,20 @@ class TrainingPanel(QWidget):
             dock = self.parentWidget()
             if isinstance(dock, QDockWidget):  # a tab behind the table is "visible" but unseen
                 dock.visibilityChanged.connect(self._on_dock_visibility)
+                dock.window().installEventFilter(self)
         return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._idle is not None:  # the window is drawn
+            watched.removeEventFilter(self)
+            self._idle.window_painted()
+        return False
 
     @Slot(bool)
     def _on_dock_visibility(self, visible: bool) -> None:
         if visible and self.workspace is not None:
-            self.workspace.plots.flush()  # drawn now what came while the tab was behind
-        if visible and self.session.thread is None:
+            self.workspace.on_shown()  # drawn now what came while the tab was behind
+        if visible and not self.session.started:
             self._grow_dock()
             QTimer.singleShot(0, self.prepare)
 
@@ -122,13 +208,23 @@ class TrainingPanel(QWidget):
             window.resizeDocks([dock], [PREFERRED_HEIGHT], Qt.Orientation.Vertical)
 
     def prepare(self) -> None:
-        """Start the worker thread, which loads torch; ``ready`` follows."""
+        """Start the worker thread, which loads torch, without waiting for idle time; ``ready`` follows."""
+        if self._idle is not None:
+            self._idle.cancel()
+        self.session.release()
+        self.session.prepare()
+
+    def _on_idle(self) -> None:
+        """A quiet moment: start (or go on with) loading PyTorch behind the window."""
+        self.session.release()
         self.session.prepare()
 
     @Slot(object)
     def _on_prepared(self, devices: list[str]) -> None:
         if self.workspace is not None or self.session.closed:
             return
+        if self._idle is not None:
+            self._idle.cancel()
         from .workspace import TrainingWorkspace
 
         self.workspace = TrainingWorkspace(self.document, self.session, devices, self.confirm_replace)
@@ -139,6 +235,8 @@ class TrainingPanel(QWidget):
     @Slot()
     def shutdown(self) -> None:
         """Stop the run (weights kept until the thread ends) and downloads; wait for the threads."""
+        if self._idle is not None:
+            self._idle.cancel()
         if self.workspace is not None:
             self.workspace.shutdown()
         self.session.shutdown()

@@ -203,6 +203,15 @@ class LivePlots(QWidget):
             "lr": [lr.plot(pen=solid, clipToView=True, autoDownsample=True)],
         }
 
+    def follow(self, run: Run) -> None:
+        """Draw, redraw or hide *run* as its ``shown`` flag says (its data or its tick changed)."""
+        if not run.shown:
+            self.hide_run(run)
+        elif run.number in self.curves:
+            self.update_run(run)
+        else:
+            self.show_run(run)
+
     def update_run(self, run: Run) -> None:
         """Redraw *run*'s curves from its history soon (new steps or epochs arrived)."""
         if run.number in self.curves:

@@ -74,6 +74,8 @@ class Results:
 
     ``matrix[t, p]`` counts images of class *t* predicted as *p*; ``labels`` and ``predicted``
     are int64 arrays in the validation set's order; ``samples`` shows the wrong ones first.
+    ``weights`` are the weights they were computed with (the panel shows results only while
+    those are still the weights of the network on screen).
     """
 
     classes: list[str]
@@ -81,7 +83,11 @@ class Results:
     labels: np.ndarray
     predicted: np.ndarray
     samples: list[Sample]
-    steps_trained: int
+    weights: WeightsState
+
+    @property
+    def steps_trained(self) -> int:
+        return self.weights.steps
 
     @property
     def accuracy(self) -> float:
@@ -107,6 +113,18 @@ class LoadedCheckpoint:
 
 
 @dataclass(frozen=True)
+class DatasetRequest:
+    """A dataset the panel asked the worker to open: which spec, for which input, with which seed."""
+
+    spec: str
+    input_shape: tuple[int, int, int] | None
+    seed: int
+
+    def answered_by(self, info: DatasetInfo) -> bool:
+        return (self.spec, self.input_shape, self.seed) == (info.spec, tuple(info.input_shape), info.seed)
+
+
+@dataclass(frozen=True)
 class RunEnd:
     """How a run request ended.
 
@@ -129,8 +147,16 @@ class WeightsState:
     ``key`` is ``(network_key, dataset spec, seed)`` of the trainer (None without one); a run
     with the same key continues from these weights. ``steps`` counts optimizer steps since they
     were fresh. ``pending`` is the network key of checkpoint weights waiting for a run, or "".
+    ``version`` grows whenever the weights change (a run's steps, a reset, an opened
+    checkpoint): two states with the same version describe the same weights.
     """
 
     key: tuple[str, str, int] | None = None
     steps: int = 0
     pending: str = ""
+    version: int = 0
+
+    @property
+    def network(self) -> str:
+        """The network key of the trained weights ("" without a trainer)."""
+        return self.key[0] if self.key is not None else ""

@@ -197,16 +197,17 @@ class ResultsView(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
 
-    def set_results(self, results: Results) -> None:
-        """Show *results* (computed by the worker)."""
+    def set_results(self, results: Results, whose: str = "") -> None:
+        """Show *results* (computed by the worker); *whose* says which weights they are for."""
         self.results = results
         right = int(results.matrix.trace())
         total = int(results.matrix.sum())
         wrong = sum(1 for s in results.samples if not s.correct)
+        whose = whose or f"the weights after {results.steps_trained:,} steps"
         self.summary.setText(
-            f"<b>Validation accuracy {100 * results.accuracy:.1f}%</b> ({right:,} of {total:,} right, "
-            f"after {results.steps_trained:,} steps). On the right: {wrong} mistakes first (red, "
-            "true→predicted), then right answers (green)."
+            f"<b>Validation accuracy {100 * results.accuracy:.1f}%</b> with {whose}: {right:,} of "
+            f"{total:,} right. On the right: {wrong} mistakes first (red, true→predicted), then right "
+            "answers (green)."
         )
         self.matrix.set_results(results)
         self.samples.set_cells(
@@ -222,4 +223,16 @@ class ResultsView(QWidget):
         )
 
     def show_problem(self, message: str) -> None:
+        """Say why there are no results (those shown stay)."""
         self.summary.setText(f"No results: {message}")
+
+    def show_pending(self, message: str) -> None:
+        """Say that new results are on their way (those shown stay until they come)."""
+        self.summary.setText(message)
+
+    def clear(self, reason: str) -> None:
+        """Remove results that no longer describe the weights, saying why."""
+        self.results = None
+        self.matrix.set_results(None)
+        self.samples.set_cells([])
+        self.summary.setText(f"No results: {reason}.")

@@ -12,8 +12,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStyle, QVBoxLayout, QWidget
+
+from .run_state import Buttons, duration
 
 BANNER_STYLES = {
     "error": "background:#fdecea; color:#8e1c1c; border:1px solid #f5c2c0; border-radius:4px; padding:6px;",
@@ -22,20 +24,14 @@ BANNER_STYLES = {
 REASON_STYLE = "color:#8e1c1c;"
 
 
-def duration(seconds: float) -> str:
-    """``"45 s"``, ``"3 min 20 s"``, ``"1 h 05 min"``."""
-    seconds = max(0, round(seconds))
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
-
-
 class ProgressTracker:
-    """Counts a run's steps and time (pauses left out) to say how far it is and how long is left."""
+    """Counts a run's steps and time (pauses left out) to say how far it is and how long is left.
+
+    The time left is estimated from the pace of the steps measured so far, leaving out the time
+    up to the first report: the run's first steps pay for one-off work (loading the data,
+    PyTorch's first-use set-up) that the rest of the run does not repeat. Until a second report
+    has come, no estimate is given.
+    """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
@@ -46,14 +42,19 @@ class ProgressTracker:
         self.images_per_second = 0.0
         self._active = 0.0
         self._since: float | None = None
+        self._baseline: tuple[int, float] | None = None
 
     def start(self, epochs: int, steps_per_epoch: int) -> None:
         self.epochs, self.total_steps = epochs, epochs * steps_per_epoch
         self.step, self.epoch, self.images_per_second = 0, 1, 0.0
         self._active, self._since = 0.0, self.clock()
+        self._baseline = None
 
     def advance(self, step: int, epoch: int, images_per_second: float) -> None:
+        """Steps up to *step* were reported (call once per report, with its last step)."""
         self.step, self.epoch, self.images_per_second = step, epoch, images_per_second
+        if self._baseline is None:
+            self._baseline = (step, self.elapsed())
 
     def pause(self) -> None:
         if self._since is not None:
@@ -69,10 +70,12 @@ class ProgressTracker:
         return self._active + (self.clock() - self._since if self._since is not None else 0.0)
 
     def seconds_left(self) -> float | None:
-        """The estimate from the pace so far (None before the first step)."""
-        if self.step <= 0:
+        """The estimate from the pace since the first report (None until there is one to measure)."""
+        if self._baseline is None or self.step <= self._baseline[0]:
             return None
-        return self.elapsed() / self.step * max(0, self.total_steps - self.step)
+        first_step, first_time = self._baseline
+        per_step = (self.elapsed() - first_time) / (self.step - first_step)
+        return per_step * max(0, self.total_steps - self.step)
 
     def text(self) -> str:
         """``"Epoch 3 of 10 · step 64 of 230 · 4,210 images/s · about 12 s left"``."""
@@ -80,13 +83,25 @@ class ProgressTracker:
         if self.images_per_second > 0:
             parts.append(f"{self.images_per_second:,.0f} images/s")
         left = self.seconds_left()
-        if left is not None:
-            parts.append(f"about {duration(left)} left")
+        parts.append(f"about {duration(left)} left" if left is not None else "estimating the time left…")
         return " · ".join(parts)
 
 
 class RunControls(QWidget):
-    """Buttons, progress and messages of the training panel (it decides nothing itself)."""
+    """Buttons, progress and messages of the training panel (it decides nothing itself).
+
+    Signals
+    -------
+    train_clicked(), pause_clicked(), stop_clicked(), reset_clicked(), save_clicked(), open_clicked()
+        The student clicked Train, Pause/Resume, Stop, Reset weights, Save or Open checkpoint.
+    """
+
+    train_clicked = Signal()
+    pause_clicked = Signal()
+    stop_clicked = Signal()
+    reset_clicked = Signal()
+    save_clicked = Signal()
+    open_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,7 +131,16 @@ class RunControls(QWidget):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setVisible(False)
         self._layout()
-        self.set_running(False, False)
+        self.show_buttons(Buttons(False, False, False, False, False, True, False))
+        for button, signal in (
+            (self.start, self.train_clicked),
+            (self.pause, self.pause_clicked),
+            (self.stop, self.stop_clicked),
+            (self.reset, self.reset_clicked),
+            (self.save, self.save_clicked),
+            (self.open, self.open_clicked),
+        ):
+            button.clicked.connect(signal)
 
     def _button(self, name: str, text: str, tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -145,30 +169,36 @@ class RunControls(QWidget):
 
     # -- states -------------------------------------------------------------------------------
 
-    def set_running(self, running: bool, paused: bool) -> None:
-        """Pause/Stop act only during a run; Train, Save and Open only between runs."""
-        self.pause.setEnabled(running)
-        self.stop.setEnabled(running)
-        self.open.setEnabled(not running)
+    def show_buttons(self, buttons: Buttons) -> None:
+        """Enable the buttons as *buttons* says; say why Train is disabled."""
+        for button, enabled in (
+            (self.start, buttons.train),
+            (self.pause, buttons.pause),
+            (self.stop, buttons.stop),
+            (self.reset, buttons.reset),
+            (self.save, buttons.save),
+            (self.open, buttons.open),
+        ):
+            button.setEnabled(enabled)
+        paused = buttons.paused
         self.pause.setText("Resume" if paused else "Pause")
         self.pause.setIcon(self.play_icon if paused else self.pause_icon)
         self.pause.setToolTip("Go on training" if paused else "Pause after the current batch")
-        if running:
-            self.start.setEnabled(False)
-            self.save.setEnabled(False)
-            self.reason.clear()
-
-    def set_can_start(self, problem: str | None) -> None:
-        """Enable Train, or disable it and say why."""
-        self.start.setEnabled(problem is None)
-        text = "" if problem is None else f"Cannot train: {problem}"
+        text = f"Cannot train: {buttons.reason}" if buttons.reason else ""
         self.reason.setText(text)
         self.start.setToolTip(text or "Train the network on the dataset")
 
-    def set_weights(self, text: str, can_reset: bool, can_save: bool) -> None:
+    def show_opening_checkpoint(self) -> None:
+        """A checkpoint is being read: no second one meanwhile."""
+        self.open.setEnabled(False)
+
+    def show_weights(self, text: str) -> None:
+        """Which weights the next run starts from."""
         self.weights.setText(text)
-        self.reset.setEnabled(can_reset)
-        self.save.setEnabled(can_save)
+
+    def show_status(self, text: str) -> None:
+        """The line beside the progress bar."""
+        self.status.setText(text)
 
     def show_message(self, text: str, kind: str = "error") -> None:
         """A banner above the plots; empty *text* hides it."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.atomic import atomic_write
+from ...training.events import plural
 from ...training.history import RunHistory, runs_to_csv
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
@@ -51,7 +52,9 @@ class Run:
         """How it went, in a few words."""
         history = self.history
         last = history.last_epoch()
-        accuracy = f"{100 * last['val_accuracy']:.1f}% after {len(history.epochs)} epochs" if last else ""
+        accuracy = (
+            f"{100 * last['val_accuracy']:.1f}% after {plural(len(history.epochs), 'epoch')}" if last else ""
+        )
         if history.status == "running":
             return f"training… {accuracy}".strip()
         if history.status == "failed":

@@ -1,9 +1,11 @@
 """The GUI thread's handle on the training worker: starts its thread, sends it work, stops it.
 
 :class:`TrainingSession` lives in the GUI thread. It starts the worker thread on first use
-(:meth:`prepare`), asks the worker for work through queued signals, and forwards pause, stop and
-reset straight to :class:`~.worker.RunControl`. :meth:`shutdown` stops a run and the thread and
-waits for both; the panel calls it when the window closes or the application quits, so no
+(:meth:`prepare`), asks the worker for work through queued signals and re-emits the worker's
+answers as its own signals, which arrive in the GUI thread. Pause, stop and reset write the one
+:class:`~cnnstudio.training.RunControl` that the worker's trainers read; no torch work ever runs
+here (a reset between runs is sent to the worker). :meth:`shutdown` stops a run and the thread
+and waits for both; the panel calls it when the window closes or the application quits, so no
 thread outlives its window.
 """
 
@@ -13,23 +15,40 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from ...training.control import RunControl
 from .records import RunRequest
-from .worker import RunControl, TrainingWorker
+from .worker import TrainingWorker
 
 
 class TrainingSession(QObject):
     """Sends work to the worker thread and tells whether a run is in flight.
 
-    The worker's signals (see :class:`~.worker.TrainingWorker`) are reachable as
-    ``session.worker.<signal>``; connect them to slots of objects living in the GUI thread.
-
     Signals
     -------
     running_changed(bool)
         A run was asked for (True) or its ``run_ended`` arrived (False).
+    prepared, dataset_ready, dataset_failed, run_started, progress, paused, resumed, run_ended,
+    results_ready, results_failed, checkpoint_saved, checkpoint_loaded, checkpoint_failed,
+    weights_changed
+        The worker's signals of the same names (see :class:`~.worker.TrainingWorker`), delivered
+        in the GUI thread.
     """
 
     running_changed = Signal(bool)
+    prepared = Signal(object)
+    dataset_ready = Signal(object)
+    dataset_failed = Signal(str, int, str)
+    run_started = Signal(object, object)
+    progress = Signal(object)
+    paused = Signal(object)
+    resumed = Signal(object)
+    run_ended = Signal(object)
+    results_ready = Signal(object)
+    results_failed = Signal(str)
+    checkpoint_saved = Signal(str)
+    checkpoint_loaded = Signal(object)
+    checkpoint_failed = Signal(str)
+    weights_changed = Signal(object)
 
     _prepare = Signal()
     _open_dataset = Signal(str, object, int)
@@ -39,13 +58,28 @@ class TrainingSession(QObject):
     _save = Signal(str)
     _load = Signal(str)
 
+    _FORWARDED = (
+        "dataset_ready",
+        "dataset_failed",
+        "run_started",
+        "progress",
+        "paused",
+        "resumed",
+        "results_ready",
+        "results_failed",
+        "checkpoint_saved",
+        "checkpoint_loaded",
+        "checkpoint_failed",
+        "weights_changed",
+    )
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.control = RunControl()
         self.worker = TrainingWorker(self.control)
         self.thread: QThread | None = None
         self.running = False
-        self.prepared = False
+        self.prepared_devices: list[str] | None = None
         self.closed = False
         for signal, slot in (
             (self._prepare, self.worker.prepare),
@@ -57,13 +91,32 @@ class TrainingSession(QObject):
             (self._load, self.worker.load_checkpoint),
         ):
             signal.connect(slot)
+        for name in self._FORWARDED:
+            getattr(self.worker, name).connect(getattr(self, name))
         self.worker.prepared.connect(self._on_prepared)
         self.worker.run_ended.connect(self._on_run_ended)
 
     # -- the thread ---------------------------------------------------------------------------
 
+    @property
+    def started(self) -> bool:
+        """Whether the worker thread was started (it may still be loading torch)."""
+        return self.thread is not None
+
+    @property
+    def is_prepared(self) -> bool:
+        return self.prepared_devices is not None
+
+    def hold(self) -> None:
+        """Pause the worker's preparation at its next stage (the student is busy)."""
+        self.worker.hold()
+
+    def release(self) -> None:
+        """Let the worker's preparation go on."""
+        self.worker.release()
+
     def prepare(self) -> None:
-        """Start the worker thread and have it import torch (once; later calls do nothing)."""
+        """Start the worker thread and have it import torch and take a warm-up step (once)."""
         if self.thread is not None or self.closed:
             return
         self.thread = QThread()
@@ -73,13 +126,15 @@ class TrainingSession(QObject):
         self._prepare.emit()
 
     @Slot(object)
-    def _on_prepared(self, _devices) -> None:
-        self.prepared = True
+    def _on_prepared(self, devices) -> None:
+        self.prepared_devices = list(devices)
+        self.prepared.emit(devices)
 
     def shutdown(self) -> None:
         """Stop any run, end the worker thread and wait for it (the weights are kept until then)."""
         self.closed = True
         self.control.stop()
+        self.worker.release()  # a held preparation must be able to end
         if self.thread is None:
             return
         self.thread.quit()
@@ -101,8 +156,11 @@ class TrainingSession(QObject):
         self._run.emit(request)
 
     @Slot(object)
-    def _on_run_ended(self, _end) -> None:
+    def _on_run_ended(self, end) -> None:
         self.running = False
+        if self.control.take_reset():  # Reset came after the worker had finished with the run
+            self._reset.emit()
+        self.run_ended.emit(end)
         self.running_changed.emit(False)
 
     def pause(self) -> None:
@@ -116,16 +174,16 @@ class TrainingSession(QObject):
         self.control.stop()
 
     def reset_weights(self) -> None:
-        """Fresh weights; during a run this also stops it."""
+        """Fresh weights, made in the worker; during a run this also stops it."""
         if self.running:
-            self.control.reset()
+            self.control.request_reset()
         else:
             self._reset.emit()
 
     def request_results(self) -> None:
         """Results of the current weights: now when idle, after the next epoch during a run."""
         if self.running:
-            self.control.results_wanted.set()
+            self.worker.want_results()
         else:
             self._results.emit()
 

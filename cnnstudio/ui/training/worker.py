@@ -3,8 +3,10 @@
 :class:`TrainingWorker`'s slots are called through queued signals from the GUI thread
 (:class:`~cnnstudio.ui.training.session.TrainingSession`), so they run in the worker thread: the
 first imports torch, the others open datasets, train, evaluate and read or write checkpoints.
-A run blocks the worker's event loop while it trains; pause, stop and reset reach it through
-:class:`RunControl`, which the GUI thread calls directly. Step and epoch events are gathered by
+A run blocks the worker's event loop while it trains; pause, stop and reset reach it through the
+:class:`~cnnstudio.training.RunControl` the session and every trainer share (the GUI thread only
+writes its flags; torch work, a reset of the weights included, always runs here). Step and epoch
+events are gathered by
 :class:`EventBatcher` and emitted together at most four times a second: each emission wakes the
 GUI thread, which then holds Python's global lock for a moment, and a small network on the CPU
 (LeNet-5) trains mostly in Python, so fewer wake-ups leave it more time.
@@ -12,6 +14,7 @@ GUI thread, which then holds Python's global lock for a moment, and a small netw
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import traceback
@@ -21,6 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from ...training.control import RunControl
 from .records import RunEnd, RunRequest
 
 EMIT_SECONDS = 0.25
@@ -49,73 +53,6 @@ class EventBatcher:
         return batch
 
 
-class RunControl:
-    """Pause, resume, stop and reset requests from the GUI thread, for the run in progress.
-
-    A request may come before the worker has made the run's trainer (the run request is still
-    queued, or the dataset is opening): it is remembered and applied by :meth:`attach`. Every
-    method takes one lock, so a request is never lost between the two threads.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._trainer = None
-        self._stop = self._pause = self._reset = False
-        self.results_wanted = threading.Event()
-
-    def arm(self) -> None:
-        """A new run was asked for: forget the last run's requests."""
-        with self._lock:
-            self._stop = self._pause = self._reset = False
-            self.results_wanted.clear()
-
-    def attach(self, trainer) -> None:
-        """The run has begun (its generator started): apply the requests made so far."""
-        with self._lock:
-            self._trainer = trainer
-            if self._reset:
-                trainer.reset_weights()
-            elif self._stop:
-                trainer.stop()
-            elif self._pause:
-                trainer.pause()
-
-    def detach(self) -> bool:
-        """The run has ended; True if a reset of the weights was asked for during it."""
-        with self._lock:
-            self._trainer = None
-            return self._reset
-
-    @property
-    def stop_requested(self) -> bool:
-        return self._stop
-
-    def stop(self) -> None:
-        with self._lock:
-            self._stop = True
-            if self._trainer is not None:
-                self._trainer.stop()
-
-    def pause(self) -> None:
-        with self._lock:
-            self._pause = True
-            if self._trainer is not None:
-                self._trainer.pause()
-
-    def resume(self) -> None:
-        with self._lock:
-            self._pause = False
-            if self._trainer is not None:
-                self._trainer.resume()
-
-    def reset(self) -> None:
-        """Stop the run and go back to fresh weights."""
-        with self._lock:
-            self._reset = self._stop = True
-            if self._trainer is not None:
-                self._trainer.reset_weights()
-
-
 class TrainingWorker(QObject):
     """Runs the panel's torch work in the thread it was moved to.
 
@@ -139,7 +76,8 @@ class TrainingWorker(QObject):
     results_ready(object), results_failed(str)
         :class:`~.records.Results` of the current weights, or why there are none.
     checkpoint_saved(str), checkpoint_loaded(object), checkpoint_failed(str)
-        The saved path; a :class:`~.records.LoadedCheckpoint`; a message (nothing changed).
+        The saved path; a :class:`~.records.LoadedCheckpoint`; a message (nothing changed, or
+        the weights were saved to a rescue file it names).
     weights_changed(object)
         A :class:`~.records.WeightsState` after a reset or an opened checkpoint (a run's
         ``RunEnd`` carries its own).
@@ -164,21 +102,39 @@ class TrainingWorker(QObject):
         super().__init__()
         self.control = control
         self.backend = None
+        self._results_wanted = threading.Event()
+        self._go_on = threading.Event()
+        self._go_on.set()
+
+    def want_results(self) -> None:
+        """Compute results after the run's next epoch (safe from any thread)."""
+        self._results_wanted.set()
 
     # -- preparation and datasets ---------------------------------------------------------
 
+    def hold(self) -> None:
+        """Pause the preparation at its next stage (the student is busy; safe from any thread)."""
+        self._go_on.clear()
+
+    def release(self) -> None:
+        """Let the preparation go on (safe from any thread)."""
+        self._go_on.set()
+
     @Slot()
     def prepare(self) -> None:
-        """Import torch and the plotting library here, off the GUI thread; list the devices."""
-        import pyqtgraph  # noqa: F401  (imported now so the GUI thread finds it loaded)
-
-        from . import backend
-
+        """Import torch and the plotting library here, off the GUI thread, take a warm-up step
+        and list the devices. Each stage waits while :meth:`hold` is in force: an import holds
+        Python's global lock, so stages run only while the student is not editing."""
         if self.backend is not None:
             return
-        self.backend = backend.TrainingBackend()
+        for stage in (_import_torch, _import_plots, _warm_up):
+            self._go_on.wait()
+            stage()
+        self._go_on.wait()
+        from . import backend
+
+        self.backend = backend.TrainingBackend(self.control)
         self.prepared.emit(backend.devices())
-        backend.warm_up()
 
     @Slot(str, object, int)
     def open_dataset(self, spec: str, input_shape: tuple[int, int, int], seed: int) -> None:
@@ -196,19 +152,22 @@ class TrainingWorker(QObject):
     @Slot(object)
     def run(self, request: RunRequest) -> None:
         """Train as *request* says, emitting the events; always ends with ``run_ended``."""
+        self._results_wanted.clear()
         if self.control.stop_requested:  # stopped (or reset) before it could begin
-            if self.control.detach():
-                self.backend.reset_weights()
-            self._end(None, "", None)
+            self._end_without_run("")
             return
         try:
             trainer = self.backend.trainer_for(request)
         except Exception as error:  # DatasetError, NotTrainableError, DeviceError, SettingsError
-            message = str(error) if isinstance(error, ValueError) else _unexpected(error)
-            self.control.detach()
-            self._end(None, message, None)
+            self._end_without_run(str(error) if isinstance(error, ValueError) else _unexpected(error))
             return
         self._train(trainer)
+
+    def _end_without_run(self, problem: str) -> None:
+        if self.control.take_reset():
+            self.backend.reset_weights()
+        self.control.run_ended()
+        self._end(None, problem, None)
 
     def _train(self, trainer) -> None:
         from ...training import Epoch, Failed, Finished, Paused, Resumed, Step
@@ -218,7 +177,6 @@ class TrainingWorker(QObject):
         last = None
         try:
             started = next(events)
-            self.control.attach(trainer)
             self.run_started.emit(started, trainer.history.to_dict())
             for event in events:
                 if isinstance(event, Step | Epoch):
@@ -243,9 +201,10 @@ class TrainingWorker(QObject):
         self._finish_run(trainer, last, "")
 
     def _finish_run(self, trainer, event, problem: str) -> None:
-        reset = self.control.detach()
         history = trainer.history
-        if reset:
+        if self.control.take_reset():  # asked for after the trainer itself had finished
+            self.backend.reset_weights()
+        elif trainer.weights_fresh:  # the trainer reset them (a reset asked for during the run)
             self.backend.forget_steps()
         else:
             self.backend.record_run(len(history.steps) if history is not None else 0)
@@ -260,8 +219,8 @@ class TrainingWorker(QObject):
             self.progress.emit(batch)
 
     def _results_if_wanted(self, batcher: EventBatcher) -> None:
-        if self.control.results_wanted.is_set():
-            self.control.results_wanted.clear()
+        if self._results_wanted.is_set():
+            self._results_wanted.clear()
             self._flush(batcher)  # the epoch first, then the results computed after it
             self.results()
 
@@ -282,11 +241,12 @@ class TrainingWorker(QObject):
     @Slot(str)
     def save_checkpoint(self, path: str) -> None:
         try:
-            self.backend.save(Path(path))
+            saved = self.backend.save(Path(path))
         except RuntimeError as error:
             self.checkpoint_failed.emit(str(error))
-        except OSError as error:
-            self.checkpoint_failed.emit(f"cannot write {path}: {error.strerror or error}")
+            return
+        if saved.problem:
+            self.checkpoint_failed.emit(saved.message(Path(path)))
         else:
             self.checkpoint_saved.emit(path)
 
@@ -304,6 +264,22 @@ class TrainingWorker(QObject):
             return
         self.checkpoint_loaded.emit(loaded)
         self.weights_changed.emit(self.backend.weights_state())
+
+
+def _import_torch() -> None:
+    import torch  # noqa: F401
+
+
+def _import_plots() -> None:
+    import pyqtgraph  # noqa: F401  (imported here so the GUI thread finds it loaded)
+
+
+def _warm_up() -> None:
+    from . import backend
+
+    # only a head start: a device that fails here fails again, with a message, when Train is clicked
+    with contextlib.suppress(Exception):
+        backend.warm_up()
 
 
 def _unexpected(error: Exception) -> str:
