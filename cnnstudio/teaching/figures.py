@@ -24,8 +24,9 @@ arithmetic to the network.
 
 :func:`unchecked_numbers` finds the numbers a text shows without such a check, leaving out what
 is not a figure: digits that are part of a name (LeNet-5, conv1, inception 3a), filter sizes
-written as a square (3x3), layer indices in brackets (``a[l+2]``), the years of citations
-("(LeCun et al., 1998)", "1998년") and the numbers of an ordered Markdown list.
+written as a square (3x3), layer indices in brackets after a symbol (``a[l+2]``), the years of citations
+("(LeCun et al., 1998)", "1998년"), the numbers of an ordered Markdown list, and zero, which
+in a lesson is a value ("weights of 0", "pad with 0"), not a measurement.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ _TOKEN = re.compile(
     rf"(?<![A-Za-z0-9_.\-])(?P<token>\d+(?:\s*[x×]\s*\d+){{1,2}}|{NUMBER}[x×]?)(?![A-Za-z0-9_])"
 )
 _SQUARE = re.compile(r"(\d+)\s*[x×]\s*(\d+)")
-_BRACKETS = re.compile(r"\[[^\[\]\n]*\]")
+_BRACKETS = re.compile(r"(?<=[A-Za-z_])\[[^\[\]\n]*\]")
+"""A layer index written after a symbol, as in ``a[l+2]`` or ``W[l]`` (not a link's label)."""
 _YEAR = re.compile(r"(?:19|20)\d\d(?=\s*[)\]]|년)")
 _LIST_ITEM = re.compile(r"^\s*\d+\.\s", re.MULTILINE)
 _SIDES = re.compile(r"=|≈")
@@ -314,7 +316,7 @@ def number_tokens(text: str) -> list[tuple[int, int, str]]:
     for match in _TOKEN.finditer(text):
         start, end = match.span("token")
         token = match["token"]
-        if _SQUARE.fullmatch(token) or any(a <= start and end <= b for a, b in exempt):
+        if token == "0" or _SQUARE.fullmatch(token) or _within(start, end, exempt):
             continue
         found.append((start, end, token))
     return found
