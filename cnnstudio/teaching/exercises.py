@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import Network, summarize
+from ..core.blocks import BLOCK_TYPES
 from ..core.fileformat import from_dict
 from ..core.jsonfile import FileFormatError, parse_json, printable, read_text, unprintable
 from ..core.presets import PRESETS, preset
@@ -257,11 +258,12 @@ def _start(spec: Any) -> Network:
         shape = parse_shape(_text(spec, "input", "start"))
         if shape is None or len(shape) != 3:
             raise FileFormatError("'start.input' must be a shape H x W x C, like 32x32x1")
+        params = dict(zip(("channels", "height", "width"), shape, strict=True))
+        problems = BLOCK_TYPES["input"].param_problems(params)
+        if problems:
+            raise FileFormatError(f"'start.input': {problems[0]}")
         network = Network("Untitled")
-        try:
-            network.add_node("input", dict(zip(("channels", "height", "width"), shape, strict=True)), "input")
-        except ValueError as error:
-            raise FileFormatError(f"'start.input': {error}") from None
+        network.add_node("input", params, "input")
         return network
     return _network(spec, "start")
 

@@ -131,9 +131,8 @@ def _row_difference(mine: tuple, theirs: tuple, i: int, target_name: str, lang: 
         )
     differences = _differences(my_node.params, their_node.params, my_node.type)
     if differences:
-        shown = say(lang, "and").join(
-            _setting_phrase(key, value, their_node.params, lang) for key, value in differences
-        )
+        phrases = [_setting_phrase(key, value, their_node.params, lang) for key, value in differences]
+        shown = say(lang, "and").join(dict.fromkeys(phrases))
         return say(
             lang,
             "settings",
@@ -210,8 +209,11 @@ def _names(network: Network, node_ids: list[str], lang: str) -> str:
 # -- predictions ----------------------------------------------------------------------------
 
 
-def check_answer(exercise: Exercise, layer: str, quantity: str, text: str, lang: str = "en") -> AnswerResult:
+def check_answer(
+    exercise: Exercise, layer: str, quantity: str, text: str | int, lang: str = "en"
+) -> AnswerResult:
     """Check one prediction: *text* as typed for *layer*'s *quantity* (shape, params or macs)."""
+    text = str(text)
     row = next(r for r in summarize(exercise.start).all_rows() if r.path == layer)
     what = say(lang, f"a_{quantity}")
     expected_value = row.shape if quantity == "shape" else getattr(row, quantity)
