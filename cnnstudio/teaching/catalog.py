@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from .figures import check_arithmetic, check_figure, unchecked_numbers
+from .arithmetic import check_arithmetic
+from .figures import check_figure, unchecked_numbers
 from .lessons import Lesson, LessonError, load_lesson
 from .messages import language as known_language
 from .quantities import parse_number, parse_shape

@@ -76,7 +76,12 @@ def student_files(exercise: Exercise, arguments: list[str]) -> list[str]:
     paths: list[str] = []
     for argument in arguments:
         if os.path.isdir(argument):
-            found = sorted(str(path) for path in Path(argument).iterdir() if path.name.endswith(suffix))
+            try:
+                found = sorted(str(path) for path in Path(argument).iterdir() if path.name.endswith(suffix))
+            except OSError as error:
+                raise UsageError(
+                    f"cannot list the folder {printable(argument, 200)}: {error.strerror}"
+                ) from None
             if not found:
                 raise UsageError(f"the folder {printable(argument, 200)} holds no {suffix} files")
             paths.extend(found)

@@ -32,6 +32,8 @@ in a lesson is a value ("weights of 0", "pad with 0"), not a measurement.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -42,24 +44,24 @@ from ..core.analysis import Summary
 from ..core.counting import weight_layers
 from ..core.presets import PRESETS
 from ..core.windows import ShapeProblem, resolve_padding
-from .quantities import NUMBER, parse_number, parse_shape, shape_text
+from .arithmetic import arithmetic_sides, check_arithmetic
+from .quantities import NUMBER, parse_number, parse_shape, shape_text, value_text
 
-_SHOWN = rf"(?P<shown>\d+(?:\s*[x×]\s*\d+){{1,2}}|{NUMBER}[x×]?)"
-ANNOTATED = re.compile(_SHOWN + r"\{(?P<expr>[^{}\n]*)\}")
+_SHOWN = rf"(?<![\d,.])(?P<shown>\d+(?: ?[x×] ?\d+){{1,2}}|{NUMBER}[x×]?)"
+ANNOTATED = re.compile(_SHOWN + r"\{(?P<expr>[^{}\n]{1,200})\}")
 """A number, ratio or shape followed by its annotation in braces."""
 
 NETWORK_QUANTITIES = ("params", "macs", "depth", "weights", "nodes", "output", "input")
 LAYER_QUANTITIES = ("shape", "height", "width", "channels", "params", "macs")
 
 _TOKEN = re.compile(
-    rf"(?<![A-Za-z0-9_.\-])(?P<token>\d+(?:\s*[x×]\s*\d+){{1,2}}|{NUMBER}[x×]?)(?![A-Za-z0-9_])"
+    rf"(?<![A-Za-z0-9_.,\-])(?P<token>\d+(?: ?[x×] ?\d+){{1,2}}|{NUMBER}[x×]?)(?![A-Za-z0-9_])"
 )
-_SQUARE = re.compile(r"(\d+)\s*[x×]\s*(\d+)")
-_BRACKETS = re.compile(r"(?<=[A-Za-z_])\[[^\[\]\n]*\]")
+_SQUARE = re.compile(r"(\d+) ?[x×] ?(\d+)")
+_BRACKETS = re.compile(r"(?<=[A-Za-z_])\[[^\[\]\n]{0,100}\]")
 """A layer index written after a symbol, as in ``a[l+2]`` or ``W[l]`` (not a link's label)."""
 _YEAR = re.compile(r"(?:19|20)\d\d(?=\s*[)\]]|년)")
 _LIST_ITEM = re.compile(r"^\s*\d+\.\s", re.MULTILINE)
-_SIDES = re.compile(r"=|≈")
 
 
 class FigureError(ValueError):
@@ -80,11 +82,16 @@ def strip_figures(text: str, first_line: int = 1) -> tuple[str, list[Figure]]:
 
     *first_line* is the file's line number of the text's first line.
     """
-    figures = [
-        Figure(m["shown"], m["expr"].strip(), first_line + text.count("\n", 0, m.start()))
-        for m in ANNOTATED.finditer(text)
-    ]
+    line_of = line_finder(text, first_line)
+    figures = [Figure(m["shown"], m["expr"].strip(), line_of(m.start())) for m in ANNOTATED.finditer(text)]
     return ANNOTATED.sub(lambda m: m["shown"], text), figures
+
+
+def line_finder(text: str, first_line: int = 1) -> Callable[[int], int]:
+    """A function giving the line number of a position in *text*, whose first line is
+    *first_line* (found by bisection, so many lookups in a long text stay cheap)."""
+    breaks = [i for i, char in enumerate(text) if char == "\n"]
+    return lambda position: first_line + bisect_left(breaks, position)
 
 
 def check_syntax(expression: str) -> None:
@@ -114,7 +121,7 @@ def check_figure(figure: Figure) -> str | None:
         return str(error)
     if agrees(figure.shown, value):
         return None
-    shown_value = shape_text(value) if isinstance(value, tuple) else _plain(value)
+    shown_value = shape_text(value) if isinstance(value, tuple) else value_text(value)
     return f"{figure.shown} does not match {{{figure.expression}}}, which is {shown_value}"
 
 
@@ -127,12 +134,6 @@ def agrees(shown: str, value: int | Fraction | tuple[int, ...]) -> bool:
         return int(square[1]) == int(square[2]) == value
     number = parse_number(shown.rstrip("x×"))
     return number is not None and number.matches(value)
-
-
-def _plain(value: int | Fraction) -> str:
-    if isinstance(value, Fraction) and value.denominator == 1:
-        value = value.numerator
-    return f"{value:,}" if isinstance(value, int) else f"{float(value):,.4f}"
 
 
 # -- references -----------------------------------------------------------------------------
@@ -213,110 +214,17 @@ def _layer_value(network: Network, summary: Summary, layer: str, quantity: str, 
     return value
 
 
-# -- arithmetic formulas --------------------------------------------------------------------
-
-
-def check_arithmetic(line: str) -> str | None:
-    """None if the arithmetic sides of the formula *line* agree (or it has fewer than two),
-    else the problem. Annotations must already be stripped from *line*."""
-    sides = [side.strip() for side in _SIDES.split(line)]
-    values = [(side, _arithmetic(side)) for side in sides]
-    values = [(side, value) for side, value in values if value is not None]
-    if len(values) < 2:
-        return None
-    reference_side, reference = next(
-        ((side, value) for side, value in values if not _rounded_literal(side)), values[0]
-    )
-    for side, value in values:
-        literal = parse_number(side.rstrip("x×"))
-        if literal is not None and literal.matches(reference):
-            continue
-        if literal is None and value == reference:
-            continue
-        return f"{side} is not {reference_side} (which is {_plain(reference)})"
-    return None
-
-
-def arithmetic_sides(line: str) -> list[tuple[int, int]]:
-    """The spans of *line*'s sides (between ``=`` or ``≈`` signs) that are arithmetic."""
-    spans, start = [], 0
-    for match in [*_SIDES.finditer(line), None]:
-        end = match.start() if match else len(line)
-        if _arithmetic(line[start:end].strip()) is not None:
-            spans.append((start, end))
-        start = match.end() if match else end
-    return spans
-
-
-def _rounded_literal(side: str) -> bool:
-    literal = parse_number(side.rstrip("x×"))
-    return literal is not None and literal.rounded
-
-
-_ARITHMETIC_TOKEN = re.compile(rf"\s*(?:(?P<number>{NUMBER})|(?P<op>[-+−×*·/÷()]))")
-
-
-def _arithmetic(text: str) -> Fraction | None:
-    """The value of *text* if it is arithmetic on numbers (× * · for times, / ÷ for divide)."""
-    tokens, position = [], 0
-    text = text.rstrip()
-    while position < len(text):
-        match = _ARITHMETIC_TOKEN.match(text, position)
-        if not match:
-            return None
-        if match["number"]:
-            tokens.append(Fraction(parse_number(match["number"]).value))
-        else:
-            tokens.append({"−": "-", "×": "*", "·": "*", "÷": "/"}.get(match["op"], match["op"]))
-        position = match.end()
-    if not tokens:
-        return None
-    try:
-        value, rest = _sum(tokens)
-    except (IndexError, ValueError, ZeroDivisionError):
-        return None
-    return value if not rest else None
-
-
-def _sum(tokens: list) -> tuple[Fraction, list]:
-    value, tokens = _product(tokens)
-    while tokens and tokens[0] in ("+", "-"):
-        op, (right, tokens) = tokens[0], _product(tokens[1:])
-        value = value + right if op == "+" else value - right
-    return value, tokens
-
-
-def _product(tokens: list) -> tuple[Fraction, list]:
-    value, tokens = _factor(tokens)
-    while tokens and tokens[0] in ("*", "/"):
-        op, (right, tokens) = tokens[0], _factor(tokens[1:])
-        value = value * right if op == "*" else value / right
-    return value, tokens
-
-
-def _factor(tokens: list) -> tuple[Fraction, list]:
-    head = tokens[0]
-    if head == "(":
-        value, rest = _sum(tokens[1:])
-        if not rest or rest[0] != ")":
-            raise ValueError("unbalanced")
-        return value, rest[1:]
-    if isinstance(head, Fraction):
-        return head, tokens[1:]
-    raise ValueError("expected a number")
-
-
 # -- numbers left unchecked -----------------------------------------------------------------
 
 
 def number_tokens(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, token)`` of every number, ratio or shape *text* shows as a figure."""
-    exempt = [m.span() for pattern in (_BRACKETS, _YEAR, _LIST_ITEM) for m in pattern.finditer(text)]
+    exempt = _Spans(m.span() for pattern in (_BRACKETS, _YEAR, _LIST_ITEM) for m in pattern.finditer(text))
     found = []
     for match in _TOKEN.finditer(text):
         start, end = match.span("token")
         token = match["token"]
-        if token == "0" or _SQUARE.fullmatch(token) or _within(start, end, exempt):
+        if token == "0" or _SQUARE.fullmatch(token) or exempt.cover(start, end):
             continue
         found.append((start, end, token))
     return found
@@ -338,15 +246,30 @@ def unchecked_numbers(raw: str, formula: bool = False) -> list[tuple[int, str]]:
         tokens = number_tokens(line)
         if formula:
             sides = arithmetic_sides(line)
-            tokens = [t for t in tokens if _within(t[0], t[1], sides)]
+            tokens = [t for t in tokens if _Spans(sides).cover(t[0], t[1])]
             if figures and len(sides) >= 2 and check_arithmetic(line) is None:
                 checked += sides
-        unchecked += [(index, token) for start, end, token in tokens if not _within(start, end, checked)]
+        covered = _Spans(checked)
+        unchecked += [(index, token) for start, end, token in tokens if not covered.cover(start, end)]
     return unchecked
 
 
-def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+class _Spans:
+    """Spans of a text, merged, answering "is this span inside one of them?" by bisection."""
+
+    def __init__(self, spans) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def cover(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]
 
 
 def _annotated_spans(raw: str) -> list[tuple[int, int]]:
@@ -364,11 +287,10 @@ __all__ = [
     "Figure",
     "FigureError",
     "agrees",
-    "arithmetic_sides",
-    "check_arithmetic",
     "check_figure",
     "check_syntax",
     "figure_value",
+    "line_finder",
     "number_tokens",
     "strip_figures",
     "unchecked_numbers",

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from ..core.jsonfile import FileFormatError, printable, read_text
 from ..core.presets import PRESETS
 from .conditions import ConditionError, parse_condition
-from .figures import Figure, FigureError, check_syntax, strip_figures
+from .figures import Figure, FigureError, check_syntax, line_finder, strip_figures
 from .links import Link, LinkError, parse_link
 from .steps import Step
 
@@ -50,7 +50,7 @@ MAX_LESSON_BYTES = 1_000_000
 HEADER_KEYS = ("id", "title", "presets")
 STEP_KEYS = ("preset", "goal", "check", "hint")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
-_LINK = re.compile(r"!?\[(?P<label>[^\]\n]*)\]\((?P<target>[^)\s]*)\)")
+_LINK = re.compile(r"!?\[(?P<label>[^\[\]\n]{0,500})\]\((?P<target>[^()\s]{0,2000})\)")
 _KEY_VALUE = re.compile(r"(?P<key>[A-Za-z_]+)\s*:\s?(?P<value>.*)\Z")
 _FENCE = re.compile(r"(?P<fence>`{3,}|~{3,})\s*(?P<info>\S*)")
 _LEFT_OVER = re.compile(r"\{(?P<expr>[^{}\n]*)\}")
@@ -339,7 +339,7 @@ class _Parser:
         for match in _LEFT_OVER.finditer(shown):
             words = match["expr"].split()
             if words and words[0] in PRESETS:
-                line = first_line + shown.count("\n", 0, match.start())
+                line = line_finder(shown, first_line)(match.start())
                 raise self.fail(
                     line, f"the annotation {{{match['expr']}}} must follow a number, with no space"
                 )
@@ -347,8 +347,9 @@ class _Parser:
         return shown
 
     def _collect_links(self, markdown: str, first_line: int) -> None:
+        line_of = line_finder(markdown, first_line)
         for match in _LINK.finditer(_outside_code(markdown)):
-            line = first_line + markdown.count("\n", 0, match.start())
+            line = line_of(match.start())
             try:
                 self.links.append(parse_link(match["target"]))
             except LinkError as error:

@@ -138,6 +138,13 @@ def number_text(value: int | Decimal | float) -> str:
     return f"{float(value):,.4f}".rstrip("0")
 
 
+def value_text(value: int | Fraction | Decimal) -> str:
+    """A computed value for a message: ``61,706``, or a ratio to four decimals (``9.6774``)."""
+    if isinstance(value, Fraction) and value.denominator == 1:
+        value = value.numerator
+    return f"{value:,}" if isinstance(value, int) else f"{float(value):,.4f}"
+
+
 __all__ = [
     "NUMBER",
     "UNITS",
@@ -148,4 +155,5 @@ __all__ = [
     "round_to_figures",
     "shape_text",
     "significant_figures",
+    "value_text",
 ]

@@ -292,3 +292,35 @@ def test_unchecked_figures_are_numbers_nothing_vouches_for():
     text = text.replace("Drop a Conv2d on the edge;", "Use 16 filters and 4 tries;")
     found = unchecked_figures(parse_lesson(text, "en", "mine.md"))
     assert found == ["mine.md, line 6: 1998", "mine.md, line 6: 7", "mine.md, line 27: 4"]
+
+
+HOSTILE = {
+    "a run of digits": "1" * 300_000,
+    "brackets that never close": "[" * 200_000,
+    "link labels that never close": "[a](" * 100_000,
+    "links": "[a](preset:lenet5) " * 50_000,
+    "annotations": "1{lenet5 conv1 stride} " * 20_000,
+    "annotations on many lines": "1{lenet5 conv1 stride}\n" * 20_000,
+    "a deeply nested formula": "```formula\n"
+    + "(" * 600
+    + "1"
+    + ")" * 600
+    + " = 1{lenet5 conv1 stride}\n```\n",
+    "a long product": "```formula\n" + "9 × " * 450 + "9 = 1{lenet5 conv1 stride}\n```\n",
+    "a shape torn by spaces": "1x" + " " * 300_000 + "1",
+    "fences": "```\n" * 50_000,
+    "commas": "1," * 150_000,
+}
+
+
+@pytest.mark.parametrize("body", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_hostile_lesson_is_read_and_checked_in_time_linear_in_its_size(body):
+    """Each of these took minutes to hours with a quadratic scan; read linearly they take well
+    under a second, so the test finishing is the check."""
+    try:
+        lesson = parse_lesson("---\nid: X\ntitle: t\n---\n" + body, "en", "x.md")
+    except LessonError as error:
+        assert str(error).startswith("x.md, line ")
+        return
+    assert isinstance(verify_lesson(lesson), list)
+    assert isinstance(unchecked_figures(lesson), list)
