@@ -167,12 +167,14 @@ class _Parser:
         self.links: list[Link] = []
         self.passages: list[Passage] = []
         self._last_key = "goal"
+        self.presets: tuple[str, ...] = ()
 
     def fail(self, line: int, message: str) -> LessonError:
         return LessonError(f"{self.path}, line {line}: {message}")
 
     def lesson(self) -> Lesson:
         header, body_start = self._header()
+        self.presets = header["presets"]
         blocks = self._body(body_start)
         return Lesson(
             header["id"],
@@ -319,12 +321,13 @@ class _Parser:
         preset = fields["preset"][0] if fields["preset"] else None
         if preset is not None and preset[0] not in PRESETS:
             raise self.fail(preset[1], f"'{preset[0]}' is not a preset (presets: {', '.join(PRESETS)})")
+        start = preset[0] if preset else (self.presets[0] if self.presets else None)
         goal = self._strip(*fields["goal"][0])
         hint = self._strip(*fields["hint"][0]) if fields["hint"] else ""
         for text, line in fields["goal"] + fields["hint"]:
             self.passages.append(Passage("step", text, line, tuple(conditions)))
         self._collect_links(goal, fields["goal"][0][1])
-        return Step(number, goal, tuple(conditions), hint, preset and preset[0], first_line, self.language)
+        return Step(number, goal, tuple(conditions), hint, start, first_line, self.language)
 
     # -- annotations and links --------------------------------------------------------------
 

@@ -4,8 +4,11 @@ Written in Markdown as ``[label](target)``; the targets are a small, fixed set::
 
     preset:lenet5                             open a preset in the canvas
     compare:conv5x5-naive,conv5x5-bottleneck  compare two or more presets side by side
-    experiment:depth                          Plain-20/56 against ResNet-20/56, trained alike
-    experiment:identity                       zero a residual block's last layer, check the identity
+    experiment:depth                          train Plain-20, Plain-56, ResNet-20 and ResNet-56
+                                              alike and overlay their training error
+    experiment:identity                       zero the last layer of a residual block of the open
+                                              network (the selected one, else the first) and show
+                                              that its output equals ReLU of its input
     lesson:L04                                open another lesson
     https://arxiv.org/abs/1512.03385          a web page, in the system's browser
 

@@ -49,7 +49,8 @@ class Step:
     hint : str
         A hint shown while the step is not reached; may be empty.
     preset : str or None
-        The preset the step starts from (the lesson's first preset when not given).
+        The preset the step starts from: its own ``preset:`` line, else the lesson's first
+        preset (None for a lesson without presets).
     line : int
         Where the step starts in its lesson file.
     language : str

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from cnnstudio.core import Network, preset
+from cnnstudio.core import Network, preset, summarize
 from cnnstudio.core.fileformat import to_dict
 from cnnstudio.teaching import (
     Answers,
@@ -17,6 +17,8 @@ from cnnstudio.teaching import (
     packaged_exercises,
 )
 from cnnstudio.teaching.exercises import MAX_EXERCISE_BYTES, exercise_from_dict
+from cnnstudio.teaching.figures import number_tokens
+from cnnstudio.teaching.quantities import parse_number, parse_shape
 
 SHIPPED = {path.name.removesuffix(".cnnstudio-exercise.json"): path for path in packaged_exercises()}
 
@@ -304,3 +306,29 @@ def test_answers_files_are_checked_field_by_field(tmp_path, data, message):
         return
     with pytest.raises(ExerciseError, match=message):
         load_answers(path)
+
+
+def exercise_facts(exercise):
+    """Every number the exercise's own networks and conditions hold."""
+    facts = set()
+    for network in filter(None, (exercise.start, exercise.target)):
+        summary = summarize(network)
+        facts |= {summary.totals.params, summary.totals.macs}
+        for node in network.nodes:
+            facts |= {v for v in node.params.values() if isinstance(v, int) and not isinstance(v, bool)}
+        for row in summary.all_rows():
+            facts |= set(row.shape or ())
+    for condition in exercise.conditions:
+        facts |= {int(number.value) for number in condition.numbers()}
+    return facts
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("name", sorted(SHIPPED))
+def test_every_number_in_the_instructions_comes_from_the_exercise(name, lang):
+    exercise = load_exercise(SHIPPED[name])
+    facts = exercise_facts(exercise)
+    for _, _, token in number_tokens(exercise.instruction(lang)):
+        shape = parse_shape(token)
+        values = shape if shape else (int(parse_number(token).value),)
+        assert set(values) <= facts, token

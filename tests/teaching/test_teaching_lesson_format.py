@@ -76,7 +76,10 @@ def test_steps_read_their_fields_and_continuation_lines():
     assert first.goal == "Insert a 1x1 convolution with 16 filters, before the 5x5 one."
     assert [c.text for c in first.conditions] == ["has conv2d kernel=1 filters=16", "macs < 13M"]
     assert first.hint == "Drop a Conv2d on the edge; the naive cost is 120M."
-    assert (first.preset, second.preset) == (None, "conv5x5-bottleneck")
+    assert (first.preset, second.preset) == (
+        "conv5x5-naive",
+        "conv5x5-bottleneck",
+    )  # the lesson's first by default
     assert first.line == 20
 
 

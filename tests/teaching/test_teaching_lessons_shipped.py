@@ -199,7 +199,7 @@ def test_every_lesson_has_two_to_four_steps_and_each_has_a_proof_below():
 def test_a_step_is_reached_by_the_edits_it_asks_for_and_not_before(lang, lesson_id, number):
     lesson = CATALOGS[lang].lesson(lesson_id)
     step = lesson.steps[number - 1]
-    network = preset(step.preset or lesson.presets[0])
+    network = preset(step.preset)
     before = step.evaluate(network)
     assert not before.passed
     assert bool(HANGUL.search(before.message)) == (lang == "ko")
