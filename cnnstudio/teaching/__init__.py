@@ -22,7 +22,15 @@ files and their checker), :mod:`~.messages` (the checkers' words in English and 
 
 from .catalog import Catalog, load_catalog, packaged_folder, unchecked_figures, verify_lesson
 from .conditions import Condition, ConditionError, Probe, parse_condition
-from .exercises import Answers, Exercise, ExerciseError, load_answers, load_exercise, packaged_exercises
+from .exercises import (
+    Answers,
+    Exercise,
+    ExerciseError,
+    load_answers,
+    load_exercise,
+    packaged_exercises,
+    save_answers,
+)
 from .grading import Verdict, check_answer, grade
 from .lessons import Formula, Lesson, LessonError, Text, load_lesson, parse_lesson
 from .links import Link, LinkError, parse_link
@@ -58,6 +66,7 @@ __all__ = [
     "parse_condition",
     "parse_lesson",
     "parse_link",
+    "save_answers",
     "unchecked_figures",
     "verify_lesson",
 ]

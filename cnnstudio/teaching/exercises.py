@@ -38,6 +38,7 @@ refused with one :class:`ExerciseError` naming the file and the field at fault.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -45,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core import Network, summarize
+from ..core.atomic import atomic_write
 from ..core.blocks import BLOCK_TYPES
 from ..core.fileformat import from_dict
 from ..core.jsonfile import FileFormatError, parse_json, printable, read_text, unprintable
@@ -324,6 +326,22 @@ def answers_from_dict(data: Any, path: str = "<answers>") -> Answers:
     return Answers(exercise, answers, path)
 
 
+def answers_to_dict(answers: Answers) -> dict[str, Any]:
+    """The JSON-ready form of *answers* (what :func:`answers_from_dict` reads back)."""
+    return {
+        "format": ANSWERS_FORMAT,
+        "version": VERSION,
+        "exercise": answers.exercise,
+        "answers": {layer: dict(values) for layer, values in answers.answers.items()},
+    }
+
+
+def save_answers(answers: Answers, path: str | os.PathLike[str]) -> None:
+    """Write *answers* to *path* atomically (``OSError`` leaves *path* as it was)."""
+    text = json.dumps(answers_to_dict(answers), indent=2, ensure_ascii=False) + "\n"
+    atomic_write(path, text)
+
+
 def _answer(value: Any, where: str) -> str:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise FileFormatError(f"'{where}' must be text or a whole number, got {_kind(value)}")
@@ -416,8 +434,10 @@ __all__ = [
     "ExerciseError",
     "Question",
     "answers_from_dict",
+    "answers_to_dict",
     "exercise_from_dict",
     "load_answers",
     "load_exercise",
     "packaged_exercises",
+    "save_answers",
 ]

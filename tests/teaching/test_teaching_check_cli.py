@@ -9,7 +9,7 @@ import pytest
 
 from cnnstudio.cli import main
 from cnnstudio.core.fileformat import save
-from cnnstudio.teaching import load_exercise, packaged_exercises
+from cnnstudio.teaching import load_exercise, packaged_exercises, save_answers
 
 EXERCISES = {path.name.removesuffix(".cnnstudio-exercise.json"): path for path in packaged_exercises()}
 
@@ -20,19 +20,10 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def save_answers(answers, path):
-    data = {
-        "format": "cnnstudio-answers",
-        "version": 1,
-        "exercise": answers.exercise,
-        "answers": answers.answers,
-    }
-    path.write_text(json.dumps(data), encoding="utf-8")
-
-
 @pytest.fixture
 def alexnet_class(tmp_path, reference_solutions, wrong_attempts):
-    """A folder of a class's files for the AlexNet exercise: two pass, two fail, one is broken."""
+    """A folder of a class's files for the AlexNet exercise: two pass, two fail, and a note that is
+    not a student file."""
     exercise = load_exercise(EXERCISES["rebuild-alexnet-convs"])
     folder = tmp_path / "class"
     folder.mkdir()

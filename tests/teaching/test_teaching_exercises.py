@@ -15,6 +15,7 @@ from cnnstudio.teaching import (
     load_answers,
     load_exercise,
     packaged_exercises,
+    save_answers,
 )
 from cnnstudio.teaching.exercises import MAX_EXERCISE_BYTES, exercise_from_dict
 from cnnstudio.teaching.figures import number_tokens
@@ -332,3 +333,12 @@ def test_every_number_in_the_instructions_comes_from_the_exercise(name, lang):
         shape = parse_shape(token)
         values = shape if shape else (int(parse_number(token).value),)
         assert set(values) <= facts, token
+
+
+def test_answers_are_saved_and_read_back(tmp_path):
+    answers = Answers("predict-lenet5", {"conv1": {"shape": "28x28x6", "params": "156"}, "층": {"macs": "1"}})
+    path = tmp_path / "mine.cnnstudio-answers.json"
+    save_answers(answers, path)
+    again = load_answers(path)
+    assert (again.exercise, again.answers) == (answers.exercise, answers.answers)
+    assert "층" in path.read_text(encoding="utf-8")
