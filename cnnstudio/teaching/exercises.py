@@ -187,7 +187,7 @@ def exercise_from_dict(data: Any, path: str = "<exercise>") -> Exercise:
         raise FileFormatError(f"unknown fields: {', '.join(printable(k, 30) for k in unknown[:5])}")
     exercise_id = _name(data, "id")
     lesson = _name(data, "lesson") if "lesson" in data else None
-    titles = _texts(data, "title")
+    titles = _texts(data, "title", one_line=True)
     instructions = _texts(data, "instructions")
     start = _start(data.get("start"))
     locked = _locked(data.get("locked", []), start)
@@ -392,8 +392,9 @@ def _name(data: dict, key: str) -> str:
     return value
 
 
-def _texts(data: dict, key: str) -> dict[str, str]:
-    """``{"en": ..., "ko": ...}``: English required, every value text."""
+def _texts(data: dict, key: str, one_line: bool = False) -> dict[str, str]:
+    """``{"en": ..., "ko": ...}``: English required, every value text (on one line if
+    *one_line*)."""
     value = _require(data, key, dict, key)
     unknown = sorted(set(value) - set(LANGUAGES))
     if unknown:
@@ -405,6 +406,8 @@ def _texts(data: dict, key: str) -> dict[str, str]:
     for lang, text in value.items():
         if not isinstance(text, str):
             raise FileFormatError(f"'{key}.{lang}' must be text, got {_kind(text)}")
+        if one_line and (unprintable(text) or len(text) > 200):
+            raise FileFormatError(f"'{key}.{lang}' must be a short text on one line")
     return dict(value)
 
 

@@ -207,6 +207,7 @@ def changed(**fields):
         (changed(title={"ko": "제목"}), "'title.en' is missing"),
         (changed(title={"en": "t", "fr": "t"}), "'title' has texts in en, ko only"),
         (changed(instructions={"en": 3}), "'instructions.en' is missing"),
+        (changed(title={"en": "two\nlines"}), "'title.en' must be a short text on one line"),
         (changed(start={"preset": "lenet6"}), "'start.preset': 'lenet6' is not a preset"),
         (changed(start={"input": "32x32"}), "'start.input' must be a shape H x W x C"),
         (changed(start={"input": "0x32x1"}, locked=None), "'start.input': height must be at least 1"),
