@@ -137,6 +137,15 @@ def cmd_export(argv: list[str]) -> int:
 COMMANDS = {"presets": cmd_presets, "summary": cmd_summary, "train": cmd_train, "export": cmd_export}
 
 
+def cmd_check(argv: list[str]) -> int:
+    """``cnnstudio check EXERCISE STUDENT_FILE...``: grade students' files (see teaching.cli)."""
+    module = importlib.import_module("cnnstudio.teaching.cli")
+    return module.main(argv)
+
+
+COMMANDS["check"] = cmd_check
+
+
 def run_app(argv: list[str]) -> int:
     from .app import main as app_main
 
