@@ -16,8 +16,10 @@ pool) and its classifier; ResNet-50's conv1 (112x112, with the max pool), conv2_
 4 (14x14) and 5 (7x7) parts and the head; LeNet-5's C1 (28x28) and C3 (10x10) with their
 subsampling and its three fully connected layers.
 
-A stage's figures sum its layers' leaves (a residual block counts all its inner layers). A
-layer whose shape is unknown (an error upstream) joins the current stage.
+A stage's figures sum its layers' leaves (a residual block counts all its inner layers), so
+the stages' parameters, MACs and other operations add up to the network's totals; their
+activations add up to the total less the image itself, which the Input holds and no stage
+does. A layer whose shape is unknown (an error upstream) joins the current stage.
 """
 
 from __future__ import annotations
