@@ -2,6 +2,7 @@
 the per-stage bar charts, unpinning, the menu, and what it imports."""
 
 import math
+import os
 import subprocess
 import sys
 
@@ -249,3 +250,26 @@ def test_the_window_opens_without_pyqtgraph_and_the_model_without_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:3] == ["[]", "False", "True"]
+
+
+# -- the start option ---------------------------------------------------------------------------
+
+
+def test_compare_start_option_takes_a_ready_made_id():
+    from cnnstudio.app import parse_args
+    from cnnstudio.cli import UsageError
+
+    assert parse_args(["--compare", "plain-vs-residual"]).compare == "plain-vs-residual"
+    with pytest.raises(UsageError, match="invalid choice: 'nope'"):
+        parse_args(["--compare", "nope"])
+
+
+def test_a_screenshot_of_a_ready_made_comparison(tmp_path):
+    out = tmp_path / "compare.png"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    command = [sys.executable, "-m", "cnnstudio", "vgg16", "--compare", "vgg-resnet-googlenet"]
+    result = subprocess.run(
+        [*command, "--screenshot", str(out)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -99,6 +99,7 @@ class StageCharts(pg.GraphicsLayoutWidget):
             item.setPen(pg.mkPen(AXIS_COLOR))
             item.setTextPen(pg.mkPen(AXIS_COLOR))
             item.setLabel(text, color=AXIS_COLOR)
+            item.enableAutoSIPrefix(False)  # no "(x0.001)" after the stage positions
         plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)  # the first stage's name too
         plot.setMenuEnabled(False)
         plot.hideButtons()

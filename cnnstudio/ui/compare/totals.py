@@ -47,7 +47,7 @@ class TotalsTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long names get the room
 
     def show_comparison(self, comparison: Comparison | None, order: str = "hwc") -> None:
         """Fill the rows from *comparison* (empty for None); shapes in *order* (hwc or chw)."""

@@ -194,6 +194,7 @@ class CompareView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 5)
+        splitter.setSizes([4000, 5000])  # scaled to the room there is: 4/9 for the table, 5/9 charts
         return splitter
 
     # -- what the user asks for ---------------------------------------------------------------
