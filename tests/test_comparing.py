@@ -138,11 +138,24 @@ def test_the_lectures_tenfold_cut_reads_9_68x_fewer():
         (100_001, 100_000, "under 0.1% more"),
         (7, 7, "the same"),
         (0, 7, "none"),
-        (7, 0, "7, the baseline has none"),
+        (7, 0, "7 (baseline: none)"),
     ],
 )
 def test_ratio_wording(value, baseline, short):
     assert ratio("params", value, baseline).short == short
+
+
+def test_against_a_baseline_of_nothing_the_number_is_given():
+    r = ratio("params", 61_706, 0)
+    assert (r.words, r.factor) == ("61,706 parameters (the baseline has none)", None)
+    assert (
+        r.sentence("LeNet-5", "an empty network")
+        == "LeNet-5 has 61,706 parameters; an empty network has none."
+    )
+    assert (
+        ratio("macs", 0, 10).sentence("empty", "LeNet-5")
+        == "empty has no multiply-accumulates; LeNet-5 has 10."
+    )
 
 
 def test_weight_layers_differ_by_a_count():

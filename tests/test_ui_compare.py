@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 
 from cnnstudio.comparing import ready_made
 from cnnstudio.core import preset
@@ -51,7 +51,7 @@ def column(table, index):
 
 
 def test_the_bottleneck_comparison_from_the_menu_shows_9_68x(window, qtbot):
-    window.menu_actions["compare_compare:bottleneck-5x5"].trigger()
+    window.menu_actions["compare:bottleneck-5x5"].trigger()
     compare = window.compare
     qtbot.waitUntil(compare.isVisible)
     view = compare.view
@@ -273,3 +273,28 @@ def test_a_screenshot_of_a_ready_made_comparison(tmp_path):
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_dock_grows_when_it_comes_into_view_and_keeps_a_height_chosen_while_seen(window, qtbot):
+    compare = window.compare
+    assert compare.visibleRegion().isEmpty()  # a tab behind the table
+    before = compare.height()
+    window.compare.show_comparison("bottleneck-5x5")
+    wanted = min(440, window.height() // 2)  # the central canvas keeps its minimum: close to it
+    qtbot.waitUntil(lambda: compare.height() >= 0.9 * wanted > before)
+    window.resizeDocks([compare], [260], Qt.Orientation.Vertical)  # the user drags it smaller
+    qtbot.waitUntil(lambda: compare.height() < 300)
+    chosen = compare.height()
+    compare.view.pin_preset("lenet5")
+    assert compare.height() == chosen
+
+
+def test_a_network_with_errors_is_pinned_and_marked(view):
+    view.pin_preset("lenet5")
+    net = preset("lenet5")
+    net.set_param(net.find("conv2").id, "kernel", 15)  # larger than its 14x14 input
+    view.board.pin_network(net, "LeNet-5, broken")
+    name = view.table.item(1, 0)
+    assert name.foreground().color().name() == "#c62828"
+    assert "has errors" in name.toolTip() and "conv2:" in name.toolTip()
+    assert "<b>LeNet-5, broken</b> <i>(has errors)</i> against LeNet-5" in view.ratios.text()

@@ -9,7 +9,7 @@ words never depend on floating point:
   ``under 0.1% fewer`` when it is smaller than that);
 * weight layers are few and counted one by one, so they differ by a number (``3 more``);
 * equal figures are ``the same``; a figure of zero is ``none``; against a baseline of zero,
-  the number itself (``5, the baseline has none``).
+  the number itself (``5 (baseline: none)``).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def ratio(metric: str, value: int, baseline: int) -> Ratio:
     if value == baseline:
         short, words = "the same", f"the same number of {noun}"
     elif baseline == 0:
-        short, words = f"{fmt(value)}, the baseline has none", f"{fmt(value)} {noun}, the baseline none"
+        short, words = f"{fmt(value)} (baseline: none)", f"{fmt(value)} {noun} (the baseline has none)"
     elif value == 0:
         short, words = "none", f"no {noun}"
     elif metric in COUNTED_ONE_BY_ONE:

@@ -54,11 +54,18 @@ class CompareDock(QDockWidget):
         return self.view.pin_open_network()
 
     def reveal(self) -> None:
-        """Show the dock and bring its tab to the front, tall enough for the charts."""
+        """Show the dock and bring its tab to the front; when it comes into view, make it tall
+        enough for the charts (a height the user chose while looking at it stays)."""
+        coming_into_view = self.visibleRegion().isEmpty()
         self.show()
         self.raise_()
         window = self.parent()
-        if isinstance(window, QMainWindow) and not self.isFloating() and self.height() < COMFORTABLE_HEIGHT:
+        if (
+            coming_into_view
+            and isinstance(window, QMainWindow)
+            and not self.isFloating()
+            and self.height() < COMFORTABLE_HEIGHT
+        ):
             height = min(COMFORTABLE_HEIGHT, window.height() // 2)
             window.resizeDocks([self], [height], Qt.Orientation.Vertical)
 
@@ -74,7 +81,8 @@ def install_compare(window: MainWindow) -> CompareDock:
     menu = compare_menu(dock.view, window)
     bar = window.menuBar()
     bar.insertMenu(bar.actions()[-1], menu)  # before Help, the last menu
-    window.menu_actions.update({f"compare_{name}": action for name, action in dock.view.actions.items()})
+    for name, action in dock.view.actions.items():  # compare:bottleneck-5x5, compare_pin_open, ...
+        window.menu_actions[name if name.startswith("compare:") else f"compare_{name}"] = action
     return dock
 
 
