@@ -165,14 +165,14 @@ def test_a_stage_a_network_lacks_has_no_bar(view):
 
 def test_the_log_scale_stands_the_bars_on_a_power_of_ten(view):
     view.show_comparison("classic-networks")
-    view.actions["log_scale"].trigger()
+    view.named_actions["log_scale"].trigger()
     item = view.charts.bars["params"][0]  # LeNet-5: 156, 2,416 and 59,134 parameters
     assert list(item.opts["y0"]) == [2.0, 2.0, 2.0]  # 10^2, below the smallest bar (conv1's 156)
     tops = [2.0 + h for h in view.charts.heights("params", 0)]
     assert tops == pytest.approx([math.log10(156), math.log10(2416), math.log10(59_134)])
     axis = view.charts.plots["params"].getAxis("left")
     assert axis.tickStrings([2.0, 3.0, 6.0], 1, 1) == ["100", "1k", "1M"]
-    view.actions["log_scale"].trigger()
+    view.named_actions["log_scale"].trigger()
     assert view.charts.heights("params", 0) == [156, 2416, 59_134]
 
 
@@ -205,23 +205,23 @@ def test_axis_counts_are_written_short():
 
 def test_use_as_baseline_unpin_and_clear(view):
     view.show_comparison("vgg-resnet-googlenet")
-    assert not view.actions["remove"].isEnabled()
+    assert not view.named_actions["remove"].isEnabled()
     view.table.selectRow(2)
-    assert view.actions["baseline"].isEnabled()
-    view.actions["baseline"].trigger()
+    assert view.named_actions["baseline"].isEnabled()
+    view.named_actions["baseline"].trigger()
     assert column(view.table, 0) == ["GoogLeNet", "VGG-16", "ResNet-50"]
     assert view.title.text() == "GoogLeNet vs VGG-16 vs ResNet-50"  # no longer the ready-made one
     assert (
         "VGG-16</b> against GoogLeNet: 42 fewer weight layers, <b>19.8x more parameters" in view.ratios.text()
     )
     view.table.selectRow(1)
-    view.actions["remove"].trigger()
+    view.named_actions["remove"].trigger()
     assert column(view.table, 0) == ["GoogLeNet", "ResNet-50"]
     assert len(view.charts.bars["macs"]) == 2
-    view.actions["clear"].trigger()
+    view.named_actions["clear"].trigger()
     assert view.table.rowCount() == 0 and view.title.text() == "Compare networks"
     assert view.chart_area.currentWidget() is view.empty_hint
-    assert not view.actions["clear"].isEnabled()
+    assert not view.named_actions["clear"].isEnabled()
 
 
 def test_one_pin_asks_for_another(view):

@@ -81,7 +81,7 @@ def install_compare(window: MainWindow) -> CompareDock:
     menu = compare_menu(dock.view, window)
     bar = window.menuBar()
     bar.insertMenu(bar.actions()[-1], menu)  # before Help, the last menu
-    for name, action in dock.view.actions.items():  # compare:bottleneck-5x5, compare_pin_open, ...
+    for name, action in dock.view.named_actions.items():  # compare:bottleneck-5x5, compare_pin_open, ...
         window.menu_actions[name if name.startswith("compare:") else f"compare_{name}"] = action
     return dock
 
@@ -89,11 +89,11 @@ def install_compare(window: MainWindow) -> CompareDock:
 def compare_menu(view: CompareView, parent: QWidget) -> QMenu:
     """Compare: pin the open network, a preset or a file; the ready-made comparisons; clear."""
     menu = QMenu("&Compare", parent)
-    menu.addAction(view.actions["pin_open"])
+    menu.addAction(view.named_actions["pin_open"])
     menu.addMenu(view.preset_menu)
-    menu.addAction(view.actions["pin_file"])
+    menu.addAction(view.named_actions["pin_file"])
     menu.addSeparator()
     menu.addActions(view.ready_made_menu.actions())
     menu.addSeparator()
-    menu.addAction(view.actions["clear"])
+    menu.addAction(view.named_actions["clear"])
     return menu

@@ -59,9 +59,10 @@ class CompareView(QWidget):
 
     Attributes
     ----------
-    actions : dict[str, QAction]
+    named_actions : dict[str, QAction]
         ``pin_open``, ``pin_file``, ``baseline``, ``remove``, ``clear``, ``log_scale`` and
-        ``compare:<id>`` for each ready-made comparison (the main window's menu shares them).
+        ``compare:<id>`` for each ready-made comparison and ``pin:<preset id>`` (the main
+        window's Compare menu shares them).
     preset_menu, ready_made_menu : QMenu
         Pin a preset; the ready-made comparisons.
     table : TotalsTable
@@ -76,7 +77,7 @@ class CompareView(QWidget):
         self.document = document
         self.charts = None
         self._last_dir = ""
-        self.actions: dict[str, QAction] = {}
+        self.named_actions: dict[str, QAction] = {}
         self._make_actions()
         self._build()
         board.changed.connect(self.refresh)
@@ -92,7 +93,7 @@ class CompareView(QWidget):
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
-        self.actions[name] = action
+        self.named_actions[name] = action
         return action
 
     def _make_actions(self) -> None:
@@ -135,7 +136,7 @@ class CompareView(QWidget):
                     action = submenu.addAction(entry.title)
                     action.setStatusTip(entry.description)
                     action.triggered.connect(lambda _checked=False, pid=entry.id: self.pin_preset(pid))
-                    self.actions[f"pin:{entry.id}"] = action
+                    self.named_actions[f"pin:{entry.id}"] = action
         return menu
 
     def _build(self) -> None:
@@ -166,15 +167,17 @@ class CompareView(QWidget):
     def _toolbar(self) -> QToolBar:
         bar = QToolBar(objectName="compareToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addAction(self.actions["pin_open"])
+        bar.addAction(self.named_actions["pin_open"])
         bar.addWidget(_menu_button(self.preset_menu))
-        bar.addAction(self.actions["pin_file"])
+        bar.addAction(self.named_actions["pin_file"])
         bar.addSeparator()
         bar.addWidget(_menu_button(self.ready_made_menu))
         bar.addSeparator()
-        bar.addActions([self.actions["baseline"], self.actions["remove"], self.actions["clear"]])
+        bar.addActions(
+            [self.named_actions["baseline"], self.named_actions["remove"], self.named_actions["clear"]]
+        )
         bar.addSeparator()
-        bar.addAction(self.actions["log_scale"])
+        bar.addAction(self.named_actions["log_scale"])
         return bar
 
     def _splitter(self) -> QSplitter:
@@ -277,7 +280,7 @@ class CompareView(QWidget):
             self.chart_area.setCurrentWidget(self.empty_hint)
             return
         charts = self._charts()
-        charts.show_comparison(comparison, log=self.actions["log_scale"].isChecked())
+        charts.show_comparison(comparison, log=self.named_actions["log_scale"].isChecked())
         self.chart_area.setCurrentWidget(charts)
 
     def _charts(self):
@@ -295,9 +298,9 @@ class CompareView(QWidget):
 
     def _update_actions(self) -> None:
         selected = self.table.selected_row()
-        self.actions["baseline"].setEnabled(selected is not None and selected > 0)
-        self.actions["remove"].setEnabled(selected is not None)
-        self.actions["clear"].setEnabled(len(self.board) > 0)
+        self.named_actions["baseline"].setEnabled(selected is not None and selected > 0)
+        self.named_actions["remove"].setEnabled(selected is not None)
+        self.named_actions["clear"].setEnabled(len(self.board) > 0)
 
 
 def _menu_button(menu: QMenu) -> QToolButton:
