@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from .cli import UsageError, _Parser, is_whole_number, load_network
+from .comparing import READY_MADE
 from .core import PRESETS, Network
 from .core.analysis import COLUMNS
 from .core.atomic import atomic_write
@@ -27,7 +28,7 @@ TABLE_COLUMNS = ("layer", "type", *COLUMNS, "macs_share")
 def parse_args(argv: list[str]):
     parser = _Parser(
         prog="cnnstudio",
-        description="Open CNN Studio's window (other commands: presets, summary, train, export).",
+        description="Open CNN Studio's window (other commands: presets, summary, train, export, compare).",
     )
     parser.add_argument(
         "net",
@@ -43,6 +44,12 @@ def parse_args(argv: list[str]):
     )
     parser.add_argument("--open-block", metavar="BLOCK", help="open a residual or inception block")
     parser.add_argument("--start-page", action="store_true", help="show the case-study cards at start")
+    parser.add_argument(
+        "--compare",
+        metavar="ID",
+        choices=list(READY_MADE),
+        help="show a ready-made comparison: " + ", ".join(READY_MADE),
+    )
     parser.add_argument("--size", metavar="WxH", type=window_size, help="the window's size, e.g. 1600x1000")
     return parser.parse_args(argv)
 
@@ -162,7 +169,7 @@ def _greet(window, args) -> None:
 
 
 def _arrange(window, args) -> None:
-    """Apply the screenshot options: open a block, select a layer and show a formula."""
+    """Apply the screenshot options: open a block, select a layer, show a formula, compare."""
     if args.open_block:
         node = window.document.network.find(args.open_block)
         if node is None:
@@ -170,6 +177,8 @@ def _arrange(window, args) -> None:
         window.canvas.open_block(node.id)
     if args.select and not window.select_layer(args.select, args.column):
         raise UsageError(f"--select: there is no layer called '{args.select}'")
+    if args.compare:
+        window.compare.show_comparison(args.compare)
 
 
 def _save_screenshot(app, window, path: Path) -> int:

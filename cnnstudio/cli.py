@@ -2,7 +2,7 @@
 
 ``cnnstudio [NET] [--screenshot PATH]`` opens the desktop app; the sub-commands are
 ``cnnstudio presets``, ``cnnstudio summary NET ...``, ``cnnstudio train NET ...`` and
-``cnnstudio export NET ...``.
+``cnnstudio export NET ...`` and ``cnnstudio compare NET NET ...``.
 Bad input prints one clear line on stderr and exits with status 2.
 """
 
@@ -134,12 +134,23 @@ def cmd_export(argv: list[str]) -> int:
     return module.main(argv)
 
 
-COMMANDS = {"presets": cmd_presets, "summary": cmd_summary, "train": cmd_train, "export": cmd_export}
+def cmd_compare(argv: list[str]) -> int:
+    module = importlib.import_module("cnnstudio.commands.compare")
+    return module.main(argv)
+
+
+COMMANDS = {
+    "presets": cmd_presets,
+    "summary": cmd_summary,
+    "train": cmd_train,
+    "export": cmd_export,
+    "compare": cmd_compare,
+}
 
 
 def cmd_check(argv: list[str]) -> int:
-    """``cnnstudio check EXERCISE STUDENT_FILE...``: grade students' files (see teaching.cli)."""
-    module = importlib.import_module("cnnstudio.teaching.cli")
+    """``cnnstudio check EXERCISE STUDENT_FILE...``: grade students' files (see commands/check.py)."""
+    module = importlib.import_module("cnnstudio.commands.check")
     return module.main(argv)
 
 

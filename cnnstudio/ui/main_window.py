@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from ..core import Network
 from .canvas import CanvasView
+from .compare import install_compare
 from .document import Document
 from .exports import Exporter
 from .files import FileController
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         New, Open, Save, recent files and recovery.
     menu_actions : dict[str, QAction]
         The window's own menu actions by name (``"save"``, ``"undo"``, ``"preset:resnet50"``, ...).
+    compare : CompareDock
+        Networks side by side; ``compare.show_comparison("bottleneck-5x5")`` shows a ready-made one.
 
     Signals
     -------
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         self.menu_actions = build_menus(self)
         self.training_panel = TrainingPanel(self.document, self.files.maybe_save)
         self.add_training_dock(self.training_panel)
+        self.compare = install_compare(self)  # the Compare dock and menu
         self._build_status_bar()
         self._connect()
         self.update_title()

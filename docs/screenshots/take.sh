@@ -38,4 +38,6 @@ shoot invalid-network.png "$work/mistake.cnnstudio.json" --select conv2 --column
 shoot inception-naive.png inception-naive --open-block inception --select inception.5x5 --column macs
 shoot inception-bottleneck.png inception-bottleneck --open-block inception --select inception.5x5 --column macs
 shoot start-page.png --start-page
+shoot compare-bottleneck.png conv5x5-bottleneck --compare bottleneck-5x5
+shoot compare-vgg-resnet-googlenet.png vgg16 --compare vgg-resnet-googlenet
 ls -l "$out"/*.png

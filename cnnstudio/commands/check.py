@@ -19,9 +19,9 @@ from ..cli import EXIT_BAD_INPUT, UsageError, _Parser
 from ..core.fileformat import SUFFIX as NETWORK_SUFFIX
 from ..core.fileformat import load as load_network_file
 from ..core.jsonfile import FileFormatError, printable
-from .exercises import ANSWERS_SUFFIX, Exercise, ExerciseError, load_answers, load_exercise
-from .grading import grade
-from .messages import LANGUAGES
+from ..teaching.exercises import ANSWERS_SUFFIX, Exercise, ExerciseError, load_answers, load_exercise
+from ..teaching.grading import grade
+from ..teaching.messages import LANGUAGES
 
 EXIT_FAILED = 1
 
