@@ -65,10 +65,12 @@ def test_the_callers_summary_decides_the_input_shape():
     assert weight_layers(net, summarize(net, input_shape=(3, 8, 8))) == WeightLayers(2, 3)
 
 
-def test_a_block_cut_off_from_its_input_still_counts_its_convolutions():
+def test_a_block_cut_off_from_its_input_is_not_counted_like_the_totals():
     net = Network()
-    net.add_node("input")
-    net.add_node("residual", {"variant": "bottleneck"})
+    src = net.add_node("input").id
+    block = net.add_node("residual", {"variant": "bottleneck"})
+    assert weight_layers(net) == WeightLayers(0, 0)
+    net.connect(src, block.id)
     assert weight_layers(net) == WeightLayers(3, 4)
 
 

@@ -17,6 +17,9 @@ Two numbers answer "how many weight layers":
 * **total**: every weight layer wherever it sits, shortcuts and side branches included
   (GoogLeNet has 58, ResNet-152 156).
 
+Dangling layers (no path from the Input reaches them) are not part of the network, so neither
+number counts them, as the analysis's totals leave them out.
+
 For a chain such as LeNet-5, AlexNet or VGG-16 the two are equal: 5, 8 and 16.
 """
 
@@ -60,9 +63,10 @@ def weight_layers(network: Network, summary: Summary | None = None) -> WeightLay
     """
     summary = summary if summary is not None else summarize(network)
     shapes = {row.node_id: row.shape for row in summary.rows}
+    dangling = {row.node_id for row in summary.rows if row.dangling}
     depths: dict[str, int] = {}
     total = 0
-    for node in _data_flow_order(network.nodes):
+    for node in _data_flow_order(n for n in network.nodes if n.id not in dangling):
         reached = max((depths.get(src, 0) for src in node.inputs), default=0)
         if BLOCK_TYPES[node.type].composite:
             in_shape = shapes.get(node.inputs[0]) if node.inputs else None
@@ -121,4 +125,4 @@ def _data_flow_order(nodes: Iterable[Node]) -> list[Node]:
     return order + [n for n in nodes if n.id not in placed]
 
 
-__all__ = ["WEIGHT_LAYER_TYPES", "WeightLayers", "weight_layers"]
+__all__ = ("WEIGHT_LAYER_TYPES", "WeightLayers", "weight_layers")

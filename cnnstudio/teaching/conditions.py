@@ -118,7 +118,10 @@ class Valid(Condition):
 
     def check(self, probe, lang="en"):
         errors = probe.summary.errors
-        return say(lang, "invalid", error=errors[0]) if errors else None
+        if errors:
+            return say(lang, "invalid", error=errors[0])
+        dangling = next((row.name for row in probe.summary.rows if row.dangling), None)
+        return say(lang, "dangling", name=dangling) if dangling else None
 
 
 @dataclass(frozen=True)

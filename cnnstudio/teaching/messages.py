@@ -15,6 +15,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # conditions
     "done": ("done", "완료"),
     "invalid": ("the network has an error: {error}", "네트워크에 오류가 있습니다: {error}"),
+    "dangling": (
+        "{name} is not connected to the network; connect it or delete it",
+        "{name} 층이 네트워크에 연결되어 있지 않습니다. 연결하거나 지우세요",
+    ),
     "total": ("{what}: {actual}; the goal is {goal}", "{what}: 지금 {actual}, 목표 {goal}"),
     "output": (
         "the network's output: {actual}; the goal is {goal}",

@@ -103,6 +103,48 @@ QLabel#pageText {{ font-size: 13px; color: #4a5a70; }}
 """
 
 
+# -- plots: training curves, results, the compare view ------------------------------------------
+
+SERIES_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
+"""The colour of the first, second, ... run or pinned network, the same in every plot."""
+PLOT_BACKGROUND = "#ffffff"
+AXIS_COLOR = "#444444"
+PLOT_CAPTION = "#666666"
+LEGEND_BRUSH = (255, 255, 255, 220)
+LEGEND_PEN = "#cccccc"
+BAR_PEN = "#ffffff"
+"""A thin white line between neighbouring bars."""
+CROSSHAIR = "#888888"
+RIGHT_GREEN = "#2e7d32"
+"""A right prediction (the confusion matrix's diagonal, a correctly classified image)."""
+WRONG_RED = ERROR_CELL
+MATRIX_GRID = "#dddddd"
+MATRIX_DARK_TEXT = "#222222"
+MATRIX_LIGHT_TEXT = "#ffffff"
+SECONDARY_TEXT = "#555555"
+
+PLOT_CAPTION_STYLE = f"color: {PLOT_CAPTION};"
+SECONDARY_LABEL = f"color: {SECONDARY_TEXT};"
+ERROR_LABEL = f"color: {ERROR_CELL};"
+"""A short error message under a control (e.g. a dataset that cannot be opened)."""
+COMPARE_TITLE = "font-weight: 600; font-size: 11pt;"
+FAILURE_TEXT = "#8e1c1c"
+REASON_LABEL = f"color: {FAILURE_TEXT};"
+BANNERS = MappingProxyType(
+    {
+        "error": f"background: {ERROR_PALE}; color: {FAILURE_TEXT}; border: 1px solid #f5c2c0; "
+        "border-radius: 4px; padding: 6px;",
+        "info": "background: #e8f1fb; color: #17436b; border: 1px solid #bcd4ee; border-radius: 4px; padding: 6px;",
+    }
+)
+"""The training panel's banner: a failed run (error) or a note about the weights (info)."""
+
+
+def series_color(index: int) -> str:
+    """The colour of the run or pinned network at *index* (colours repeat after eight)."""
+    return SERIES_COLORS[index % len(SERIES_COLORS)]
+
+
 def colored(color: str) -> str:
     """A style sheet setting the text colour to *color*."""
     return f"color: {color};"

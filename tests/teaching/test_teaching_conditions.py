@@ -92,9 +92,16 @@ def test_has_looks_at_top_level_blocks_not_inside_them():
 
 def test_valid_names_the_first_error():
     net = Network()
+    src = net.add_node("input", {"channels": 3, "height": 2, "width": 2}).id
+    net.add_node("conv2d", {"kernel": 3, "padding": "valid"}, "conv", [src])
+    assert check("valid", net).startswith("the network has an error: conv:")
+
+
+def test_valid_names_a_layer_left_unconnected():
+    net = Network()
     net.add_node("input", {"channels": 3, "height": 8, "width": 8})
     net.add_node("linear")
-    assert check("valid", net).startswith("the network has an error: fc: not connected")
+    assert check("valid", net) == "fc is not connected to the network; connect it or delete it"
 
 
 def test_a_layer_after_an_error_has_no_shape_to_compare():

@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
 
 from ...comparing import Comparison
-from .style import AXIS_COLOR, BAR_PEN, LEGEND_BRUSH, LEGEND_PEN, PLOT_BACKGROUND, series_color
+from ..style import AXIS_COLOR, BAR_PEN, LEGEND_BRUSH, LEGEND_PEN, PLOT_BACKGROUND, series_color
 from .units import compact_count
 
 CHARTS = {"params": "Parameters per stage", "macs": "MACs per stage"}

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from ...comparing import METRICS, Comparison, NetworkFigures
 from ...core import fmt, format_shape
-from .style import INVALID_TEXT, series_color
+from ..style import ERROR_CELL as INVALID_TEXT
+from ..style import series_color
 
 HEADERS = ("Network", "Input", "Output", "Weight layers", "Parameters", "MACs", "Other ops", "Activations")
 METRIC_TIPS = {

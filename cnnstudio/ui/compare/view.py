@@ -30,9 +30,11 @@ from ...core.fileformat import FileFormatError, load
 from ...core.jsonfile import printable
 from ...interop import import_onnx, is_onnx_path
 from ..document import Document
+from ..style import COMPARE_TITLE as TITLE_STYLE
+from ..style import ERROR_LABEL as ERROR_STYLE
+from ..style import MUTED_LABEL as MUTED_STYLE
 from .pins import PinBoard
 from .readout import stage_readout
-from .style import ERROR_STYLE, MUTED_STYLE, TITLE_STYLE
 from .totals import TotalsTable, ratios_html
 
 EMPTY_TITLE = "Compare networks"

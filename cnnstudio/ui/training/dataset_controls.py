@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from ...data import DATASET_KINDS
 from ...data.kinds import DEFAULT_SHAPES_SIZE, MAX_SHAPES_SIZE
+from ..style import ERROR_LABEL
 from .download import DatasetDownload
 from .image_grid import GridCell, ImageGrid, to_qimage
 from .records import DatasetInfo
 
-ERROR_STYLE = "color: #c62828;"
 DEFAULT_DOWNLOAD_FOLDER = Path.home() / "cnnstudio-data"
 
 
@@ -206,7 +206,7 @@ class DatasetControls(QWidget):
 
     def show_error(self, message: str) -> None:
         """Why the dataset cannot be used (the preview empties)."""
-        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setStyleSheet(ERROR_LABEL)
         self.status.setText(f"⚠ {message}")
         self.preview.set_cells([])
 

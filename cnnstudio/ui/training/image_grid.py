@@ -9,8 +9,10 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-RIGHT_COLOR = QColor("#2e7d32")
-WRONG_COLOR = QColor("#c62828")
+from ..style import RIGHT_GREEN, WRONG_RED
+
+RIGHT_COLOR = QColor(RIGHT_GREEN)
+WRONG_COLOR = QColor(WRONG_RED)
 CAPTION_HEIGHT = 15
 GAP = 6
 MAX_PITCH = 76

@@ -20,6 +20,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..style import AXIS_COLOR, LEGEND_PEN, PLOT_BACKGROUND, PLOT_CAPTION_STYLE
 from .pacing import RedrawPacer
 from .readout import HoverReadout, Reading, epoch_reading, step_reading
 from .runs import Run
@@ -29,8 +30,6 @@ HINT = (
     "Faint: each step's loss; bold: smoothed. Per epoch: solid with dots = validation, dashed = "
     "training. Hover to read the values; tick runs to overlay them."
 )
-BACKGROUND = "#ffffff"
-AXIS_COLOR = "#444444"
 PLOTS = ("loss", "epoch_loss", "accuracy", "lr")
 TITLES = {
     "loss": "Training loss per step",
@@ -102,7 +101,7 @@ class LivePlots(QWidget):
         self.setObjectName("trainingPlots")
         self.pacer = RedrawPacer(self._redraw, parent=self)
         self.graphics = PlotCanvas(self.pacer.add_cost)
-        self.graphics.setBackground(BACKGROUND)
+        self.graphics.setBackground(PLOT_BACKGROUND)
         self.graphics.ci.setSpacing(4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,7 +109,7 @@ class LivePlots(QWidget):
         self.caption = QLabel(HINT)
         self.caption.setObjectName("plotsCaption")
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color:#666666;")
+        self.caption.setStyleSheet(PLOT_CAPTION_STYLE)
         layout.addWidget(self.caption)
         self.plots: dict[str, pg.PlotItem] = {name: self._plot(name) for name in PLOTS}
         self.plots["epoch_loss"].setXLink(self.plots["accuracy"])
@@ -120,7 +119,7 @@ class LivePlots(QWidget):
             labelTextSize="8pt",
             labelTextColor=AXIS_COLOR,
             brush=pg.mkBrush(255, 255, 255, 210),
-            pen=pg.mkPen("#cccccc"),
+            pen=pg.mkPen(LEGEND_PEN),
         )
         self.legend.setVisible(False)
         self.curves: dict[int, RunCurves] = {}

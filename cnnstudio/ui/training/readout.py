@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
+from ..style import CROSSHAIR
 from .runs import Run
 
 
@@ -36,7 +37,7 @@ class HoverReadout:
         self.plot = plot
         self.read = read
         self.line = pg.InfiniteLine(
-            angle=90, movable=False, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine)
+            angle=90, movable=False, pen=pg.mkPen(CROSSHAIR, style=Qt.PenStyle.DashLine)
         )
         self.dots = pg.ScatterPlotItem(size=9, pen=pg.mkPen("white", width=1.5))
         self.dots.setZValue(100)

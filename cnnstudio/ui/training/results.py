@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..style import MATRIX_DARK_TEXT, MATRIX_GRID, MATRIX_LIGHT_TEXT, RIGHT_GREEN, WRONG_RED
 from .image_grid import GridCell, ImageGrid, to_qimage
 from .records import Results
 
-RIGHT = QColor("#2e7d32")
-WRONG = QColor("#c62828")
+RIGHT = QColor(RIGHT_GREEN)
+WRONG = QColor(WRONG_RED)
 LABEL_GAP = 6
 TITLE_HEIGHT = 16
 
@@ -120,10 +121,10 @@ class ConfusionMatrixView(QWidget):
                 base = RIGHT if t == p else WRONG
                 cell = QRectF(left + p * side, top + t * side, side, side)
                 painter.fillRect(cell, _blend(base, share**0.5 if count else 0.0))
-                painter.setPen(QColor("#dddddd"))
+                painter.setPen(QColor(MATRIX_GRID))
                 painter.drawRect(cell)
                 if show_counts and count:
-                    painter.setPen(QColor("white") if share > 0.45 else QColor("#222222"))
+                    painter.setPen(QColor(MATRIX_LIGHT_TEXT if share > 0.45 else MATRIX_DARK_TEXT))
                     painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(count))
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:

@@ -15,13 +15,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStyle, QVBoxLayout, QWidget
 
+from ..style import BANNERS, REASON_LABEL, SECONDARY_LABEL
 from .run_state import Buttons, duration
-
-BANNER_STYLES = {
-    "error": "background:#fdecea; color:#8e1c1c; border:1px solid #f5c2c0; border-radius:4px; padding:6px;",
-    "info": "background:#e8f1fb; color:#17436b; border:1px solid #bcd4ee; border-radius:4px; padding:6px;",
-}
-REASON_STYLE = "color:#8e1c1c;"
 
 
 class ProgressTracker:
@@ -119,13 +114,13 @@ class RunControls(QWidget):
         self.save = self._button("trainSave", "Save checkpoint…", "Save the network, its weights and the run")
         self.open = self._button("trainOpen", "Open checkpoint…", "Open a saved network with its weights")
         self.reason = QLabel(objectName="trainReason", wordWrap=True)
-        self.reason.setStyleSheet(REASON_STYLE)
+        self.reason.setStyleSheet(REASON_LABEL)
         self.progress = QProgressBar(objectName="trainProgress")
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(12)
         self.status = QLabel(objectName="trainStatus")
         self.weights = QLabel(objectName="trainWeights", wordWrap=True)
-        self.weights.setStyleSheet("color:#555555;")
+        self.weights.setStyleSheet(SECONDARY_LABEL)
         self.banner = QLabel(objectName="trainMessage", wordWrap=True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -203,7 +198,7 @@ class RunControls(QWidget):
     def show_message(self, text: str, kind: str = "error") -> None:
         """A banner above the plots; empty *text* hides it."""
         self.banner.setText(text)
-        self.banner.setStyleSheet(BANNER_STYLES[kind])
+        self.banner.setStyleSheet(BANNERS[kind])
         self.banner.setVisible(bool(text))
 
     def show_progress(self, value: int, maximum: int, text: str) -> None:

@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 from ...core.atomic import atomic_write
 from ...training.events import plural
 from ...training.history import RunHistory, runs_to_csv
-
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
+from ..style import series_color
 
 
 @dataclass(eq=False)
@@ -84,7 +83,7 @@ class RunStore(QObject):
 
     def add(self, history: RunHistory, source: str = "") -> Run:
         self._numbers += 1
-        color = QColor(PALETTE[(self._numbers - 1) % len(PALETTE)])
+        color = QColor(series_color(self._numbers - 1))
         run = Run(self._numbers, history, color, True, source)
         self.runs.append(run)
         self.added.emit(run)
