@@ -165,7 +165,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "restart": ("Start over", "처음부터 다시"),
     "predict_check": ("Check my answers", "답 확인"),
     "predict_save": ("Save answers…", "답안 저장…"),
-    "predict_reveal": ("The arithmetic: {formula}", "계산: {formula}"),
+    "ph_shape": ("H x W x C, or a length", "높이 x 너비 x 채널, 또는 길이"),
+    "ph_number": ("a whole number", "정수"),
     "predict_input": ("The network's input: {shape}", "네트워크의 입력: {shape}"),
     "exercise_lesson": ("Goes with lesson {lesson}", "{lesson} 단원의 연습 문제"),
 }

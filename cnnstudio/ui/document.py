@@ -131,8 +131,8 @@ class Document(QObject):
         self.selected_ids = []
         self.set_locked_layers({})  # the locks were on the layers of the network that goes
         place_unplaced(network)
+        self.path = path  # before the views hear of the new network: its file is part of it
         self.network.replace_with(network)
-        self.path = path
         self.refresh()
         self.undo_stack.setClean()
         self.selection_changed.emit()

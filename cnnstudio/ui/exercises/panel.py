@@ -180,17 +180,17 @@ class ExercisePanel(QWidget):
         self.hint.hide()
         self.status.hide()
         if exercise is None:
-            self.title.setText(escape("Exercise"))
-            self.instructions.setText(escape(NO_EXERCISE))
+            self.title.setText(escape("Exercise", quote=False))
+            self.instructions.setText(escape(NO_EXERCISE, quote=False))
             return
-        self.title.setText(escape(exercise.title(lang)))
+        self.title.setText(escape(exercise.title(lang), quote=False))
         self.instructions.setText(markdown_html(exercise.instruction(lang)))
         if exercise.lesson:
-            lesson = escape(say(lang, "exercise_lesson", lesson=exercise.lesson))
+            lesson = escape(say(lang, "exercise_lesson", lesson=exercise.lesson), quote=False)
             self.lesson_link.setText(f'<a href="lesson:{escape(exercise.lesson)}">{lesson}</a>')
         self.lesson_link.setVisible(bool(exercise.lesson))
         names = ", ".join(exercise.locked)
-        self.locked.setText(escape(say(lang, "locked_layers", names=names)))
+        self.locked.setText(escape(say(lang, "locked_layers", names=names), quote=False))
         self.locked.setVisible(bool(exercise.locked))
         predicting = exercise.kind == "predict"
         self.check_button.setText(say(lang, "predict_check" if predicting else "check"))
@@ -213,10 +213,10 @@ class ExercisePanel(QWidget):
         self.live = verdict
         lang = self.language
         if verdict.passed:
-            self.status.setText(escape(say(lang, "passed", message=verdict.message)))
+            self.status.setText(escape(say(lang, "passed", message=verdict.message), quote=False))
             self.status.setStyleSheet(style.PASSED_BOX)
         else:
-            self.status.setText(escape(say(lang, "not_passed")))
+            self.status.setText(escape(say(lang, "not_passed"), quote=False))
             self.status.setStyleSheet(style.MUTED_LABEL)
         self.status.show()
         if verdict.passed:
@@ -232,7 +232,7 @@ class ExercisePanel(QWidget):
         predicting = self.exercise is not None and self.exercise.kind == "predict"
         self.status.setVisible(not predicting)
         message = verdict.message if predicting else say(self.language, "first_fix", message=verdict.message)
-        self.hint.setText(escape(message))
+        self.hint.setText(escape(message, quote=False))
         self.hint.show()
 
     @property

@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...core import summarize
@@ -20,19 +21,17 @@ from ...teaching.grading import AnswerResult
 from ...teaching.messages import say
 from ...teaching.quantities import shape_text
 from .. import style
-
-PLACEHOLDERS = {"shape": "28x28x6", "params": "156", "macs": "117,600"}
-
+from ..layer_table import multiplication_signs
 
 class AnswerField(QWidget):
     """One asked value: a box to type it in, then the verdict and the arithmetic."""
 
-    def __init__(self, layer: str, quantity: str, parent: QWidget | None = None) -> None:
+    def __init__(self, layer: str, quantity: str, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.layer, self.quantity = layer, quantity
         self.edit = QLineEdit()
         self.edit.setObjectName(f"answer:{layer}:{quantity}")
-        self.edit.setPlaceholderText(PLACEHOLDERS[quantity])
+        self.edit.setPlaceholderText(say(lang, "ph_shape" if quantity == "shape" else "ph_number"))
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
@@ -53,10 +52,11 @@ class AnswerField(QWidget):
             return None
         self.result = check_answer(exercise, self.layer, self.quantity, text, lang)
         mark, color = ("✓", style.STEP_DONE) if self.result.correct else ("✗", style.ERROR_TEXT)
-        arithmetic = say(lang, "predict_reveal", formula=self.result.formula) if self.result.formula else ""
+        lines = [escape(line, quote=False) for line in multiplication_signs(self.result.formula).splitlines()]
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
         self.result_label.setText(
-            f'<span style="color:{color};"><b>{mark}</b> {escape(self.result.message)}</span>'
-            f'<br><span style="color:{style.MUTED};">{escape(arithmetic)}</span>'
+            f'<span style="color:{color};"><b>{mark}</b> {escape(self.result.message, quote=False)}</span>'
+            f'<br><span style="color:{style.FORMULA_SIDE}; font-family:\'{mono}\';">{"<br>".join(lines)}</span>'
         )
         self.result_label.show()
         return self.result
@@ -100,7 +100,7 @@ class PredictForm(QWidget):
         box = QGroupBox(f"{layer}: {block.title}" + (f"  ({settings})" if settings else ""))
         grid = QGridLayout(box)
         for i, quantity in enumerate(asked):
-            field = AnswerField(layer, quantity)
+            field = AnswerField(layer, quantity, self.lang)
             self.fields[(layer, quantity)] = field
             grid.addWidget(QLabel(say(self.lang, f"a_{quantity}")), i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(field, i, 1)

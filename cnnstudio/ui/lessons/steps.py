@@ -63,7 +63,7 @@ class StepItem(QFrame):
         self.mark.setFixedWidth(24)
         self.goal = self._label("stepGoal")
         number = say(lang, "step_number", n=step.number)
-        self.goal.setText(f"<b>{escape(number)}.</b> {markdown_html(step.goal)}")
+        self.goal.setText(f"<b>{escape(number, quote=False)}.</b> {markdown_html(step.goal)}")
         self.goal.linkActivated.connect(self.link_activated)
         self.status = self._label("stepStatus")
         self.hint = self._label("stepHint")
@@ -125,10 +125,10 @@ class StepItem(QFrame):
         if result is None:
             self.status.setText("")
         elif done:
-            self.status.setText(escape(say(lang, "step_done")))
+            self.status.setText(escape(say(lang, "step_done"), quote=False))
             self.status.setStyleSheet(style.colored(style.STEP_DONE))
         else:
-            self.status.setText(escape(say(lang, "step_missing", missing=result.message)))
+            self.status.setText(escape(say(lang, "step_missing", missing=result.message), quote=False))
             self.status.setStyleSheet(style.MUTED_LABEL)
         self.status.setVisible(result is not None)
 
