@@ -146,7 +146,9 @@ def test_a_locked_layer_cannot_be_changed_deleted_or_renamed(window):
     assert network.node(conv).params["filters"] == 32 and not document.modified
     assert window.statusBar().currentMessage() == why
     # the wiring around it stays free: the exercise's answer is a layer in front of it
-    assert execute(document, InsertNodeCommand(network, "conv2d", {"kernel": 1}, network.find("input").id, conv))
+    assert execute(
+        document, InsertNodeCommand(network, "conv2d", {"kernel": 1}, network.find("input").id, conv)
+    )
 
 
 def test_the_inspector_puts_a_locked_setting_back(window, qtbot):
@@ -215,7 +217,9 @@ def test_save_my_work_asks_where_then_saves_with_the_exercise(window, tmp_path, 
 # -- predicting ---------------------------------------------------------------------------------
 
 
-def test_the_predict_flow_checks_each_answer_then_reveals_the_arithmetic(window, tmp_path, monkeypatch, qtbot, capsys):
+def test_the_predict_flow_checks_each_answer_then_reveals_the_arithmetic(
+    window, tmp_path, monkeypatch, qtbot, capsys
+):
     exercise = open_shipped(window, "predict-lenet5")
     form = window.exercises.panel.predict
     assert not form.fields[("conv1", "shape")].result_label.isVisible()
@@ -224,7 +228,10 @@ def test_the_predict_flow_checks_each_answer_then_reveals_the_arithmetic(window,
     qtbot.keyClicks(form.fields[("conv1", "macs")].edit, "117,600")
     panel = press_check(window, qtbot)
     shape = form.fields[("conv1", "shape")].result_label
-    assert shape.isVisible() and "✗</b> conv1's output shape: you answered 28x28x5; it is 28x28x6" in shape.text()
+    assert (
+        shape.isVisible()
+        and "✗</b> conv1's output shape: you answered 28x28x5; it is 28x28x6" in shape.text()
+    )
     assert "H_out = W_out = floor((32 + 2×0 - 5)/1) + 1 = 28<br>C_out = filters = 6" in shape.text()
     macs = form.fields[("conv1", "macs")].result_label.text()
     assert "✓</b> conv1's MACs: right, 117,600" in macs and "MACs = 28×28×6 × 5×5×1 = 117,600" in macs

@@ -23,6 +23,7 @@ from ...teaching.quantities import shape_text
 from .. import style
 from ..layer_table import multiplication_signs
 
+
 class AnswerField(QWidget):
     """One asked value: a box to type it in, then the verdict and the arithmetic."""
 
@@ -56,7 +57,7 @@ class AnswerField(QWidget):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
         self.result_label.setText(
             f'<span style="color:{color};"><b>{mark}</b> {escape(self.result.message, quote=False)}</span>'
-            f'<br><span style="color:{style.FORMULA_SIDE}; font-family:\'{mono}\';">{"<br>".join(lines)}</span>'
+            f"<br><span style=\"color:{style.FORMULA_SIDE}; font-family:'{mono}';\">{'<br>'.join(lines)}</span>"
         )
         self.result_label.show()
         return self.result
