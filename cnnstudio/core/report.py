@@ -39,7 +39,9 @@ def weight_layers_text(weights: WeightLayers) -> str:
     return f"{weights.depth} weight layer{'s' * (weights.depth != 1)} deep, {weights.total} in all"
 
 
-def to_json_dict(summary: Summary, flops: bool = False, weights: WeightLayers | None = None) -> dict[str, Any]:
+def to_json_dict(
+    summary: Summary, flops: bool = False, weights: WeightLayers | None = None
+) -> dict[str, Any]:
     """The JSON contract as Python data (``total.weight_layers`` when *weights* are given)."""
     layers = [_layer_dict(row, flops) for row in summary.all_rows()]
     total: dict[str, Any] = {

@@ -75,7 +75,6 @@ def export_text(network: Network, fmt: str, **options: Any) -> str:
 
         return training_script(network, options.get("script_name", "train.py"))
     from ..core import summarize
-
     from ..core.counting import weight_layers
 
     summary = summarize(network)
