@@ -205,7 +205,7 @@ def _open_teaching(window, args) -> None:
         raise UsageError(f"--lesson: there is no lesson {printable(args.lesson)} (lessons: {ids})")
     if args.exercise:
         work = window.document.network.copy() if args.net else None
-        window.exercises.start(args.exercise, work, check=work is not None)
+        window.exercises.start(args.exercise, work, check=work is not None, work_path=window.document.path)
 
 
 def load_exercise_arg(path: str | None):

@@ -105,23 +105,30 @@ class ExerciseController(QObject):
                 REFUSED.format(name=printable(Path(path).name, 80, quote=False), why=error),
             )
             return False
-        return self.start(exercise, path=Path(path))
+        return self.start(exercise, exercise_path=Path(path))
 
-    def start(self, exercise: Exercise, work=None, check: bool = False, path: Path | None = None) -> bool:
-        """Work on *exercise* (read from *path*): its start network in the canvas (or *work*,
-        the student's network so far), its layers locked, the dock in view. *check* presses
-        Check at once."""
+    def start(
+        self,
+        exercise: Exercise,
+        work=None,
+        check: bool = False,
+        exercise_path: Path | None = None,
+        work_path: Path | None = None,
+    ) -> bool:
+        """Work on *exercise* (read from *exercise_path*): its start network in the canvas, or
+        *work*, the student's network so far (read from *work_path*, where Save writes it), its
+        layers locked, the dock in view. *check* presses Check at once."""
         network = work if work is not None else exercise.start_network()
-        if exercise.kind != "predict" and not self._replace(network):
+        if exercise.kind != "predict" and not self._replace(network, work_path if work is not None else None):
             return False
-        if path is not None:
-            self._known[exercise.id] = path
+        if exercise_path is not None:
+            self._known[exercise.id] = exercise_path
         self._attach(exercise)
         if check:
             self.check()
         return True
 
-    def _replace(self, network) -> bool:
+    def _replace(self, network, path: Path | None) -> bool:
         if not self.document.editable:
             self.document.status_message.emit(TRAINING_MESSAGE)
             return False
@@ -129,7 +136,7 @@ class ExerciseController(QObject):
             return False
         self._replacing = True
         try:
-            self.document.replace_network(network)
+            self.document.replace_network(network, path)
         finally:
             self._replacing = False
         return True
