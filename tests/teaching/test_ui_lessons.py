@@ -314,3 +314,22 @@ def test_the_steps_follow_any_network_that_is_opened(lesson_window, discard_unsa
     done = [item.passed for item in panel.steps.items]
     assert done == [True, False, False]  # the module with reductions is step 1's goal
     assert panel.steps.progress.text() == "1 of 3 steps done"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_markdown_marker_is_left_showing(lang, qapp):
+    """Qt reads Markdown as CommonMark: ``**지름길(shortcut)**을`` would show its stars (a closing
+    ``**`` after ``)`` needs a space or punctuation after it), so lessons write ``**지름길**(shortcut)을``."""
+    left = []
+    for lesson in load_catalog(lang).lessons:
+        texts = [block.markdown for block in lesson.blocks if isinstance(block, Text)]
+        texts += [text for step in lesson.steps for text in (step.goal, step.hint)]
+        for markdown in texts:
+            document = QTextDocument()
+            document.setMarkdown(markdown)
+            left += [
+                f"{lesson.id}: {line}"
+                for line in document.toPlainText().splitlines()
+                if "*" in line or "`" in line
+            ]
+    assert left == []
