@@ -152,6 +152,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Not passed yet. Press Check for a hint.",
         "아직 통과하지 못했습니다. 확인을 누르면 힌트를 볼 수 있습니다.",
     ),
+    "not_passed_yet": ("Not passed yet.", "아직 통과하지 못했습니다."),
     "first_fix": ("First fix: {message}.", "먼저 고칠 점: {message}."),
     "locked_layers": (
         "Locked layers (keep them as they are): {names}",

@@ -230,6 +230,7 @@ class ExercisePanel(QWidget):
         if verdict.passed:
             return
         predicting = self.exercise is not None and self.exercise.kind == "predict"
+        self.status.setText(escape(say(self.language, "not_passed_yet"), quote=False))
         self.status.setVisible(not predicting)
         message = verdict.message if predicting else say(self.language, "first_fix", message=verdict.message)
         self.hint.setText(escape(message, quote=False))
