@@ -159,8 +159,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "잠긴 층 (그대로 두세요): {names}",
     ),
     "locked_layer": (
-        "{name} is locked by the exercise: it must stay as it is",
-        "{name} 층은 연습 문제에서 잠겨 있어 바꿀 수 없습니다",
+        "The exercise locks {name}: it must stay as it is",
+        "연습 문제가 {name} 층을 잠가 두었습니다. 그대로 두어야 합니다",
     ),
     "save_work": ("Save my work…", "내 작업 저장…"),
     "restart": ("Start over", "처음부터 다시"),

@@ -59,6 +59,7 @@ def test_each_shipped_exercise_opens_from_the_file_menu(window, exercise_id, qtb
     else:
         names = [node.name for node in window.document.network.nodes]
         assert names == [node.name for node in exercise.start.nodes]
+        assert window.document.network.name == exercise.title("en") and not window.document.modified
         assert panel.status.text() == "Not passed yet. Press Check for a hint."
     assert sorted(window.document.network.node(i).name for i in window.document.locked_layers) == sorted(
         exercise.locked
@@ -134,7 +135,7 @@ def test_a_locked_layer_cannot_be_changed_deleted_or_renamed(window):
     open_shipped(window, "cut-5x5-cost")
     document, network = window.document, window.document.network
     conv = network.find("conv").id
-    why = "Conv is locked by the exercise: it must stay as it is"
+    why = "The exercise locks conv: it must stay as it is"
     assert not execute(document, SetParamCommand(network, conv, "filters", 64))
     assert window.statusBar().currentMessage() == why
     assert not execute(document, RenameCommand(network, conv, "five"))
@@ -159,7 +160,7 @@ def test_the_inspector_puts_a_locked_setting_back(window, qtbot):
     editor.stepBy(1)  # the spin box's arrow: 33 filters
     assert editor.value() == 32  # refused, and the editor shows the layer as it is
     assert window.document.network.node(conv).params["filters"] == 32
-    assert window.statusBar().currentMessage() == "Conv is locked by the exercise: it must stay as it is"
+    assert window.statusBar().currentMessage() == "The exercise locks conv: it must stay as it is"
 
 
 def test_opening_another_network_ends_the_exercise_and_its_locks(window, discard_unsaved):

@@ -118,7 +118,7 @@ class ExerciseController(QObject):
         """Work on *exercise* (read from *exercise_path*): its start network in the canvas, or
         *work*, the student's network so far (read from *work_path*, where Save writes it), its
         layers locked, the dock in view. *check* presses Check at once."""
-        network = work if work is not None else exercise.start_network()
+        network = work if work is not None else self._start_network(exercise)
         if exercise.kind != "predict" and not self._replace(network, work_path if work is not None else None):
             return False
         if exercise_path is not None:
@@ -127,6 +127,13 @@ class ExerciseController(QObject):
         if check:
             self.check()
         return True
+
+    def _start_network(self, exercise: Exercise):
+        """The exercise's start network, named after the exercise (its title is the window's,
+        and the file name Save suggests)."""
+        network = exercise.start_network()
+        network.set_name(exercise.title(self.language))
+        return network
 
     def _replace(self, network, path: Path | None) -> bool:
         if not self.document.editable:
