@@ -212,12 +212,13 @@ class ExercisePanel(QWidget):
         """The live line: passed (green, with what passed) or not yet."""
         self.live = verdict
         lang = self.language
+        sheet = style.PASSED_BOX if verdict.passed else style.MUTED_LABEL
+        if self.status.styleSheet() != sheet:  # applying a style sheet costs more than checking
+            self.status.setStyleSheet(sheet)
         if verdict.passed:
             self.status.setText(escape(say(lang, "passed", message=verdict.message), quote=False))
-            self.status.setStyleSheet(style.PASSED_BOX)
         else:
             self.status.setText(escape(say(lang, "not_passed"), quote=False))
-            self.status.setStyleSheet(style.MUTED_LABEL)
         self.status.show()
         if verdict.passed:
             self.hint.hide()
