@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 EXERCISE_FILTER = "CNN Studio exercises (*.cnnstudio-exercise.json);;JSON files (*.json);;All files (*)"
 ANSWERS_FILTER = "CNN Studio answers (*.cnnstudio-answers.json);;All files (*)"
 REFUSED = "{name} could not be opened as an exercise, so the network you have open stays as it is.\n\n{why}"
+NOT_FOUND = "{file} is work on the exercise {exercise}; open that exercise to check it"
+PASSED = "Exercise passed. Save your work (File > Save) to keep it with your file"
+SAVED = "Saved {file}"
+CANNOT_SAVE = "{file} could not be written:\n\n{why}"
 
 
 class ExerciseController(QObject):
@@ -205,7 +209,7 @@ class ExerciseController(QObject):
         exercise = self._find(record.id, path.parent)
         if exercise is None or exercise.kind == "predict":
             self.document.status_message.emit(
-                f"{path.name} is work on the exercise {record.id}; open that exercise to check it"
+                NOT_FOUND.format(file=path.name, exercise=record.id)
             )
             return
         self._attach(exercise)
@@ -260,9 +264,7 @@ class ExerciseController(QObject):
             return
         self._passed = passed
         if passed:
-            self.document.status_message.emit(
-                "Exercise passed. Save your work (File > Save) to keep it with your file"
-            )
+            self.document.status_message.emit(PASSED)
         self.passed_changed.emit(passed)
 
     def record(self) -> dict:
@@ -291,10 +293,10 @@ class ExerciseController(QObject):
             save_answers(self.panel.predict.answers(), path)
         except OSError as error:
             QMessageBox.critical(
-                self.window, "Cannot save", f"{path} could not be written:\n\n{error.strerror}"
+                self.window, "Cannot save", CANNOT_SAVE.format(file=path, why=error.strerror)
             )
             return False
-        self.document.status_message.emit(f"Saved {path.name}")
+        self.document.status_message.emit(SAVED.format(file=path.name))
         return True
 
 

@@ -36,6 +36,14 @@ EXPERIMENT_METHODS = {"depth": "show_depth_experiment", "identity": "show_identi
 EXPERIMENT_MISSING = "The {experiment} experiment is not part of this build of CNN Studio"
 EXPERIMENT_NAMES = {"depth": "depth (plain against residual)", "identity": "identity"}
 STATUS_MS = 8000
+LINK_TIPS = {
+    "preset": "Open {target} in the canvas",
+    "compare": "Compare {target} side by side",
+    "experiment": "Run the {target} experiment",
+    "lesson": "Go to lesson {target}",
+    "web": "Open {target} in the web browser",
+}
+"""What a link does, shown while the mouse is over it."""
 
 
 def follow_link(window: MainWindow, target: str, show_lesson: Callable[[str], object]) -> bool:
@@ -93,14 +101,9 @@ def describe(target: str) -> str:
         link = parse_link(target)
     except LinkError as error:
         return str(error)
-    names = [PRESETS[t].title if t in PRESETS else t for t in link.targets]
-    return {
-        "preset": lambda: f"Open {names[0]} in the canvas",
-        "compare": lambda: f"Compare {', '.join(names)} side by side",
-        "experiment": lambda: f"Run the {EXPERIMENT_NAMES[link.targets[0]]} experiment",
-        "lesson": lambda: f"Go to lesson {link.targets[0]}",
-        "web": lambda: f"Open {link.targets[0]} in the web browser",
-    }[link.kind]()
+    names = ", ".join(PRESETS[t].title if t in PRESETS else t for t in link.targets)
+    target = EXPERIMENT_NAMES.get(link.targets[0], link.targets[0]) if link.kind == "experiment" else names
+    return LINK_TIPS[link.kind].format(target=target)
 
 
 __all__ = ["EXPERIMENT_METHODS", "describe", "follow_link", "ready_made_for"]
