@@ -208,9 +208,7 @@ class ExerciseController(QObject):
     def _resume(self, record: ExerciseRecord, path: Path) -> None:
         exercise = self._find(record.id, path.parent)
         if exercise is None or exercise.kind == "predict":
-            self.document.status_message.emit(
-                NOT_FOUND.format(file=path.name, exercise=record.id)
-            )
+            self.document.status_message.emit(NOT_FOUND.format(file=path.name, exercise=record.id))
             return
         self._attach(exercise)
 
