@@ -19,6 +19,7 @@ from .core import PRESETS, Network
 from .core.analysis import COLUMNS
 from .core.atomic import atomic_write
 from .core.jsonfile import printable
+from .teaching.messages import LANGUAGES
 
 EXIT_NO_DISPLAY = 1
 SCREENSHOT_SIZE = (1600, 1000)
@@ -51,6 +52,15 @@ def parse_args(argv: list[str]):
         help="show a ready-made comparison: " + ", ".join(READY_MADE),
     )
     parser.add_argument("--size", metavar="WxH", type=window_size, help="the window's size, e.g. 1600x1000")
+    parser.add_argument("--lesson", metavar="ID", help="show a lesson beside the network (L01 to L07)")
+    parser.add_argument(
+        "--lesson-language", choices=LANGUAGES, help="the language of lessons and exercises (en or ko)"
+    )
+    parser.add_argument(
+        "--exercise",
+        metavar="FILE",
+        help="open an exercise (*.cnnstudio-exercise.json); with NET, check NET as the work on it",
+    )
     return parser.parse_args(argv)
 
 
@@ -110,6 +120,7 @@ def _x_server_answers(display: str) -> bool:
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     network, path = open_network(args.net)
+    args.exercise = load_exercise_arg(args.exercise)
     problem = display_problem()
     if problem and not args.screenshot:
         print(
@@ -145,6 +156,9 @@ def _run(args, network: Network | None, path: Path | None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("cnnstudio")
     app.setApplicationDisplayName("CNN Studio")
+    from .ui.fonts import install_fonts
+
+    install_fonts(app)  # Korean renders even where the system has no Korean font
     window = MainWindow(network, path, remember_layout=not args.screenshot)
     try:
         if args.screenshot or args.size:
@@ -179,6 +193,31 @@ def _arrange(window, args) -> None:
         raise UsageError(f"--select: there is no layer called '{args.select}'")
     if args.compare:
         window.compare.show_comparison(args.compare)
+    _open_teaching(window, args)
+
+
+def _open_teaching(window, args) -> None:
+    """Apply --lesson-language, --lesson and --exercise."""
+    if args.lesson_language:
+        window.lessons.panel.set_language(args.lesson_language)
+    if args.lesson and not window.lessons.show_lesson(args.lesson):
+        ids = ", ".join(window.lessons.panel.catalog().ids)
+        raise UsageError(f"--lesson: there is no lesson {printable(args.lesson)} (lessons: {ids})")
+    if args.exercise:
+        work = window.document.network.copy() if args.net else None
+        window.exercises.start(args.exercise, work, check=work is not None, work_path=window.document.path)
+
+
+def load_exercise_arg(path: str | None):
+    """The exercise --exercise names (None without one); UsageError if it cannot be read."""
+    if path is None:
+        return None
+    from .teaching import ExerciseError, load_exercise
+
+    try:
+        return load_exercise(path)
+    except ExerciseError as error:
+        raise UsageError(f"--exercise: {error}") from None
 
 
 def _save_screenshot(app, window, path: Path) -> int:

@@ -14,6 +14,7 @@ import sys
 
 from . import load
 from .core import summarize
+from .core.counting import weight_layers
 from .core.fileformat import FileFormatError
 from .core.jsonfile import printable
 from .core.presets import LESSONS, PRESETS
@@ -92,11 +93,12 @@ def cmd_summary(argv: list[str]) -> int:
     network = load_network(args.net)
     input_shape = parse_shape(args.input) if args.input else None
     summary = summarize(network, input_shape)
+    weights = weight_layers(network, summary)
     formatter = FORMATTERS[args.format]
     text = (
-        formatter(summary, args.flops)
+        formatter(summary, args.flops, weights=weights)
         if args.format == "json"
-        else formatter(summary, args.flops, args.order)
+        else formatter(summary, args.flops, args.order, weights=weights)
     )
     sys.stdout.write(text)
     if args.verify:

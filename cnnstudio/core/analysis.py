@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .blocks import BLOCK_TYPES, BlockType, Evaluation, Flow, Formula, InnerNode, Shape, fmt, format_shape
+from .composites import residual_formula
 from .graph import Network, Node
 from .rows import LayerRow, Summary, Totals
 from .structure import StructureCheck, param_problems
@@ -232,7 +233,7 @@ class Analyzer:
             inner_flows[inner.name] = child.flow
             if child.errors:
                 errors.extend([f"{inner.name}: {error}" for error in child.errors])
-        return _composite(name, path, block.id, depth, node_id, tuple(children), tuple(errors))
+        return _composite(name, path, block.id, depth, node_id, tuple(children), tuple(errors), flow.shape)
 
     def _param_problems(self, node: Node) -> tuple[str, ...]:
         """The node's parameter problems (remembered: they depend only on its type and values)."""
@@ -343,8 +344,10 @@ def _composite(
     node_id: str,
     children: tuple[LayerRow, ...],
     errors: tuple[str, ...],
+    in_shape: Shape = (),
 ) -> LayerRow:
-    """A composite block's row: the sums of its inner layers, the shape of its last one."""
+    """A composite block's row: the sums of its inner layers, the shape of its last one (and,
+    for a residual block, its formula ``a[l+2] = g(z[l+2] + a[l])`` with its shapes)."""
     leaves = tuple([leaf for child in children for leaf in (child.leaves() if child.children else (child,))])
     params = macs = other_ops = activations = 0
     for leaf in leaves:
@@ -368,6 +371,8 @@ def _composite(
             **sums,
         )
     sources["output_shape"] = _last_shape_formula(last.name, last.shape)
+    if type_id == "residual":
+        sources["block"] = _residual_formula(children, in_shape)
     return LayerRow(
         name,
         path,
@@ -390,6 +395,10 @@ _SUMMED = ("params", "macs", "other_ops", "activations")
 
 def _last_shape_formula(name: str, shape: Shape) -> Formula:
     return lambda: f"the output of {name}: {format_shape(shape)}"
+
+
+def _residual_formula(children: tuple[LayerRow, ...], in_shape: Shape) -> Formula:
+    return lambda: residual_formula({child.name: child.shape for child in children}, in_shape) or ""
 
 
 def _last_rf_formula(name: str, rf: int | None) -> Formula:

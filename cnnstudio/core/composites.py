@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .blocks import BlockType, InnerNode, Shape, register
+from .blocks import BlockType, InnerNode, Shape, format_shape, register
 from .layers import MAX_CHANNELS, MAX_KERNEL
 from .params import bool_param, choice_param, int_param
 
@@ -142,6 +142,57 @@ class ResidualBlock(BlockType):
         if bn:
             nodes.append(leaf("downsample.1", "batchnorm2d", "downsample.0"))
         return nodes
+
+
+def residual_formula(shapes: dict[str, Shape | None], in_shape: Shape) -> str | None:
+    """The residual block's formula with its shapes, the shortcut added before the last ReLU::
+
+        a[l+2] = g(z[l+2] + a[l])
+        56x56x64 = ReLU(56x56x64 + 56x56x64)
+
+    *shapes* are the output shapes of the block's inner layers by name (as :meth:`expand`
+    names them), *in_shape* the block's input; None when a shape is unknown. The layers the
+    shortcut skips give the index (``l+2`` for a basic block, ``l+3`` for a bottleneck); a
+    projection shortcut is written ``W_s a[l]``, a zero-padding one ``pad(a[l])``.
+    """
+    deep = "conv3" in shapes
+    skipped = 3 if deep else 2
+    main_end = next((name for name in (f"bn{skipped}", f"conv{skipped}") if name in shapes), None)
+    output = shapes.get(f"relu{skipped}")
+    if main_end is None or output is None or shapes[main_end] is None:
+        return None
+    a, z, out = format_shape(in_shape), format_shape(shapes[main_end]), format_shape(output)
+    top = f"a[l+{skipped}]"
+    if "add" not in shapes:
+        return "\n".join(
+            (f"{top} = g(z[l+{skipped}])", f"{out} = ReLU({z})", "a plain block: no shortcut, nothing added")
+        )
+    if "downsample.0" in shapes:
+        projected = format_shape(shapes.get("downsample.1", shapes["downsample.0"]))
+        return "\n".join(
+            (
+                f"{top} = g(z[l+{skipped}] + W_s a[l])",
+                f"{out} = ReLU({z} + W_s {a})",
+                f"the projection W_s (a 1x1 convolution{', then batch norm' if 'downsample.1' in shapes else ''})"
+                f" turns a[l] into {projected} so that it can be added",
+            )
+        )
+    if "shortcut" in shapes:
+        padded = format_shape(shapes["shortcut"])
+        return "\n".join(
+            (
+                f"{top} = g(z[l+{skipped}] + pad(a[l]))",
+                f"{out} = ReLU({z} + pad({a}))",
+                f"pad(a[l]) subsamples a[l] and fills the missing channels with zeros: {padded}, no weights",
+            )
+        )
+    return "\n".join(
+        (
+            f"{top} = g(z[l+{skipped}] + a[l])",
+            f"{out} = ReLU({z} + {a})",
+            "the shortcut adds the block's input a[l] before the last ReLU g",
+        )
+    )
 
 
 @register

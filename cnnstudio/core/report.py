@@ -6,9 +6,14 @@ The JSON form is a documented contract (see the README)::
      "layers": [{"name", "type", "depth", "output_shape", "params", "macs", "other_ops",
                  "activations", "receptive_field", "cumulative_stride", "formulas", "errors",
                  "notes"}],
-     "total": {"params", "macs", "other_ops", "activations"}, "valid", "errors"}
+     "total": {"params", "macs", "other_ops", "activations", "nodes",
+               "weight_layers": {"depth", "total"}}, "valid", "errors"}
 
-``output_shape`` is ``[C, H, W]`` or ``[N]`` when flat; totals sum the leaf layers. With
+``output_shape`` is ``[C, H, W]`` or ``[N]`` when flat; totals sum the leaf layers. ``nodes``
+counts the blocks on the canvas; ``weight_layers`` (given a
+:class:`~cnnstudio.core.counting.WeightLayers`, as ``cnnstudio summary`` always does) counts the
+convolutions and fully connected layers: ``depth`` on the longest path (the 16 of VGG-16),
+``total`` on every path. The tables put the weight layers in their total row. With
 ``flops=True`` every layer and the totals also carry ``"flops"`` (2 x MACs).
 """
 
@@ -22,19 +27,32 @@ from typing import Any
 
 from .analysis import LayerRow, Summary
 from .blocks import block_type, fmt, format_shape
+from .counting import WeightLayers
 
 HEADERS = ("Layer", "Type", "Output shape", "Params", "MACs", "% MACs", "Other ops", "Activations", "RF")
 
 
-def to_json_dict(summary: Summary, flops: bool = False) -> dict[str, Any]:
-    """The JSON contract as Python data."""
+def weight_layers_text(weights: WeightLayers) -> str:
+    """``16 weight layers``, or ``152 weight layers deep, 156 in all`` when side paths hold some."""
+    if weights.depth == weights.total:
+        return f"{weights.total} weight layer{'s' * (weights.total != 1)}"
+    return f"{weights.depth} weight layer{'s' * (weights.depth != 1)} deep, {weights.total} in all"
+
+
+def to_json_dict(
+    summary: Summary, flops: bool = False, weights: WeightLayers | None = None
+) -> dict[str, Any]:
+    """The JSON contract as Python data (``total.weight_layers`` when *weights* are given)."""
     layers = [_layer_dict(row, flops) for row in summary.all_rows()]
-    total = {
+    total: dict[str, Any] = {
         "params": summary.totals.params,
         "macs": summary.totals.macs,
         "other_ops": summary.totals.other_ops,
         "activations": summary.totals.activations,
+        "nodes": len(summary.rows),
     }
+    if weights is not None:
+        total["weight_layers"] = {"depth": weights.depth, "total": weights.total}
     if flops:
         total["flops"] = 2 * summary.totals.macs
     return {
@@ -68,13 +86,16 @@ def _layer_dict(row: LayerRow, flops: bool) -> dict[str, Any]:
     return entry
 
 
-def to_json(summary: Summary, flops: bool = False) -> str:
+def to_json(summary: Summary, flops: bool = False, weights: WeightLayers | None = None) -> str:
     """The JSON contract as text."""
-    return json.dumps(to_json_dict(summary, flops), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(to_json_dict(summary, flops, weights), indent=2, ensure_ascii=False) + "\n"
 
 
-def table_rows(summary: Summary, flops: bool = False, order: str = "hwc") -> list[list[str]]:
-    """Header, one row per layer (inner layers indented) and a totals row, as strings."""
+def table_rows(
+    summary: Summary, flops: bool = False, order: str = "hwc", weights: WeightLayers | None = None
+) -> list[list[str]]:
+    """Header, one row per layer (inner layers indented) and a totals row, as strings; the
+    totals row's Type cell counts the weight layers when *weights* are given."""
     factor = 2 if flops else 1
     total_macs = summary.totals.macs or 1
     header = list(HEADERS)
@@ -100,7 +121,7 @@ def table_rows(summary: Summary, flops: bool = False, order: str = "hwc") -> lis
     rows.append(
         [
             "Total",
-            "",
+            weight_layers_text(weights) if weights is not None else "",
             shape,
             fmt(t.params),
             fmt(factor * t.macs),
@@ -113,8 +134,10 @@ def table_rows(summary: Summary, flops: bool = False, order: str = "hwc") -> lis
     return rows
 
 
-def to_table(summary: Summary, flops: bool = False, order: str = "hwc") -> str:
-    """An aligned plain-text table followed by any errors."""
+def to_table(
+    summary: Summary, flops: bool = False, order: str = "hwc", weights: WeightLayers | None = None
+) -> str:
+    """An aligned plain-text table, a line counting blocks (and weight layers), then any errors."""
     rows = table_rows(summary, flops, order)
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     numeric = {3, 4, 5, 6, 7, 8}
@@ -130,23 +153,29 @@ def to_table(summary: Summary, flops: bool = False, order: str = "hwc") -> str:
     lines = [summary.name, rule, line(rows[0]), rule]
     lines += [line(r) for r in rows[1:-1]]
     lines += [rule, line(rows[-1])]
+    blocks = f"{len(summary.rows)} block{'s' * (len(summary.rows) != 1)}"
+    lines.append(f"{blocks}, {weight_layers_text(weights)}" if weights is not None else blocks)
     lines.append("valid" if summary.valid else "INVALID:")
     lines += [f"  - {error}" for error in summary.errors]
     return "\n".join(lines) + "\n"
 
 
-def to_csv(summary: Summary, flops: bool = False, order: str = "hwc") -> str:
+def to_csv(
+    summary: Summary, flops: bool = False, order: str = "hwc", weights: WeightLayers | None = None
+) -> str:
     """The table as CSV with plain numbers (no thousands separators)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    for cells in table_rows(summary, flops, order):
+    for cells in table_rows(summary, flops, order, weights):
         writer.writerow([c.strip().replace(",", "") if i >= 3 else c.strip() for i, c in enumerate(cells)])
     return out.getvalue()
 
 
-def to_markdown(summary: Summary, flops: bool = False, order: str = "hwc") -> str:
+def to_markdown(
+    summary: Summary, flops: bool = False, order: str = "hwc", weights: WeightLayers | None = None
+) -> str:
     """The table as a GitHub Markdown table."""
-    rows = table_rows(summary, flops, order)
+    rows = table_rows(summary, flops, order, weights)
     lines = [f"### {summary.name}", ""]
     lines.append("| " + " | ".join(rows[0]) + " |")
     lines.append("|" + "|".join(["---"] * 3 + ["---:"] * 6) + "|")

@@ -75,19 +75,21 @@ def export_text(network: Network, fmt: str, **options: Any) -> str:
 
         return training_script(network, options.get("script_name", "train.py"))
     from ..core import summarize
+    from ..core.counting import weight_layers
 
     summary = summarize(network)
     flops, order = options.get("flops", False), options.get("order", "hwc")
+    weights = weight_layers(network, summary)
     if fmt == "latex":
         from .latex import to_latex
 
-        return to_latex(summary, flops, order)
+        return to_latex(summary, flops, order, weights)
     from ..core.report import to_csv, to_markdown
 
     writers = {"csv": to_csv, "markdown": to_markdown}
     if fmt not in writers:
         raise ValueError(f"unknown export format '{fmt}' (formats: {', '.join(EXPORT_FORMATS)})")
-    return writers[fmt](summary, flops, order)
+    return writers[fmt](summary, flops, order, weights)
 
 
 def export_file(network: Network, fmt: str, path: str | os.PathLike[str], **options: Any) -> None:

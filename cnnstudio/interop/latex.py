@@ -41,9 +41,10 @@ def _cell(text: str, column: int) -> str:
     return r"\quad " * depth + escape(stripped)
 
 
-def to_latex(summary: Summary, flops: bool = False, order: str = "hwc") -> str:
-    """A ``table`` environment with a ``booktabs`` tabular of every layer and the totals."""
-    rows = table_rows(summary, flops, order)
+def to_latex(summary: Summary, flops: bool = False, order: str = "hwc", weights=None) -> str:
+    """A ``table`` environment with a ``booktabs`` tabular of every layer and the totals (the
+    weight layers counted in the totals row when *weights*, a ``WeightLayers``, are given)."""
+    rows = table_rows(summary, flops, order, weights)
     header, body, total = rows[0], rows[1:-1], rows[-1]
     count = "FLOPs" if flops else "multiply-accumulates"
     lines = [

@@ -17,7 +17,8 @@ The parts: :mod:`~.lessons` (the lesson file format), :mod:`~.catalog` (lessons 
 and the checks on their numbers), :mod:`~.steps` and :mod:`~.conditions` ("Try it" steps and
 the conditions they check), :mod:`~.figures` (numbers annotated with their source),
 :mod:`~.links` (what a lesson's links open), :mod:`~.exercises` and :mod:`~.grading` (exercise
-files and their checker), :mod:`~.messages` (the checkers' words in English and Korean).
+files and their checker), :mod:`~.records` (the exercise a saved network file answers),
+:mod:`~.messages` (the checkers' and the panels' words in English and Korean).
 """
 
 from .catalog import Catalog, load_catalog, packaged_folder, unchecked_figures, verify_lesson
@@ -35,6 +36,7 @@ from .grading import Verdict, check_answer, grade
 from .lessons import Formula, Lesson, LessonError, Text, load_lesson, parse_lesson
 from .links import Link, LinkError, parse_link
 from .messages import LANGUAGES
+from .records import ExerciseRecord, read_record
 from .steps import Step, StepResult
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
     "ConditionError",
     "Exercise",
     "ExerciseError",
+    "ExerciseRecord",
     "Formula",
     "Lesson",
     "LessonError",
@@ -66,6 +69,7 @@ __all__ = [
     "parse_condition",
     "parse_lesson",
     "parse_link",
+    "read_record",
     "save_answers",
     "unchecked_figures",
     "verify_lesson",

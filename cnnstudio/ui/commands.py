@@ -47,6 +47,11 @@ class NetworkCommand:
         self.network = network
         self.text = text
 
+    changes: tuple[str, ...] = ()
+    """The nodes whose own settings, name or presence the command changes (not their wiring):
+    what a locked layer refuses (see :meth:`Document.set_locked_layers
+    <cnnstudio.ui.document.Document.set_locked_layers>`)."""
+
     def apply(self) -> None:
         """Do the edit for the first time; raises :class:`~cnnstudio.core.EditError` if refused."""
         self.first()
@@ -195,6 +200,7 @@ class RemoveNodeCommand(NetworkCommand):
     def __init__(self, network: Network, node_id: str, bridge: bool = True) -> None:
         super().__init__(network, f"Delete {network.node(node_id).name}")
         self.node_id, self.bridge = node_id, bridge
+        self.changes = (node_id,)
         self.removed: RemovedNode | None = None
 
     def again(self) -> None:
@@ -250,6 +256,7 @@ class SetParamCommand(NetworkCommand):
         label = node.block.spec(key).label.lower()
         super().__init__(network, f"Set {node.name} {label}")
         self.node_id, self.key, self.value, self.session = node_id, key, value, session
+        self.changes = (node_id,)
         self.old: Any = None
 
     def first(self) -> None:
@@ -285,6 +292,7 @@ class RenameCommand(NetworkCommand):
     def __init__(self, network: Network, node_id: str, name: str) -> None:
         super().__init__(network, f"Rename {network.node(node_id).name} to {name.strip()}")
         self.node_id, self.name = node_id, name
+        self.changes = (node_id,)
         self.old = ""
 
     def again(self) -> None:
@@ -329,10 +337,19 @@ class RenameNetworkCommand(NetworkCommand):
         self.network.set_name(self.old)
 
 
+def locked_reason(document: Document, command: NetworkCommand) -> str | None:
+    """Why *command* may not run: it changes a layer an exercise locked (None if it may)."""
+    return next((document.locked_layers[i] for i in command.changes if i in document.locked_layers), None)
+
+
 def execute(document: Document, command: NetworkCommand) -> bool:
     """Apply *command* and record it for undo; False (with a status message) if refused."""
     if not document.editable:
         document.status_message.emit(LOCKED_MESSAGE)
+        return False
+    reason = locked_reason(document, command)
+    if reason is not None:
+        document.status_message.emit(sentence(reason))
         return False
     try:
         command.apply()
@@ -369,6 +386,9 @@ class EditMacro:
         """Apply *command* now; raises EditError (caught by the ``with`` block) if refused."""
         if not self.document.editable:
             raise EditError(LOCKED_MESSAGE)
+        reason = locked_reason(self.document, command)
+        if reason is not None:
+            raise EditError(reason)
         command.apply()
         self.commands.append(command)
         return command

@@ -64,6 +64,8 @@ class Document(QObject):
         The file path, the network's name or the modified flag changed.
     editable_changed(bool)
         Editing was locked (while training) or unlocked.
+    locked_layers_changed()
+        :attr:`locked_layers` changed (an exercise locked some layers, or ended).
     status_message(str)
         A short message for the status bar (e.g. why a connection was refused).
     """
@@ -82,6 +84,7 @@ class Document(QObject):
     display_changed = Signal()
     title_changed = Signal()
     editable_changed = Signal(bool)
+    locked_layers_changed = Signal()
     status_message = Signal(str)
 
     def __init__(self, network: Network | None = None, parent: QObject | None = None) -> None:
@@ -96,6 +99,9 @@ class Document(QObject):
         self.shape_order = "hwc"
         self.show_flops = False
         self._editable = True
+        self.locked_layers: dict[str, str] = {}
+        """Layers an exercise locked: node id -> why it cannot be changed (see
+        :meth:`set_locked_layers`)."""
         self._dirty = False
         self.network.subscribe(self._on_network_event)
         self.undo_stack.indexChanged.connect(self.refresh)
@@ -115,16 +121,18 @@ class Document(QObject):
         self.summary_changed.emit()
 
     def replace_network(self, network: Network, path: Path | None = None) -> None:
-        """Show *network* instead (opening a file or a preset); clears undo history.
+        """Show *network* instead (opening a file or a preset); clears undo history and
+        unlocks every layer.
 
         Nodes of *network* without a position are laid out first (in *network* itself, before
         any view sees it).
         """
         self.undo_stack.clear()
         self.selected_ids = []
+        self.set_locked_layers({})  # the locks were on the layers of the network that goes
         place_unplaced(network)
+        self.path = path  # before the views hear of the new network: its file is part of it
         self.network.replace_with(network)
-        self.path = path
         self.refresh()
         self.undo_stack.setClean()
         self.selection_changed.emit()
@@ -197,6 +205,15 @@ class Document(QObject):
     @property
     def editable(self) -> bool:
         return self._editable
+
+    def set_locked_layers(self, locked: dict[str, str]) -> None:
+        """Lock these layers (node id -> the reason, a sentence): the commands refuse to delete,
+        rename or change the settings of a locked layer, and say the reason; wiring around it
+        stays free. An empty dict unlocks every layer."""
+        locked = {node_id: why for node_id, why in locked.items() if node_id in self.network}
+        if locked != self.locked_layers:
+            self.locked_layers = locked
+            self.locked_layers_changed.emit()
 
     def set_editable(self, editable: bool) -> None:
         """Lock (False) or unlock editing; locked while a training run uses the network."""

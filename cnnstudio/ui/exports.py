@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core.atomic import atomic_write
+from ..core.counting import weight_layers
 from ..core.report import to_csv, to_markdown
 from .document import Document
 from .settings import Settings
@@ -30,7 +31,8 @@ FORMATS = {
 def table_text(document: Document, kind: str) -> str:
     """The shape and cost table as CSV (``kind="csv"``) or Markdown (``"md"``), as displayed."""
     writer = to_csv if kind == "csv" else to_markdown
-    return writer(document.summary, document.show_flops, document.shape_order)
+    weights = weight_layers(document.network, document.summary)
+    return writer(document.summary, document.show_flops, document.shape_order, weights)
 
 
 class Exporter(QObject):

@@ -7,14 +7,17 @@ cannot be read opens nothing and says why, leaving the open network as it was.
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core import Network, preset
-from ..core.fileformat import SUFFIX, FileFormatError, load, save
+from ..core.atomic import atomic_write
+from ..core.fileformat import SUFFIX, FileFormatError, load, to_dict
 from ..core.jsonfile import printable
 from ..interop import import_onnx, is_onnx_path  # File > Open imports .onnx models (interop)
 from .document import Document
@@ -65,6 +68,10 @@ class FileController(QObject):
         self.window = window
         self.settings = settings
         self.autosave = Autosave(document, recovery_dir(), parent=self)
+        self.extra_fields: dict[str, Callable[[], object]] = {}
+        """Top-level fields written into every saved file beside the network, by name, each
+        given by a function called at the save (an exercise's record: see
+        :mod:`cnnstudio.teaching.records`). The network reader ignores them."""
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -145,7 +152,7 @@ class FileController(QObject):
     def save_to(self, path: Path) -> bool:
         """Write the network to *path*; a failure is shown and leaves the document modified."""
         try:
-            save(self.document.network, path)
+            atomic_write(path, self.file_text())
         except (OSError, FileFormatError) as error:
             why = (error.strerror if isinstance(error, OSError) else None) or str(error)
             QMessageBox.critical(self.window, "Cannot save", f"{path} could not be written:\n\n{why}")
@@ -155,6 +162,12 @@ class FileController(QObject):
         self._remember(path)
         self.document.status_message.emit(f"Saved {path.name}")
         return True
+
+    def file_text(self) -> str:
+        """What Save writes: the network file, with :attr:`extra_fields` after the network."""
+        data = to_dict(self.document.network)
+        data.update({name: provide() for name, provide in self.extra_fields.items() if name not in data})
+        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
     def maybe_save(self) -> bool:
         """Ask what to do with unsaved changes; False when the user cancels."""

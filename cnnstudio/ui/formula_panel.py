@@ -27,6 +27,7 @@ FORMULA_COLUMNS = (
     "receptive_field",
 )
 MUTED = style.FORMULA_MUTED
+RESIDUAL_TITLE = "The shortcut, added before the last ReLU"
 
 
 class FormulaPanel(QScrollArea):
@@ -65,8 +66,20 @@ class FormulaPanel(QScrollArea):
         ]
         problems = index.data(ERRORS_ROLE) or []
         parts += self._problems_html(problems)
+        parts += self._residual_html(index)
         parts += self._formulas_html(index, problems)
         self.label.setText("".join(parts))
+
+    def _residual_html(self, index: QModelIndex) -> list[str]:
+        """A residual block's formula, ``a[l+2] = g(z[l+2] + a[l])`` with its shapes, when the
+        block's row or its Add is chosen."""
+        row_of = getattr(index.model(), "row_of", None)
+        row = row_of(index) if row_of is not None else None
+        block = self.document.summary.get(row.node_id) if row is not None else None
+        if block is None or block.type != "residual" or (row is not block and row.name != "add"):
+            return []
+        formula = block.formula("block")
+        return [self._formula_html(RESIDUAL_TITLE, formula, main=True)] if formula else []
 
     def _formulas_html(self, index: QModelIndex, problems: list[str]) -> list[str]:
         """The chosen cell's formula first (or the block's description), then the rest of the row's."""

@@ -17,10 +17,13 @@ from ..core import Network
 from .canvas import CanvasView
 from .compare import install_compare
 from .document import Document
+from .exercises import install_exercises
 from .exports import Exporter
 from .files import FileController
+from .fonts import install_fonts
 from .inspector import Inspector
 from .layer_table import COLUMNS
+from .lessons import install_lessons
 from .menus import build_menus
 from .palette import Palette
 from .settings import Settings
@@ -59,6 +62,10 @@ class MainWindow(QMainWindow):
         The window's own menu actions by name (``"save"``, ``"undo"``, ``"preset:resnet50"``, ...).
     compare : CompareDock
         Networks side by side; ``compare.show_comparison("bottleneck-5x5")`` shows a ready-made one.
+    lessons : LessonsDock
+        The lessons and their "Try it" steps; ``lessons.show_lesson("L03")`` shows one.
+    exercises : ExerciseController
+        The open exercise; ``exercises.open_path(path)`` opens one.
 
     Signals
     -------
@@ -72,6 +79,7 @@ class MainWindow(QMainWindow):
         self, network: Network | None = None, path: Path | None = None, remember_layout: bool = True
     ) -> None:
         super().__init__()
+        install_fonts()  # Korean text needs the shipped font (app start-up does this first)
         self.setObjectName("mainWindow")
         self._painted = False
         self.settings = Settings()
@@ -88,6 +96,8 @@ class MainWindow(QMainWindow):
         self.training_panel = TrainingPanel(self.document, self.files.maybe_save)
         self.add_training_dock(self.training_panel)
         self.compare = install_compare(self)  # the Compare dock and menu
+        self.lessons = install_lessons(self)  # the Lessons dock (View > Lessons)
+        self.exercises = install_exercises(self)  # File > Open Exercise…, the Exercise dock
         self._build_status_bar()
         self._connect()
         self.update_title()

@@ -46,6 +46,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     files = window.files
     menu = window.menuBar().addMenu("&File")
+    actions["file_menu"] = menu.menuAction()
     Key = QKeySequence.StandardKey
     actions["new"] = _action(window, "&New", files.new_network, Key.New, "Start an empty network")
     actions["open"] = _action(window, "&Open…", files.open_dialog, Key.Open, "Open a network file")

@@ -161,3 +161,34 @@ def tinted(color: QColor, amount: float) -> QColor:
     g = round(255 + (color.green() - 255) * amount)
     b = round(255 + (color.blue() - 255) * amount)
     return QColor(r, g, b)
+
+
+# -- lessons and exercises ------------------------------------------------------------------------
+
+FORMULA_BOX = "#f4f6fa"
+"""The background of a lesson's formula box."""
+FORMULA_BOX_EDGE = "#cdd5e1"
+STEP_DONE = "#2e7d32"
+STEP_DONE_PALE = "#e8f5e9"
+STEP_DONE_EDGE = "#a5d6a7"
+STEP_OPEN_EDGE = "#d5dbe5"
+HINT_PALE = "#fff8e1"
+HINT_EDGE = "#f3d58a"
+STEP_FRAME = f"QFrame#lessonStep {{ border: 1px solid {STEP_OPEN_EDGE}; border-radius: 6px; }}"
+STEP_FRAME_DONE = (
+    f"QFrame#lessonStep {{ border: 1px solid {STEP_DONE_EDGE}; border-radius: 6px; "
+    f"background: {STEP_DONE_PALE}; }}"
+)
+"""A "Try it" step of a lesson, before and after the network does it."""
+STEP_MARK = f"font-size: 15pt; color: {MUTED};"
+STEP_MARK_DONE = f"font-size: 15pt; color: {STEP_DONE}; font-weight: 700;"
+HINT_BOX = (
+    f"color: {INK}; background: {HINT_PALE}; border: 1px solid {HINT_EDGE}; border-radius: 4px; padding: 6px;"
+)
+"""A hint: a step's, or the exercise checker's first mismatch."""
+PASSED_BOX = (
+    f"color: {STEP_DONE}; background: {STEP_DONE_PALE}; border: 1px solid {STEP_DONE_EDGE}; "
+    "border-radius: 4px; padding: 6px; font-weight: 600;"
+)
+"""An exercise passed."""
+PROBLEM_LIST = f"color: {ERROR_TEXT};"

@@ -22,6 +22,26 @@ net.set_param(net.find("conv2").id, "kernel", 15)
 cnnstudio.save(net, sys.argv[1])
 PY
 
+# A student's AlexNet with 256 filters in conv3 where AlexNet has 384, for the exercise checker.
+.venv/bin/python - "$work/my-alexnet.cnnstudio.json" <<'PY'
+import sys
+import cnnstudio
+from cnnstudio.teaching import load_exercise
+net = load_exercise("resources/exercises/rebuild-alexnet-convs.cnnstudio-exercise.json").start_network()
+last = net.nodes[-1].id
+pool = {"kernel": 3, "stride": 2}
+for type_id, name, params in [
+    ("conv2d", "conv1", {"filters": 96, "kernel": 11, "stride": 4, "padding": "valid"}),
+    ("relu", "relu1", {}), ("lrn", "norm1", {}), ("maxpool2d", "pool1", pool),
+    ("conv2d", "conv2", {"filters": 256, "kernel": 5, "padding": "same"}),
+    ("relu", "relu2", {}), ("lrn", "norm2", {}), ("maxpool2d", "pool2", pool),
+    ("conv2d", "conv3", {"filters": 256, "kernel": 3, "padding": "same"}), ("relu", "relu3", {}),
+]:
+    last = net.add_node(type_id, params, name, [last]).id
+net.set_name("My AlexNet")
+cnnstudio.save(net, sys.argv[1])
+PY
+
 shoot() {
   local name=$1; shift
   rm -rf "$work/home"
@@ -40,4 +60,8 @@ shoot inception-bottleneck.png inception-bottleneck --open-block inception --sel
 shoot start-page.png --start-page
 shoot compare-bottleneck.png conv5x5-bottleneck --compare bottleneck-5x5
 shoot compare-vgg-resnet-googlenet.png vgg16 --compare vgg-resnet-googlenet
+shoot lesson-en.png conv5x5-bottleneck --lesson L06
+shoot lesson-ko.png resnet34 --lesson L03 --lesson-language ko --select layer1.0 --column output_shape
+shoot exercise-hint.png "$work/my-alexnet.cnnstudio.json" \
+  --exercise resources/exercises/rebuild-alexnet-convs.cnnstudio-exercise.json --select conv3 --column output_shape
 ls -l "$out"/*.png

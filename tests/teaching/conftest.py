@@ -183,3 +183,123 @@ def wrong_attempts() -> dict[str, list[tuple[Build, str, str]]]:
             )
         ],
     }
+
+
+# -- the app's lessons and exercises panels -----------------------------------------------------
+
+
+@pytest.fixture
+def lesson_window(make_window):
+    """A shown main window with the Lessons dock in view (English lessons)."""
+
+    def make(network=None, **kwargs):
+        window = make_window(network, remember_layout=False, **kwargs)
+        window.lessons.panel.set_language("en")
+        window.lessons.show_lesson()
+        return window
+
+    return make
+
+
+@pytest.fixture
+def click_text_link():
+    """Click, with the mouse, the link whose text runs from *start* to *end* in a browser."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+
+    def click(browser, start: int, end: int) -> None:
+        cursor = QTextCursor(browser.document())
+        cursor.setPosition(start + 1 if end - start > 1 else start)  # inside the link's text
+        browser.setTextCursor(cursor)
+        browser.ensureCursorVisible()
+        rect = browser.cursorRect(cursor)
+        point = QPoint(rect.center().x(), rect.center().y())
+        QTest.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+    return click
+
+
+@pytest.fixture
+def discard_unsaved(monkeypatch):
+    """Answer "Discard" whenever the app asks about unsaved changes; returns the questions asked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+
+    def warning(parent, title, text, *args, **kwargs):
+        asked.append(title)
+        return QMessageBox.StandardButton.Discard
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    return asked
+
+
+def _set(document, layer: str, **values) -> None:
+    from cnnstudio.ui.commands import SetParamCommand, execute
+
+    node = document.network.find(layer)
+    for key, value in values.items():
+        assert execute(document, SetParamCommand(document.network, node.id, key, value))
+
+
+def _insert(document, type_id: str, params: dict, after: str, before: str) -> None:
+    from cnnstudio.ui.commands import InsertNodeCommand, execute
+
+    network = document.network
+    src, dst = network.find(after).id, network.find(before).id
+    assert execute(document, InsertNodeCommand(network, type_id, params, src, dst))
+
+
+def _append(document, type_id: str, params: dict, after: str) -> None:
+    from cnnstudio.ui.commands import AddNodeCommand, execute
+
+    network = document.network
+    assert execute(document, AddNodeCommand(network, type_id, params, inputs=(network.find(after).id,)))
+
+
+STEP_SOLUTIONS: dict[tuple[str, int], Callable] = {
+    ("L01", 1): lambda doc: _set(doc, "input", channels=3),
+    ("L01", 2): lambda doc: _set(doc, "fc3", units=2),
+    ("L01", 3): lambda doc: _set(doc, "input", height=64, width=64),
+    ("L02", 1): lambda doc: _set(doc, "conv2", groups=2),
+    ("L02", 2): lambda doc: _set(doc, "conv1", padding="same"),
+    ("L02", 3): lambda doc: _set(doc, "input", height=32, width=32),
+    ("L03", 1): lambda doc: _set(doc, "layer1.0", shortcut="none"),
+    ("L03", 2): lambda doc: _insert(doc, "residual", {"filters": 128}, "layer2.3", "layer3.0"),
+    ("L03", 3): lambda doc: _set(doc, "layer2.0", shortcut="zero-pad"),
+    ("L04", 1): lambda doc: _set(doc, "layer1.0", shortcut="zero-pad"),
+    ("L04", 2): lambda doc: _insert(doc, "residual", {"filters": 64, "stride": 1}, "layer3.2", "avgpool"),
+    ("L04", 3): lambda doc: _set(doc, "layer1.1", shortcut="projection"),
+    ("L05", 1): lambda doc: _set(doc, "conv", filters=16),
+    ("L05", 2): lambda doc: _set(doc, "conv", filters=192),
+    ("L05", 3): lambda doc: _append(doc, "maxpool2d", {"kernel": 2, "stride": 2}, "relu"),
+    ("L06", 1): lambda doc: _insert(doc, "conv2d", {"kernel": 1, "filters": 16}, "input", "conv"),
+    ("L06", 2): lambda doc: _set(doc, "conv_reduce", filters=32),
+    ("L06", 3): lambda doc: _set(doc, "inception", pool_proj=0),
+    ("L07", 1): lambda doc: _set(doc, "inception", reductions=True),
+    ("L07", 2): lambda doc: _set(
+        doc, "inception", c1x1=128, c3x3_reduce=128, c3x3=192, c5x5_reduce=32, c5x5=96, pool_proj=64
+    ),
+    ("L07", 3): lambda doc: _insert(doc, "inception", {}, "inception_5b", "pool5"),
+}
+"""Each lesson's "Try it" steps done as a student does them: through the app's undoable
+commands on the open document, from the network the step starts from."""
+
+
+@pytest.fixture
+def step_solutions() -> dict[tuple[str, int], Callable]:
+    """(lesson id, step number) -> a function doing that step on a document."""
+    return STEP_SOLUTIONS
+
+
+@pytest.fixture
+def solve_through_commands():
+    """Exercise id -> its solution done through the app's commands on the open document."""
+
+    def cut_5x5_cost(document) -> None:
+        _insert(document, "conv2d", {"kernel": 1, "filters": 16}, "input", "conv")
+        reduce = document.network.node(document.network.find("conv").inputs[0]).name
+        _insert(document, "relu", {}, reduce, "conv")
+
+    return {"cut-5x5-cost": cut_5x5_cost}
