@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
+
+
 def _action(parent: QObject, text: str, slot, shortcut=None, tip: str = "") -> QAction:
     action = QAction(text, parent)
     if shortcut is not None:
@@ -86,13 +89,22 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     clear.triggered.connect(window.files.clear_recent)
 
 
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys, then Ctrl+Y and Ctrl+Shift+Z: students expect both everywhere."""
+    keys: list[QKeySequence] = []
+    for key in [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), *map(QKeySequence, REDO_KEYS)]:
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
 def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu("&Edit")
     stack = window.document.undo_stack
     actions["undo"] = stack.createUndoAction(window, "&Undo")
     actions["undo"].setShortcut(QKeySequence.StandardKey.Undo)
     actions["redo"] = stack.createRedoAction(window, "&Redo")
-    actions["redo"].setShortcut(QKeySequence.StandardKey.Redo)
+    actions["redo"].setShortcuts(redo_keys())
     menu.addActions([actions["undo"], actions["redo"]])
     menu.addSeparator()
     menu.addActions(window.canvas.edit_actions())
@@ -149,4 +161,4 @@ def _about(window: MainWindow) -> None:
     )
 
 
-__all__ = ["build_menus"]
+__all__ = ["build_menus", "redo_keys"]
