@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from cnnstudio.core import PRESETS, preset
 from cnnstudio.ui.document import Document
-from cnnstudio.ui.layer_table import COLUMNS, ERROR_COLOR, NODE_ID_ROLE
+from cnnstudio.ui.layer_table import COLUMNS, ERROR_COLOR, FORMULA_ROLE, NODE_ID_ROLE
 from cnnstudio.ui.table_dock import DisplayToggles, TableDock
 
 
@@ -217,3 +217,16 @@ def test_with_no_cell_chosen_the_panel_says_where_the_work_is(make_dock):
     assert "<b>conv2</b> does 57.6 % of the MACs (240,000)" in text
     # fc1: 400*120 weights + 120 biases = 48,120 of 61,706 parameters
     assert "<b>fc1</b> holds 78.0 % of the parameters (48,120)" in text
+
+
+def test_a_blocks_shape_formula_names_its_last_layer_in_words(make_dock):
+    dock = make_dock("inception-naive")
+    model = dock.view.table_model
+    text = model.index_of_path("inception", col("output_shape")).data(FORMULA_ROLE)
+    assert text == "the shape of the block's output: 28x28x256"
+    assert model.index_of_path("inception", col("receptive_field")).data(FORMULA_ROLE) == (
+        "RF of the block's output = 5"
+    )
+    resnet = make_dock("resnet18")
+    text = resnet.view.table_model.index_of_path("layer1.0", col("output_shape")).data(FORMULA_ROLE)
+    assert text == "the shape of its last layer, relu2: 56x56x64"

@@ -389,11 +389,15 @@ _SUMMED = ("params", "macs", "other_ops", "activations")
 
 
 def _last_shape_formula(name: str, shape: Shape) -> Formula:
-    return lambda: f"the output of {name}: {format_shape(shape)}"
+    if name == "output":  # an inception module's last layer, the concatenation
+        return lambda: f"the shape of the block's output: {format_shape(shape)}"
+    return lambda: f"the shape of its last layer, {name}: {format_shape(shape)}"
 
 
 def _last_rf_formula(name: str, rf: int | None) -> Formula:
-    return lambda: f"RF of {name} = {rf}"
+    if name == "output":
+        return lambda: f"RF of the block's output = {rf}"
+    return lambda: f"RF of its last layer, {name} = {rf}"
 
 
 def _sum_formula(leaves: tuple[LayerRow, ...], column: str) -> Formula:
