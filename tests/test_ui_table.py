@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from cnnstudio.core import PRESETS, preset
+from cnnstudio.ui.commands import AddNodeCommand, execute
 from cnnstudio.ui.document import Document
 from cnnstudio.ui.layer_table import COLUMNS, ERROR_COLOR, FORMULA_ROLE, NODE_ID_ROLE
 from cnnstudio.ui.table_dock import DisplayToggles, TableDock
@@ -230,3 +232,38 @@ def test_a_blocks_shape_formula_names_its_last_layer_in_words(make_dock):
     resnet = make_dock("resnet18")
     text = resnet.view.table_model.index_of_path("layer1.0", col("output_shape")).data(FORMULA_ROLE)
     assert text == "the shape of its last layer, relu2: 56x56x64"
+
+
+def shown_whole(view, index) -> bool:
+    """Whether the text of the cell at *index* fits its column (Qt cuts it short with "…")."""
+    font = index.data(Qt.ItemDataRole.FontRole) or view.font()
+    margin = 2 * view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin) + 2
+    return QFontMetrics(font).horizontalAdvance(index.data()) + margin <= view.columnWidth(index.column())
+
+
+def test_columns_re_fit_when_an_edit_makes_the_numbers_longer(make_dock, qtbot, set_param):
+    dock = make_dock("lenet5")
+    model, view = dock.view.table_model, dock.view
+    total = model.index(model.rowCount() - 1, col("params"))
+    assert shown_whole(view, total)
+    set_param(dock.document, "conv1", "filters", 9999)
+    # conv1 9,999 x (5x5 + 1) + conv2 16 x (5x5x9,999 + 1) + the three fc layers' 59,134
+    assert total.data() == "4,318,724"
+    qtbot.waitUntil(lambda: shown_whole(view, total))
+    assert shown_whole(view, model.index_of_path("conv2", col("params")))
+
+
+def test_a_problem_in_the_shape_column_leaves_every_column_in_view(make_dock, qtbot, set_param):
+    dock = make_dock("lenet5")
+    dock.resize(1150, 400)
+    qtbot.waitUntil(lambda: dock.view.needed_width() <= dock.view.width())
+    set_param(dock.document, "conv1", "kernel", 40)
+    node = AddNodeCommand(dock.document.network, "relu", inputs=(dock.document.network.find("fc3").id,))
+    assert execute(dock.document, node)  # a structural edit: the table is rebuilt and re-fitted
+    view = dock.view
+    qtbot.waitUntil(lambda: view.header().length() <= view.viewport().width())
+    assert (
+        view.columnViewportPosition(col("receptive_field")) + view.columnWidth(col("receptive_field"))
+        <= view.viewport().width()
+    )
+    assert dock.formula_panel.width() >= 240

@@ -26,9 +26,16 @@ from .formula_panel import FormulaPanel
 from .layer_table import COLUMNS, LayerTableModel
 
 PANEL_WIDTH = 360
-MAX_SHAPE_WIDTH = 240
+"""The formula panel's width when the table needs little."""
+MIN_PANEL_WIDTH = 240
+"""The formula panel never gets narrower than this when the table takes what it needs."""
+MAX_SHAPE_WIDTH = 170
+"""The shape column fits every shape (``112x112x64``, ``dangling (not connected)``); a problem
+written there is cut short (the tooltip, the inspector and the formula panel say it whole)."""
 FIT_SAMPLE_ROWS = 200
 """Columns fit the rows on screen and up to this many more (a 10,000-layer table fits at once)."""
+REFIT_DELAY_MS = 60
+"""After an edit the columns re-fit once the table has repainted (a burst of edits, once)."""
 
 
 class DisplayToggles(QObject):
@@ -84,6 +91,7 @@ class LayerTableView(QTreeView):
     """
 
     open_block_requested = Signal(str)
+    columns_fitted = Signal()
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +101,10 @@ class LayerTableView(QTreeView):
         self.setModel(self.table_model)
         self._syncing = False
         self._expanded: set[str] = set()
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(REFIT_DELAY_MS)
+        self._fit_timer.timeout.connect(self.fit_columns)
         self._configure()
         self._connect()
         self.fit_columns()
@@ -113,6 +125,7 @@ class LayerTableView(QTreeView):
         self.selectionModel().selectionChanged.connect(self._on_rows_selected)
         self.document.selection_changed.connect(self.show_document_selection)
         self.document.display_changed.connect(self.fit_columns)
+        self.document.summary_changed.connect(self._fit_timer.start)  # 9,999 filters: wider numbers
         model.modelAboutToBeReset.connect(self._before_reset)
         model.modelReset.connect(self._after_reset)
         self.expanded.connect(self._on_expanded)
@@ -139,6 +152,12 @@ class LayerTableView(QTreeView):
             self.resizeColumnToContents(column)
         shape = COLUMNS.index("output_shape")
         self.setColumnWidth(shape, min(self.columnWidth(shape), MAX_SHAPE_WIDTH))
+        self.columns_fitted.emit()
+
+    def needed_width(self) -> int:
+        """The width that shows every column without scrolling sideways."""
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return self.header().length() + scroll_bar + 2 * self.frameWidth()
 
     def _on_expanded(self, index: QModelIndex) -> None:
         self._expanded.add(self._path(index))
@@ -252,6 +271,9 @@ class TableDock(QDockWidget):
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         self._splitter_fitted = False
+        self._splitter_moved_by_hand = False
+        splitter.splitterMoved.connect(self._on_splitter_moved)
+        self.view.columns_fitted.connect(self._refit_splitter)
         layout.addWidget(splitter)
         self.setWidget(body)
         self.view.selectionModel().currentChanged.connect(self.formula_panel.show_index)
@@ -282,13 +304,26 @@ class TableDock(QDockWidget):
             self._splitter_fitted = True
             self.fit_splitter()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._refit_splitter()
+
+    def _on_splitter_moved(self) -> None:
+        self._splitter_moved_by_hand = True  # the student's choice stands from now on
+
+    def _refit_splitter(self) -> None:
+        if self._splitter_fitted and not self._splitter_moved_by_hand:
+            self.fit_splitter()
+
     def fit_splitter(self) -> None:
-        """Give the table the width its columns need and the formula panel the rest."""
-        view = self.view
-        needed = view.header().length() + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth()
+        """Give the table the width its columns need (the formula panel keeps at least
+        MIN_PANEL_WIDTH) and the formula panel the rest."""
         total = sum(self.splitter.sizes())
-        if total - needed >= PANEL_WIDTH:
-            self.splitter.setSizes([needed, total - needed])
+        if total <= 0:
+            return
+        table = min(self.view.needed_width(), total - MIN_PANEL_WIDTH)
+        if self.splitter.sizes() != [table, total - table]:
+            self.splitter.setSizes([table, total - table])
 
 
 __all__ = ["DisplayToggles", "FormulaPanel", "LayerTableView", "TableDock"]
