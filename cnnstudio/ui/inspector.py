@@ -92,6 +92,7 @@ class NodePage(_Page):
             label = QLabel(spec.label)
             label.setToolTip(spec.help)
             form.addRow(label, editor)
+            self._add_range_hint(form, spec.key, editor)
             self.editors[spec.key] = editor
         self.layout_.addLayout(form)
         if block.composite:
@@ -120,6 +121,17 @@ class NodePage(_Page):
         self.layout_.addWidget(self.notes)
         self.layout_.addStretch(1)
         self.refresh()
+
+    def _add_range_hint(self, form: QFormLayout, key: str, editor: QWidget) -> None:
+        """A line under a number box that says the allowed range when a value is refused."""
+        if not hasattr(editor, "refused"):
+            return
+        hint = _label(sheet=style.ERROR_LABEL)
+        hint.setObjectName(f"hint_{key}")
+        hint.hide()
+        form.addRow(hint)
+        editor.refused.connect(lambda message: (hint.setText(message), hint.show()))
+        editor.range_ok.connect(hint.hide)
 
     def _add_header(self, node) -> None:
         row = QHBoxLayout()
