@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from cnnstudio.core import PRESETS, preset
 from cnnstudio.ui.commands import AddNodeCommand, execute
@@ -267,3 +268,81 @@ def test_a_problem_in_the_shape_column_leaves_every_column_in_view(make_dock, qt
         <= view.viewport().width()
     )
     assert dock.formula_panel.width() >= 240
+
+
+def shown_layers(dock: TableDock) -> list[str]:
+    model = dock.view.table_model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def click_header(qtbot, dock: TableDock, column: str) -> None:
+    header = dock.view.header()
+    x = header.sectionViewportPosition(col(column)) + header.sectionSize(col(column)) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_clicking_a_column_title_sorts_by_it_and_a_third_click_restores_network_order(make_dock, qtbot):
+    dock = make_dock("lenet5")
+    network_order = shown_layers(dock)
+    click_header(qtbot, dock, "macs")
+    # conv2 240,000, conv1 117,600, fc1 48,000, fc2 10,080, fc3 840: the lecture's "where the work is"
+    assert shown_layers(dock)[:5] == ["conv2", "conv1", "fc1", "fc2", "fc3"]
+    assert shown_layers(dock)[-1] == "Total"
+    assert dock.findChild(QLabel, "sortLabel").text() == "Sorted by MACs, largest first"
+    click_header(qtbot, dock, "macs")
+    assert shown_layers(dock)[-6:] == ["fc3", "fc2", "fc1", "conv1", "conv2", "Total"]
+    click_header(qtbot, dock, "macs")
+    assert shown_layers(dock) == network_order
+    assert not dock.findChild(QToolButton, "networkOrder").isVisible()
+
+
+def test_the_network_order_button_undoes_a_sort(make_dock, qtbot):
+    dock = make_dock("lenet5")
+    click_header(qtbot, dock, "params")
+    assert shown_layers(dock)[0] == "fc1"  # 48,120 of LeNet-5's 61,706 parameters
+    button = dock.findChild(QToolButton, "networkOrder")
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert shown_layers(dock)[:3] == ["input", "conv1", "pool1"]
+
+
+def test_a_sort_holds_through_edits_and_keeps_the_selection(make_dock, qtbot, set_param):
+    dock = make_dock("lenet5")
+    fc1 = dock.document.network.find("fc1").id
+    dock.document.set_selection([fc1])
+    click_header(qtbot, dock, "macs")
+    assert shown_layers(dock)[:3] == ["conv2", "conv1", "fc1"]
+    set_param(dock.document, "fc1", "units", 1000)  # 400 x 1,000 = 400,000 MACs: now the most
+    assert shown_layers(dock)[:3] == ["fc1", "conv2", "conv1"]
+    assert dock.view.selected_node_ids() == [fc1]
+    assert dock.view.table_model.index_of_path("fc1").row() == 0
+    node = AddNodeCommand(dock.document.network, "relu", inputs=(dock.document.network.find("fc3").id,))
+    assert execute(dock.document, node)  # a structural edit rebuilds the rows, still sorted
+    assert shown_layers(dock)[0] == "fc1"
+
+
+def test_the_totals_formula_names_every_layer_it_adds(make_dock):
+    dock = make_dock("lenet5")
+    model = dock.view.table_model
+    total = model.index(model.rowCount() - 1, col("params"))
+    assert total.data(FORMULA_ROLE).splitlines()[0] == (
+        "conv1 156 + conv2 2,416 + fc1 48,120 + fc2 10,164 + fc3 850 = 61,706"
+    )
+    dock.document.set_show_flops(True)
+    text = model.index(model.rowCount() - 1, col("macs")).data(FORMULA_ROLE)
+    assert "FLOPs = 2 × MACs = 2 × 416,520 = 833,040" in text
+    assert "MACs = conv1 117,600 + conv2 240,000 + fc1 48,000 + fc2 10,080 + fc3 840 = 416,520" in text
+
+
+def test_a_long_totals_formula_names_the_first_layers_and_counts_the_rest(make_dock):
+    dock = make_dock("resnet152")
+    model = dock.view.table_model
+    first = model.index(model.rowCount() - 1, col("params")).data(FORMULA_ROLE).splitlines()[0]
+    assert first.startswith("conv1 9,408 + bn1 128 + layer1.0 ")
+    assert " more layers " in first and first.endswith("= 60,192,808")  # torchvision's resnet152
+
+
+def test_a_blocks_sum_names_its_layers(make_dock):
+    dock = make_dock("resnet18")
+    text = dock.view.table_model.index_of_path("layer1.0", col("params")).data(FORMULA_ROLE)
+    assert text == "sum of the inner layers = conv1 36,864 + bn1 128 + conv2 36,864 + bn2 128 = 73,984"

@@ -402,9 +402,9 @@ def _last_rf_formula(name: str, rf: int | None) -> Formula:
 
 def _sum_formula(leaves: tuple[LayerRow, ...], column: str) -> Formula:
     def explain() -> str:
-        values = [getattr(leaf, column) for leaf in leaves]
-        terms = " + ".join(fmt(v) for v in values if v) or "0"
-        return f"sum of the inner layers = {terms} = {fmt(sum(values))}"
+        values = [(leaf.name, getattr(leaf, column)) for leaf in leaves]
+        terms = " + ".join(f"{name} {fmt(value)}" for name, value in values if value) or "0"
+        return f"sum of the inner layers = {terms} = {fmt(sum(value for _, value in values))}"
 
     return explain
 

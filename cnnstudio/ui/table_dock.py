@@ -36,6 +36,10 @@ FIT_SAMPLE_ROWS = 200
 """Columns fit the rows on screen and up to this many more (a 10,000-layer table fits at once)."""
 REFIT_DELAY_MS = 60
 """After an edit the columns re-fit once the table has repainted (a burst of edits, once)."""
+SORT_TIP = (
+    "Click a column's title to sort the layers by it (numbers: largest first), again for the "
+    "other way, a third time for network order."
+)
 
 
 class DisplayToggles(QObject):
@@ -92,6 +96,7 @@ class LayerTableView(QTreeView):
 
     open_block_requested = Signal(str)
     columns_fitted = Signal()
+    sort_changed = Signal()
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +124,10 @@ class LayerTableView(QTreeView):
         self.header().setStretchLastSection(False)
         self.header().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         self.header().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.header().setSectionsClickable(True)
+        self.header().setSortIndicatorShown(True)
+        self.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.header().setToolTip(SORT_TIP)
 
     def _connect(self) -> None:
         model = self.table_model
@@ -131,6 +140,7 @@ class LayerTableView(QTreeView):
         self.expanded.connect(self._on_expanded)
         self.collapsed.connect(lambda index: self._expanded.discard(self._path(index)))
         self.doubleClicked.connect(self._on_double_click)
+        self.header().sectionClicked.connect(self._on_header_clicked)
 
     def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         # Rows inside a collapsed block are not on screen: nothing to repaint. (Qt would look
@@ -177,6 +187,42 @@ class LayerTableView(QTreeView):
             QTimer.singleShot(0, self, self.fit_columns)  # a long network: the window answers first
         else:
             self.fit_columns()
+
+    # -- sorting ------------------------------------------------------------------------------
+
+    def sort_by(self, column: str | None, descending: bool = True) -> None:
+        """Sort the layers by *column* (None: back to network order) and show it in the header."""
+        self.table_model.sort_by(column, descending)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.header().setSortIndicator(COLUMNS.index(column) if column else -1, order)
+        if self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex())
+        self.sort_changed.emit()
+
+    def _on_header_clicked(self, section: int) -> None:
+        """First click: sort (numbers largest first); second: the other way; third: network order."""
+        column = COLUMNS[section]
+        first = column not in ("layer", "type")
+        model = self.table_model
+        if model.sort_column != column:
+            self.sort_by(column, first)
+        elif model.sort_descending == first:
+            self.sort_by(column, not first)
+        else:
+            self.sort_by(None)
+
+    def sort_text(self) -> str:
+        """What the sort is, in words ("" in network order)."""
+        model = self.table_model
+        if model.sort_column is None:
+            return ""
+        title = model.column_title(model.sort_column)
+        numbers = model.sort_column not in ("layer", "type")
+        if numbers:
+            way = "largest first" if model.sort_descending else "smallest first"
+        else:
+            way = "Z to A" if model.sort_descending else "A to Z"
+        return f"Sorted by {title}, {way}"
 
     # -- selection ----------------------------------------------------------------------------
 
@@ -277,6 +323,9 @@ class TableDock(QDockWidget):
         layout.addWidget(splitter)
         self.setWidget(body)
         self.view.selectionModel().currentChanged.connect(self.formula_panel.show_index)
+        self.view.sort_changed.connect(self._show_sort)
+        document.display_changed.connect(self._show_sort)  # "MACs" or "FLOPs"
+        self._show_sort()
         document.summary_changed.connect(self._refresh_formula)
         document.display_changed.connect(self._refresh_formula)
 
@@ -293,7 +342,22 @@ class TableDock(QDockWidget):
                 bar.addWidget(button)
             bar.addSpacing(16)
         bar.addStretch(1)
+        self.sort_label = QLabel()
+        self.sort_label.setObjectName("sortLabel")
+        self.network_order = QToolButton()
+        self.network_order.setObjectName("networkOrder")
+        self.network_order.setText("Network order")
+        self.network_order.setToolTip("Show the layers in the order data flows through them")
+        self.network_order.clicked.connect(lambda: self.view.sort_by(None))
+        bar.addWidget(self.sort_label)
+        bar.addWidget(self.network_order)
         return bar
+
+    def _show_sort(self) -> None:
+        text = self.view.sort_text()
+        self.sort_label.setText(text)
+        self.sort_label.setVisible(bool(text))
+        self.network_order.setVisible(bool(text))
 
     def _refresh_formula(self) -> None:
         self.formula_panel.show_index(self.view.currentIndex())
