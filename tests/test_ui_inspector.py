@@ -164,7 +164,7 @@ def test_nothing_selected_shows_the_network_with_an_editable_name(qtbot):
     document.set_selection([])
     assert isinstance(inspector.page, NetworkPage)
     totals = inspector.findChild(QLabel, "networkTotals").text()
-    assert "Parameters: 61,706" in totals and "Layers: 14" in totals
+    assert "Parameters: 61,706" in totals and "Layers on the canvas: 14" in totals
     name = inspector.findChild(QLineEdit, "networkName")
     name.setText("My LeNet")
     name.editingFinished.emit()
@@ -270,3 +270,25 @@ def test_a_real_number_box_says_its_range(qtbot):
     type_into(qtbot, editor(inspector, "p"), "1.5")
     assert hint(inspector, "p").text() == "Drop probability must be a number from 0 to 0.99."
     assert hint(inspector, "p").isVisible()
+
+
+@pytest.mark.parametrize(
+    ("preset_id", "lines"),
+    [
+        ("vgg16", ["Layers on the canvas: 41", "Weight layers: 16 (conv + fc on the longest path)"]),
+        (
+            "resnet152",
+            [
+                "Weight layers: 152 (conv + fc on the longest path)",
+                "Weight layers on every branch: 156",  # the four projection shortcuts
+            ],
+        ),
+    ],
+)
+def test_the_network_page_counts_the_weight_layers_the_name_counts(qtbot, preset_id, lines):
+    _document, inspector = make(qtbot, preset_id)
+    totals = inspector.findChild(QLabel, "networkTotals").text().splitlines()
+    for line in lines:
+        assert line in totals
+    if preset_id == "vgg16":
+        assert not any("every branch" in line for line in totals)  # a chain: both counts agree

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import fmt, format_shape
+from ..core.counting import weight_layers
 from . import style
 from .commands import LOCKED_MESSAGE, RenameCommand, RenameNetworkCommand, SetParamCommand, execute
 from .document import Document
@@ -282,13 +283,17 @@ class NetworkPage(_Page):
         order = document.shape_order
         macs = summary.totals.macs
         cost = f"FLOPs: {fmt(2 * macs)}" if document.show_flops else f"MACs: {fmt(macs)}"
+        weights = weight_layers(document.network, summary)
         lines = [
-            f"Layers: {len(document.network)}",
+            f"Layers on the canvas: {fmt(len(document.network))}",
+            f"Weight layers: {fmt(weights.depth)} (conv + fc on the longest path)",
             f"Input: {format_shape(summary.input_shape, order)}",
             f"Output: {format_shape(summary.output_shape, order)}",
             f"Parameters: {fmt(summary.totals.params)}",
             cost,
         ]
+        if weights.total != weights.depth:
+            lines.insert(2, f"Weight layers on every branch: {fmt(weights.total)}")
         self.totals.setText("\n".join(lines))
         problems = list(summary.errors[:8])
         more = [f"\u2026 and {len(summary.errors) - 8} more"] if len(summary.errors) > 8 else []

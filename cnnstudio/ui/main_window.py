@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         """Show the case-study cards; a chosen card opens its network."""
         page = StartPage(self.settings.show_start_page(), self)
         page.preset_chosen.connect(self.files.open_preset)
+        page.empty_chosen.connect(self.files.new_network)
         page.finished.connect(
             lambda _result: self.settings.set_show_start_page(page.show_at_start.isChecked())
         )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from .. import __version__
 from ..core import LESSONS, PRESETS
 from .exports import FORMATS
+from .help import counted_page, shortcuts_page
 from .interop_exports import add_export_actions
 from .start_page import LESSON_KO
 
@@ -146,8 +147,41 @@ def _presets_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
 
 def _help_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu("&Help")
+    actions["help_menu"] = menu.menuAction()
+    actions["shortcuts"] = _action(
+        window,
+        "&Keyboard and Mouse…",
+        lambda: shortcuts_page(_shortcut_actions(window), window).open(),
+        QKeySequence.StandardKey.HelpContents,
+        "Every key and mouse gesture the window knows",
+    )
+    actions["counted"] = _action(
+        window,
+        "&What Is Counted…",
+        lambda: counted_page(window).open(),
+        tip="What the parameters, MACs, other ops, activations and weight layers count",
+    )
     actions["about"] = _action(window, "&About CNN Studio", lambda: _about(window))
+    menu.addActions([actions["shortcuts"], actions["counted"]])
+    menu.addSeparator()
     menu.addAction(actions["about"])
+
+
+def _shortcut_actions(window: MainWindow) -> list[QAction]:
+    """Every action in the window's menus, in menu order (submenus included)."""
+    found: list[QAction] = []
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            elif not action.isSeparator() and action not in found:
+                found.append(action)
+
+    for top in window.menuBar().actions():
+        if top.menu() is not None:
+            walk(top.menu())
+    return found
 
 
 def _about(window: MainWindow) -> None:

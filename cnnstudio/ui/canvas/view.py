@@ -2,6 +2,7 @@
 
 Zoom with the mouse wheel (at the mouse), Ctrl+= / Ctrl+- / Ctrl+0 (fit); scroll with
 Shift+wheel or the scroll bars; pan by dragging with the middle button or with Space held.
+A note in the bottom-left corner shows the zoom and says that the wheel zooms.
 Double-click a residual block or an Inception module to see its layers; Esc or Back returns.
 """
 
@@ -14,7 +15,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QPainter, QTransform,
 from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from ..document import Document
-from ..style import LOCKED_BADGE
+from ..style import LOCKED_BADGE, ZOOM_HINT
 from .actions import CanvasActions
 from .block_scene import BlockScene, BlockUnavailable
 from .export import render_png, render_svg
@@ -98,6 +99,10 @@ class CanvasView(QGraphicsView):
         self.lock_badge.setObjectName("canvasLockBadge")
         self.lock_badge.setStyleSheet(LOCKED_BADGE)
         self.lock_badge.setVisible(not document.editable)
+        self.zoom_hint = QLabel(self)
+        self.zoom_hint.setObjectName("canvasZoomHint")
+        self.zoom_hint.setStyleSheet(ZOOM_HINT)
+        self.zoom_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         document.editable_changed.connect(self._on_editable_changed)
         self.canvas_actions = CanvasActions(self)
         self.diagram_scene.block_open_requested.connect(self.open_block)
@@ -144,6 +149,27 @@ class CanvasView(QGraphicsView):
 
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         self.set_zoom(self.zoom * factor, anchor)
+
+    def setTransform(self, matrix: QTransform, combine: bool = False) -> None:
+        super().setTransform(matrix, combine)
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        self._place_zoom_hint()
+
+    def _place_zoom_hint(self) -> None:
+        """The zoom and how to change it, in the bottom-left corner (the zoom alone if the canvas
+        is too narrow for the sentence)."""
+        percent = round(self.zoom * 100)
+        text = f"{percent}%  ·  Wheel zooms, Ctrl+0 fits"
+        if self.zoom_hint.fontMetrics().horizontalAdvance(text) + 40 > self.viewport().width():
+            text = f"{percent}%"
+        self.zoom_hint.setText(text)
+        self.zoom_hint.setToolTip("The mouse wheel zooms at the mouse; Ctrl+0 fits the diagram to the window")
+        self.zoom_hint.adjustSize()
+        top = self.viewport().geometry().bottom() - self.zoom_hint.height() - 6
+        self.zoom_hint.move(self.viewport().geometry().left() + 8, top)
+        self.zoom_hint.raise_()
 
     def _scale_to(self, zoom: float, anchor: QPointF | None = None) -> None:
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
@@ -212,6 +238,7 @@ class CanvasView(QGraphicsView):
         super().resizeEvent(event)
         self.block_bar.setGeometry(0, 0, self.width(), BAR_HEIGHT)
         self._place_lock_badge()
+        self._place_zoom_hint()
         self._refit()
 
     def _on_editable_changed(self, editable: bool) -> None:
