@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -64,13 +65,25 @@ nor the weight layers count it.</p>
 """
 
 
+HELP_TEXT = "helpText"
+"""An action's property naming it in the keyboard page (Undo's own text names the last edit)."""
+
+
+def _typed(key: QKeySequence) -> bool:
+    """Whether *key* is typed on a plain keyboard (not a dedicated Redo or Copy key)."""
+    return key.count() > 0 and key[0].key().value < Qt.Key.Key_Back.value
+
+
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
     """``(keys, what it does)`` for every action with a shortcut, in the platform's notation."""
     rows = []
     for action in actions:
-        keys = [key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()]
+        keys = [
+            key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts() if _typed(key)
+        ]
         if keys:
-            rows.append((", ".join(keys), action.text().replace("&", "").rstrip("…")))
+            name = action.property(HELP_TEXT) or action.text().replace("&", "").rstrip("…")
+            rows.append((", ".join(keys), name))
     return rows
 
 
@@ -121,4 +134,4 @@ def counted_page(parent: QWidget | None = None) -> HelpPage:
     return HelpPage("What is counted", COUNTED, "countedPage", parent)
 
 
-__all__ = ["HelpPage", "counted_page", "shortcut_rows", "shortcuts_html", "shortcuts_page"]
+__all__ = ["HELP_TEXT", "HelpPage", "counted_page", "shortcut_rows", "shortcuts_html", "shortcuts_page"]

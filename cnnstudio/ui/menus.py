@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from .. import __version__
 from ..core import LESSONS, PRESETS
 from .exports import FORMATS
-from .help import counted_page, shortcuts_page
+from .help import HELP_TEXT, counted_page, shortcuts_page
 from .interop_exports import add_export_actions
 from .start_page import LESSON_KO
 
@@ -106,6 +106,8 @@ def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["undo"].setShortcut(QKeySequence.StandardKey.Undo)
     actions["redo"] = stack.createRedoAction(window, "&Redo")
     actions["redo"].setShortcuts(redo_keys())
+    actions["undo"].setProperty(HELP_TEXT, "Undo the last edit")
+    actions["redo"].setProperty(HELP_TEXT, "Redo what was undone")
     menu.addActions([actions["undo"], actions["redo"]])
     menu.addSeparator()
     menu.addActions(window.canvas.edit_actions())
