@@ -31,6 +31,8 @@ from .training import TrainingPanel
 
 APP_NAME = "CNN Studio"
 DEFAULT_SIZE = (1600, 1000)
+PALETTE_WIDTH, INSPECTOR_WIDTH, TABLE_HEIGHT = 240, 320, 330
+"""The docks' sizes in a window of the default size; a smaller window gives them a share."""
 STATUS_MESSAGE_MS = 6000
 
 
@@ -201,8 +203,12 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.palette_dock, self.inspector_dock], [240, 320], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.table_dock], [330], Qt.Orientation.Vertical)
+        """The docks' first sizes: comfortable on a large screen, a share of a small window
+        (at 1024x700 the canvas keeps about half the window's width and height)."""
+        width, height = self.width(), self.height()
+        sides = [min(PALETTE_WIDTH, int(width * 0.21)), min(INSPECTOR_WIDTH, int(width * 0.27))]
+        self.resizeDocks([self.palette_dock, self.inspector_dock], sides, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.table_dock], [min(TABLE_HEIGHT, int(height * 0.4))], Qt.Orientation.Vertical)
 
     def save_settings(self) -> None:
         """Remember the window's layout and the display toggles."""
