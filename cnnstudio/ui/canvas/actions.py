@@ -64,7 +64,10 @@ class CanvasActions(QObject):
             "Zoom to &Fit", QKeySequence("Ctrl+0"), view.fit_to_window, "Show the whole diagram"
         )
         self.auto_layout = self._action(
-            "Auto &Layout", QKeySequence("Ctrl+L"), self.layout_network, "Arrange the layers top to bottom"
+            "Auto &Layout",
+            QKeySequence("Ctrl+L"),
+            self.layout_network,
+            "Arrange the layers top to bottom, a long network in columns side by side",
         )
         QGuiApplication.clipboard().dataChanged.connect(self.update_enabled)
         view.document.selection_changed.connect(self.update_enabled)

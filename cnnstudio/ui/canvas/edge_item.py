@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPainte
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from . import style
-from .node_item import NodeItem, _exporting
+from .node_item import NodeItem, _exporting, overview
 
 DETOUR_GAP = 30.0
 DISTANCE_SAMPLES = 48
@@ -175,7 +175,7 @@ class EdgeItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
         self._paint_arrow(painter, color)
-        if self.label:
+        if self.label and (exporting or not overview(painter, option)):  # unreadably small: left out
             self._paint_label(painter)
 
     def _paint_arrow(self, painter: QPainter, color) -> None:

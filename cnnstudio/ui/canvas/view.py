@@ -24,8 +24,11 @@ from .scene import DiagramScene
 
 MIN_ZOOM = 0.08
 MAX_ZOOM = 3.0
+LEGIBLE_ZOOM = 0.33
+"""Opening a network shows all of it if that keeps this zoom or more (below 0.55 the boxes show
+their names and shapes in large type, legible down to here)."""
 READABLE_ZOOM = 0.7
-"""Opening a network shows all of it if that keeps this zoom or more; else its top at OPEN_ZOOM."""
+"""A network too big for that opens at its top, at OPEN_ZOOM or at least this."""
 OPEN_ZOOM = 0.85
 BAR_HEIGHT = 38
 
@@ -204,7 +207,7 @@ class CanvasView(QGraphicsView):
         rect = self.scene().diagram_rect().adjusted(-20, -20, 20, 20)
         view = self.viewport().rect()
         fit = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
-        if fit >= READABLE_ZOOM:
+        if fit >= LEGIBLE_ZOOM:
             self._fit_all()
             return
         zoom = max(READABLE_ZOOM, min(OPEN_ZOOM, view.width() / rect.width()))
