@@ -83,7 +83,7 @@ def test_drop_from_palette_adds_the_block_where_dropped(qtbot, view, document, d
     qtbot.addWidget(palette)
     document.set_selection([])
     before = dumps(document.network)
-    target = QPointF(600.0, 300.0)
+    target = QPointF(600.0, 640.0)  # empty canvas, below the middle column
     drop(view, palette.mime_data(palette.find_item("conv2d")), target)
     added = [n for n in document.network.nodes if n.type == "conv2d" and n.name not in ("conv1", "conv2")]
     assert len(added) == 1

@@ -283,6 +283,60 @@ def free_position(
     return x + 5 * column_width, y
 
 
+CLEARANCE = (COLUMN_WIDTH * 0.85, ROW_HEIGHT * 0.75)
+"""Two boxes whose centres are this far apart across or down (245, 93) do not touch: a box is
+232 x 74, and a little air stays between them."""
+SEARCH_STEPS = 12
+"""How far :func:`nearest_free` looks, in quarter columns and quarter rows each way."""
+
+
+def is_free(network: Network, spot: Point, ignore: str | None = None) -> bool:
+    """Whether a box centred at *spot* would touch no other box (of a node other than *ignore*)."""
+    return _clear_of(spot, [n.pos for n in network.nodes if n.pos is not None and n.id != ignore])
+
+
+def _clear_of(spot: Point, centres: Iterable[Point]) -> bool:
+    x, y = spot
+    clear_x, clear_y = CLEARANCE
+    return all(abs(x - cx) >= clear_x or abs(y - cy) >= clear_y for cx, cy in centres)
+
+
+def nearest_free(network: Network, wanted: Point) -> Point:
+    """*wanted* if a box there touches no other, else the nearest spot where it would not
+    (looked for in quarter-column and quarter-row steps, up to three columns and rows away)."""
+    x, y = wanted
+    reach_x, reach_y = (SEARCH_STEPS / 4 + 1) * COLUMN_WIDTH, (SEARCH_STEPS / 4 + 1) * ROW_HEIGHT
+    near = [
+        n.pos
+        for n in network.nodes
+        if n.pos is not None and abs(n.pos[0] - x) < reach_x and abs(n.pos[1] - y) < reach_y
+    ]
+    if _clear_of(wanted, near):
+        return wanted
+    step_x, step_y = COLUMN_WIDTH / 4, ROW_HEIGHT / 4
+    steps = range(-SEARCH_STEPS, SEARCH_STEPS + 1)
+    candidates = sorted(
+        ((x + i * step_x, y + j * step_y) for i in steps for j in steps),
+        key=lambda p: ((p[0] - x) / COLUMN_WIDTH) ** 2 + ((p[1] - y) / ROW_HEIGHT) ** 2,
+    )
+    return next((spot for spot in candidates if _clear_of(spot, near)), free_position(network, wanted))
+
+
+def chain_end_above(network: Network, spot: Point, ends: Iterable[str]) -> str | None:
+    """The node of *ends* whose box sits just above *spot* (less than one and a half rows up,
+    less than half a column aside): a block dropped there obviously continues it."""
+    x, y = spot
+    best, best_distance = None, float("inf")
+    for node_id in ends:
+        pos = network.node(node_id).pos
+        if pos is None:
+            continue
+        dx, dy = x - pos[0], y - pos[1]
+        if 0 < dy <= 1.5 * ROW_HEIGHT and abs(dx) <= COLUMN_WIDTH / 2 and dy + abs(dx) < best_distance:
+            best, best_distance = node_id, dy + abs(dx)
+    return best
+
+
 def position_below(network: Network, inputs: Sequence[str]) -> Point:
     """A free place for a new node fed by *inputs*: a row below its first placed input, or below
     the whole diagram when it has none."""

@@ -75,6 +75,8 @@ class EdgeItem(QGraphicsItem):
         self._label_anchor = QPointF()
         self._shape: QPainterPath | None = None
         self._label_box = QRectF()
+        self.loops = False
+        """Whether the curve detours around boxes or runs upwards (see :func:`edge_path`)."""
         self.setZValue(0)
         self.setAcceptHoverEvents(True)
         source.edges_out.append(self)
@@ -111,6 +113,7 @@ class EdgeItem(QGraphicsItem):
         end = self.target.input_point(self.index, self.count)
         self.prepareGeometryChange()
         self._path, self._label_anchor = edge_path(start, end, blockers or [])
+        self.loops = bool(blockers) or end.y() <= start.y()
         self._label_box = self._label_rect()
         self._shape = None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
@@ -110,6 +110,7 @@ class CanvasView(QGraphicsView):
         self.canvas_actions = CanvasActions(self)
         self.diagram_scene.block_open_requested.connect(self.open_block)
         self.diagram_scene.network_placed.connect(self._on_network_placed)
+        self.diagram_scene.sceneRectChanged.connect(self._hold_view)
         document.summary_changed.connect(self._refresh_block)
         document.display_changed.connect(self._refresh_block)
         document.selection_changed.connect(self._reveal_selection)
@@ -192,11 +193,35 @@ class CanvasView(QGraphicsView):
         self._fit_pending = False
         self._fit_all()
 
+    def _hold_view(self, scene_rect: QRectF | None = None) -> None:
+        """Keep what is on screen where it is when the diagram grows or shrinks (a box dropped
+        beside it, a layer deleted).
+
+        The view keeps a scrollable area of its own, the diagram's united with what is visible:
+        while it has one, the scene's changes do not move the view (Qt recentres a small diagram
+        and keeps scroll values, not places, when the area grows up or left), and this slot
+        then widens it to the new diagram around what is still on screen.
+        """
+        if self.scene() is not self.diagram_scene or self.diagram_scene.building:
+            return
+        scene_rect = scene_rect if scene_rect is not None else self.diagram_scene.sceneRect()
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.setSceneRect(scene_rect.united(visible))
+        now = self.mapToScene(self.viewport().rect()).boundingRect()
+        if (now.topLeft() - visible.topLeft()).manhattanLength() > 0.5 / self.zoom:
+            self.centerOn(visible.center())
+
+    def _follow_scene(self) -> None:
+        """The scrollable area is the scene's again (before fitting, or on another scene)."""
+        self.setSceneRect(QRectF())
+
     def _fit_all(self) -> None:
+        self._follow_scene()
         rect = self.scene().diagram_rect().adjusted(-20, -20, 20, 20)
         view = self.viewport().rect()
         self._scale_to(min(view.width() / rect.width(), view.height() / rect.height(), 1.0))
         self.centerOn(rect.center())
+        self._hold_view()
 
     def fit_for_open(self) -> None:
         """The zoom for a freshly opened network: all of it if it stays legible, else its top
@@ -204,6 +229,7 @@ class CanvasView(QGraphicsView):
 
         Until the student zooms or pans, it is redone when the window changes size.
         """
+        self._follow_scene()
         rect = self.scene().diagram_rect().adjusted(-20, -20, 20, 20)
         view = self.viewport().rect()
         fit = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
@@ -215,8 +241,9 @@ class CanvasView(QGraphicsView):
         selected = self.document.selected_ids
         if len(selected) == 1 and selected[0] in self.diagram_scene.nodes:
             self.centerOn(self.diagram_scene.nodes[selected[0]])
-            return
-        self.centerOn(QPointF(rect.center().x(), rect.top() + view.height() / (2 * zoom)))
+        else:
+            self.centerOn(QPointF(rect.center().x(), rect.top() + view.height() / (2 * zoom)))
+        self._hold_view()
 
     def _on_network_placed(self) -> None:
         if self.current_block is not None:
@@ -327,7 +354,9 @@ class CanvasView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def _reveal_selection(self) -> None:
-        """Scroll to a layer selected elsewhere (in the table) if it is out of sight."""
+        """Bring a layer selected elsewhere (in the table), or placed beside a drop, into sight:
+        centred if it was out of sight, with the least scroll if it was mostly hidden; one in
+        sight already (a box dropped under the mouse) does not move the view."""
         ids = self.document.selected_ids
         if self.current_block is not None or len(ids) != 1 or self.diagram_scene.interaction is not None:
             return
@@ -335,8 +364,13 @@ class CanvasView(QGraphicsView):
         if item is None:
             return
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        if not visible.contains(item.sceneBoundingRect()):
+        box = item.scene_rect()
+        if not visible.intersects(box):
             self.centerOn(item)
+            return
+        seen = visible.intersected(box)
+        if seen.width() * seen.height() < 0.5 * box.width() * box.height():
+            self.ensureVisible(box, 24, 24)  # mostly out of sight: the least scroll that shows it
 
     # -- composite blocks -----------------------------------------------------------------------------
 
@@ -364,6 +398,7 @@ class CanvasView(QGraphicsView):
         old = self._block_scene
         self._block_scene = scene
         self.current_block = node_id
+        self._follow_scene()
         self.setScene(scene)
         if old is not None:
             old.deleteLater()
@@ -379,6 +414,7 @@ class CanvasView(QGraphicsView):
         if self.current_block is None:
             return False
         self.current_block = None
+        self._follow_scene()
         self.setScene(self.diagram_scene)
         if self._block_scene is not None:
             self._block_scene.deleteLater()
@@ -389,6 +425,7 @@ class CanvasView(QGraphicsView):
             transform, center, self._fit_pending = self._saved_view
             self.setTransform(transform)
             self.centerOn(center)
+        self._hold_view()
         self.block_closed.emit()
         return True
 
