@@ -3,7 +3,8 @@
 One layer selected: its name, a proper editor for each setting (tooltips from the setting's
 help), the block's description, its input and output shapes, parameters, cost and errors.
 Several selected: how many, and what they cost together. Nothing selected: the network's name
-(editable) and totals. Each change is one undo step; consecutive changes of the same field
+(editable) and totals. A layer inside a block (chosen in an opened block or as a block's row
+in the table): its settings and figures, read-only. Each change is one undo step; consecutive changes of the same field
 merge into one.
 """
 
@@ -21,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import fmt, format_shape
+from ..core import block_type, fmt, format_shape
 from ..core.counting import weight_layers
 from . import style
 from .commands import LOCKED_MESSAGE, RenameCommand, RenameNetworkCommand, SetParamCommand, execute
 from .document import Document
 from .icons import block_pixmap, icon_variant
+from .inner_layer import find_inner_layer, settings_lines
 from .param_editors import editor_for
 
 MUTED = style.MUTED_LABEL
@@ -304,6 +306,73 @@ class NetworkPage(_Page):
         self.name_edit.setReadOnly(not editable)
 
 
+class InnerLayerPage(_Page):
+    """The page of a layer inside a composite block: its settings and figures, read-only."""
+
+    def __init__(self, document: Document, path: str) -> None:
+        super().__init__(document)
+        self.path = path
+        layer = find_inner_layer(document, path)
+        row = layer.row
+        block = block_type(row.type)
+        header = QHBoxLayout()
+        icon = QLabel()
+        icon.setPixmap(block_pixmap(row.type, (), 30))
+        self.title = _label(row.name, style.TITLE)
+        self.title.setObjectName("inspectorTitle")
+        color = style.category_color(block.category).name()
+        kind = _label(f"{block.title} · inside {layer.block.name}", style.colored(color))
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        text.addWidget(self.title)
+        text.addWidget(kind)
+        header.addWidget(icon)
+        header.addLayout(text, 1)
+        self.layout_.addLayout(header)
+        self.layout_.addWidget(_label(block.description, MUTED))
+        note = _label(
+            f"A layer inside {layer.block.name}, shown read-only: its settings follow from the "
+            "block's. Select the block to change them.",
+            MUTED,
+        )
+        note.setObjectName("innerNote")
+        self.layout_.addWidget(note)
+        settings = QFormLayout()
+        for label, value in settings_lines(layer):
+            shown = _label(value, wrap=False)
+            shown.setObjectName(f"setting_{label}")
+            settings.addRow(label, shown)
+        self.layout_.addLayout(settings)
+        self.layout_.addWidget(_heading("Output"))
+        self.figures = QFormLayout()
+        self.figure_labels = {}
+        for key, title in (
+            ("input", "Input"),
+            ("output", "Output"),
+            ("params", "Parameters"),
+            ("cost", "MACs"),
+        ):
+            value = _label(wrap=False)
+            value.setObjectName(f"figure_{key}")
+            self.figure_labels[key] = value
+            self.figures.addRow(title, value)
+        self.layout_.addLayout(self.figures)
+        self.layout_.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        layer = find_inner_layer(self.document, self.path)
+        if layer is None:
+            return
+        row, document = layer.row, self.document
+        labels = self.figure_labels
+        labels["input"].setText(", ".join(layer.input_shapes) or "none")
+        labels["output"].setText(format_shape(row.shape, document.shape_order))
+        labels["params"].setText(fmt(row.params))
+        self.figures.labelForField(labels["cost"]).setText("FLOPs" if document.show_flops else "MACs")
+        labels["cost"].setText(fmt(2 * row.macs if document.show_flops else row.macs))
+
+
 class Inspector(QWidget):
     """The inspector (objectName ``inspector``): follows the document's selection.
 
@@ -362,9 +431,24 @@ class Inspector(QWidget):
         self.page = page
         self.scroll.setWidget(page)
 
+    def show_inner_layer(self, path: str) -> None:
+        """Show the layer *path* inside a block (``layer1.0.conv2``); "" goes back to the page of
+        the selection."""
+        if not path or find_inner_layer(self.document, path) is None:
+            if isinstance(self.page, InnerLayerPage):
+                self.show_selection(force=True)
+            return
+        if isinstance(self.page, InnerLayerPage) and self.page.path == path:
+            return
+        self.page = InnerLayerPage(self.document, path)
+        self.scroll.setWidget(self.page)
+
     def _refresh(self) -> None:
         if isinstance(self.page, NodePage) and self.page.node_id not in self.document.network:
             self.show_selection()
+            return
+        if isinstance(self.page, InnerLayerPage) and find_inner_layer(self.document, self.page.path) is None:
+            self.show_selection(force=True)  # the block changed: that layer is gone
             return
         if self.page is not None:
             self.page.refresh()

@@ -156,6 +156,21 @@ class MainWindow(QMainWindow):
         doc.summary_changed.connect(self.update_title)
         doc.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         self.table.open_block_requested.connect(self.canvas.open_block)
+        # a layer inside a block: chosen on the canvas or in the table, shown in both and inspected
+        self.canvas.inner_layer_selected.connect(self._on_inner_layer_selected)
+        self.table.inner_row_selected.connect(self.inspector.show_inner_layer)
+        self.table.inner_row_selected.connect(self.canvas.select_inner)
+
+    def _on_inner_layer_selected(self, path: str) -> None:
+        """A layer picked in the opened block: its row in the table, its page in the inspector;
+        nothing picked there: the block's own row and page."""
+        if not path and self.canvas.current_block is not None:
+            block = self.document.row(self.canvas.current_block)
+            if block is not None:
+                self.table.select_path(block.path)
+        elif path:
+            self.table.select_path(path)
+        self.inspector.show_inner_layer(path)
 
     # -- title, start page --------------------------------------------------------------------
 

@@ -92,11 +92,15 @@ class LayerTableView(QTreeView):
     -------
     open_block_requested(str)
         A composite block's row was double-clicked; carries its node id.
+    inner_row_selected(str)
+        The rows chosen changed: the dotted name of the one layer inside a block chosen alone
+        (``layer1.0.conv2``), or "" otherwise.
     """
 
     open_block_requested = Signal(str)
     columns_fitted = Signal()
     sort_changed = Signal()
+    inner_row_selected = Signal(str)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,7 +175,8 @@ class LayerTableView(QTreeView):
 
     def _on_expanded(self, index: QModelIndex) -> None:
         self._expanded.add(self._path(index))
-        self.resizeColumnToContents(0)
+        self.resizeColumnToContents(0)  # the inner layers' names are indented
+        self.columns_fitted.emit()
 
     def _before_reset(self) -> None:
         self._syncing = True
@@ -243,6 +248,26 @@ class LayerTableView(QTreeView):
             self.document.set_selection(self.selected_node_ids())
         finally:
             self._syncing = False
+        self.inner_row_selected.emit(self.selected_inner_path())
+
+    def selected_inner_path(self) -> str:
+        """The dotted name of the one row chosen, if it is a layer inside a block ("" if not)."""
+        rows = self.selectionModel().selectedRows()
+        row = self.table_model.row_of(rows[0]) if len(rows) == 1 else None
+        return row.path if row is not None and row.depth > 0 else ""
+
+    def select_path(self, path: str) -> bool:
+        """Choose the row whose dotted name is *path* (its block opened in the table); False if
+        there is none."""
+        index = self.table_model.index_of_path(path, max(self.currentIndex().column(), 0))
+        if not index.isValid():
+            return False
+        if index.parent().isValid():
+            self.expand(index.parent())
+        if self.selected_inner_path() != path:
+            self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
 
     def show_document_selection(self) -> None:
         """Select the rows of the document's selected nodes (unless they already are)."""

@@ -3,7 +3,8 @@
 Zoom with the mouse wheel (at the mouse), Ctrl+= / Ctrl+- / Ctrl+0 (fit); scroll with
 Shift+wheel or the scroll bars; pan by dragging with the middle button or with Space held.
 A note in the bottom-left corner shows the zoom and says that the wheel zooms.
-Double-click a residual block or an Inception module to see its layers; Esc or Back returns.
+Double-click a residual block or an Inception module to see its layers (a click selects one,
+read-only); Esc or Back returns.
 """
 
 from __future__ import annotations
@@ -78,10 +79,14 @@ class CanvasView(QGraphicsView):
         A composite block was opened; the argument is its node id.
     block_closed()
         The view went back from an opened block to the whole network.
+    inner_layer_selected(str)
+        A layer was selected in the opened block (its dotted name, ``layer1.0.conv2``), or the
+        selection there was cleared ("").
     """
 
     block_opened = Signal(str)
     block_closed = Signal()
+    inner_layer_selected = Signal(str)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -400,6 +405,7 @@ class CanvasView(QGraphicsView):
         self.current_block = node_id
         self._follow_scene()
         self.setScene(scene)
+        scene.inner_selected.connect(self.inner_layer_selected)
         if old is not None:
             old.deleteLater()
         network = self.document.network.name
@@ -440,9 +446,17 @@ class CanvasView(QGraphicsView):
             self.close_block()
             return
         transform, center = self.transform(), self.mapToScene(self.viewport().rect().center())
+        selected = self._block_scene.selected_path() if self._block_scene is not None else ""
         self._show_block_scene(scene, node_id)
+        scene.select_path(selected)  # the same layer stays selected after an edit
         self.setTransform(transform)
         self.centerOn(center)
+
+    def select_inner(self, path: str) -> bool:
+        """Select the layer *path* in the opened block, if it is there (nothing for "")."""
+        if self._block_scene is None or self.current_block is None:
+            return False
+        return self._block_scene.select_path(path)
 
     def _open_selected(self) -> bool:
         ids = self.document.selected_ids
