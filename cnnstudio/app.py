@@ -149,6 +149,7 @@ def _run(args, network: Network | None, path: Path | None) -> int:
     try:
         if args.screenshot or args.size:
             window.resize(*(args.size or SCREENSHOT_SIZE))
+            window.default_dock_sizes()  # shares of the size asked for
         _arrange(window, args)
         if args.screenshot:
             return _save_screenshot(app, window, Path(args.screenshot), args.start_page)

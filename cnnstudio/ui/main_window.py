@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         available = self.screen().availableGeometry()
         width, height = DEFAULT_SIZE
         self.resize(min(width, int(available.width() * 0.95)), min(height, int(available.height() * 0.95)))
-        self._default_dock_sizes()
+        self.default_dock_sizes()
         if not self.remember_layout:
             return
         geometry = self.settings.window_geometry()
@@ -217,9 +217,10 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def _default_dock_sizes(self) -> None:
-        """The docks' first sizes: comfortable on a large screen, a share of a small window
-        (at 1024x700 the canvas keeps about half the window's width and height)."""
+    def default_dock_sizes(self) -> None:
+        """Give the docks their first sizes for the window's size now: comfortable on a large
+        screen, a share of a small window (at 1024x700 the canvas keeps about half the window's
+        width and height)."""
         width, height = self.width(), self.height()
         sides = [min(PALETTE_WIDTH, int(width * 0.21)), min(INSPECTOR_WIDTH, int(width * 0.27))]
         self.resizeDocks([self.palette_dock, self.inspector_dock], sides, Qt.Orientation.Horizontal)
