@@ -1,5 +1,5 @@
 """The inspector's page for a layer inside a composite block (a residual block's conv2, an
-Inception module's 5x5 branch), read-only.
+Inception module's 5x5 branch), read-only: :class:`InnerLayerPage`.
 
 Such a layer is chosen in an opened block on the canvas or as a block's row in the table. Its
 settings come from the block's own (the same expansion the analysis and the torch builder use),
@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtWidgets import QFormLayout
+
 from ..core import LayerRow, block_type, fmt, format_shape
 from ..core.analysis import expansion
 from ..core.blocks import InnerNode
 from .document import Document
+from .inspector_page import MUTED, Page, plain_label
 
 IN = "in"
 
@@ -71,4 +74,39 @@ def _value_text(value) -> str:
     return str(value)
 
 
-__all__ = ["InnerLayer", "find_inner_layer", "settings_lines"]
+class InnerLayerPage(Page):
+    """The inspector's page of a layer inside a composite block: settings and figures, read-only."""
+
+    def __init__(self, document: Document, path: str) -> None:
+        super().__init__(document)
+        self.path = path
+        layer = find_inner_layer(document, path)
+        block = block_type(layer.row.type)
+        kind = f"{block.title} \u00b7 inside {layer.block.name}"
+        self.title = self.add_header(layer.row.type, (), layer.row.name, kind, block.category)
+        self.layout_.addWidget(plain_label(block.description, MUTED))
+        note = plain_label(
+            f"A layer inside {layer.block.name}, shown read-only: its settings follow from the "
+            "block's. Select the block to change them.",
+            MUTED,
+        )
+        note.setObjectName("innerNote")
+        self.layout_.addWidget(note)
+        settings = QFormLayout()
+        for label, value in settings_lines(layer):
+            shown = plain_label(value, wrap=False)
+            shown.setObjectName(f"setting_{label}")
+            settings.addRow(label, shown)
+        self.layout_.addLayout(settings)
+        self.figures, self.figure_labels = self.add_figures()
+        self.layout_.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        layer = find_inner_layer(self.document, self.path)
+        if layer is not None:
+            shown = ", ".join(layer.input_shapes) or "none"
+            self.show_figures(self.figures, self.figure_labels, shown, layer.row)
+
+
+__all__ = ["InnerLayer", "InnerLayerPage", "find_inner_layer", "settings_lines"]

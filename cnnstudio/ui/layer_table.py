@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from ..core import LayerRow, block_type, fmt, format_shape
 from . import style
 from .document import Document
+from .table_formulas import multiplication_signs, share_formula, total_formula
 
 COLUMNS = (
     "layer",
@@ -62,9 +63,6 @@ ERRORS_ROLE = Qt.ItemDataRole.UserRole + 3
 PATH_ROLE = Qt.ItemDataRole.UserRole + 4
 """The row's dotted name (``layer1.0.conv1``), stable across edits; "" for the totals row."""
 
-SUM_TERMS_SHOWN = 16
-"""The totals row's formula names at most this many layers, then says how many more."""
-
 Index = QModelIndex | QPersistentModelIndex
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -79,11 +77,6 @@ class _Item:
     parent: _Item | None
     position: int
     children: list[_Item] = field(default_factory=list)
-
-
-def multiplication_signs(text: str) -> str:
-    """Write the core's ``*`` as the ``×`` of the lecture: ``5*5*192`` -> ``5×5×192``."""
-    return text.replace(" * ", " × ").replace("*", "×")
 
 
 def formula_text(row: LayerRow, column: str) -> str:
@@ -382,57 +375,19 @@ class LayerTableModel(QAbstractItemModel):
     def formula(self, item: _Item, column: str) -> str:
         """The arithmetic behind a cell, with the numbers filled in and ``×`` signs."""
         if item.row is None:
-            return self._total_formula(column)
+            return total_formula(self.document.summary, column, self.document.show_flops)
         row = item.row
         if column in ("layer", "type"):
             text = block_type(row.type).description
         elif row.shape is None:
             text = ""  # not worked out: a problem here or upstream
         elif column == "macs_share":
-            text = self._share_formula(row.macs)
+            text = share_formula(row.macs, self.document.summary.totals.macs)
         else:
             text = formula_text(row, column)
             if column == "macs" and self.document.show_flops and row.macs:
                 text += f"\nFLOPs = 2 * MACs = 2 * {fmt(row.macs)} = {fmt(2 * row.macs)}"
         return multiplication_signs(text)
-
-    def _share_formula(self, macs: int) -> str:
-        total = self.document.summary.totals.macs
-        if not macs or not total:
-            return "this layer does no multiply-accumulates"
-        return f"{fmt(macs)} / {fmt(total)} = {100 * macs / total:.1f} % of the network's MACs"
-
-    def _total_formula(self, column: str) -> str:
-        totals = self.document.summary.totals
-        if column in ("params", "macs", "other_ops", "activations"):
-            text = self._sum_of_layers(column)
-            if column == "macs" and self.document.show_flops:
-                flops = f"FLOPs = 2 * MACs = 2 * {fmt(totals.macs)} = {fmt(2 * totals.macs)}"
-                text = f"{flops}\nMACs = {text}"
-            return multiplication_signs(text)
-        if column == "output_shape":
-            return "the shape of the network's output"
-        return ""
-
-    def _sum_of_layers(self, column: str) -> str:
-        """``conv1 156 + conv2 2,416 + ... = 61,706``: the layers that add something, by name."""
-        summary = self.document.summary
-        total = getattr(summary.totals, column)
-        counted = [row for row in summary.rows if not row.dangling]
-        terms = [(row.name, getattr(row, column)) for row in counted if getattr(row, column)]
-        if not terms:
-            return f"no layer adds any: {fmt(total)}"
-        shown = " + ".join(f"{name} {fmt(value)}" for name, value in terms[:SUM_TERMS_SHOWN])
-        rest = terms[SUM_TERMS_SHOWN:]
-        if rest:
-            rest_sum = fmt(sum(value for _, value in rest))
-            shown += f" + {fmt(len(rest))} more layers {rest_sum}"
-        lines = [f"{shown} = {fmt(total)}"]
-        if len(terms) < len(counted):
-            lines.append("Layers that add nothing are left out of the sum.")
-        if len(counted) < len(summary.rows):
-            lines.append("Dangling layers are not part of the network, so they are not counted.")
-        return "\n".join(lines)
 
     def _formula_role(self, item: _Item, column: str) -> str:
         return self.formula(item, column)

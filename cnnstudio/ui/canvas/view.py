@@ -13,14 +13,14 @@ import os
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from ..document import Document
-from ..style import LOCKED_BADGE, ZOOM_HINT
 from .actions import CanvasActions
 from .block_scene import BlockScene, BlockUnavailable
 from .export import render_png, render_svg
 from .node_item import NodeItem
+from .overlays import BAR_HEIGHT, BlockBar, ZoomNote, lock_badge
 from .scene import DiagramScene
 
 MIN_ZOOM = 0.08
@@ -31,27 +31,6 @@ their names and shapes in large type, legible down to here)."""
 READABLE_ZOOM = 0.7
 """A network too big for that opens at its top, at OPEN_ZOOM or at least this."""
 OPEN_ZOOM = 0.85
-BAR_HEIGHT = 38
-
-
-class BlockBar(QWidget):
-    """The strip above an opened block: a Back button and where you are."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("canvasBlockBar")
-        self.setAutoFillBackground(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        self.back = QToolButton(self)
-        self.back.setText("\u2190 Back")
-        self.back.setToolTip("Back to the whole network (Esc)")
-        self.back.setAutoRaise(False)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.back)
-        layout.addWidget(self.label, 1)
-        self.hide()
 
 
 class CanvasView(QGraphicsView):
@@ -103,14 +82,9 @@ class CanvasView(QGraphicsView):
         self._set_up_view()
         self.block_bar = BlockBar(self)
         self.block_bar.back.clicked.connect(self.close_block)
-        self.lock_badge = QLabel("Locked while training", self)
-        self.lock_badge.setObjectName("canvasLockBadge")
-        self.lock_badge.setStyleSheet(LOCKED_BADGE)
+        self.lock_badge = lock_badge(self)
         self.lock_badge.setVisible(not document.editable)
-        self.zoom_hint = QLabel(self)
-        self.zoom_hint.setObjectName("canvasZoomHint")
-        self.zoom_hint.setStyleSheet(ZOOM_HINT)
-        self.zoom_hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.zoom_hint = ZoomNote(self)
         document.editable_changed.connect(self._on_editable_changed)
         self.canvas_actions = CanvasActions(self)
         self.diagram_scene.block_open_requested.connect(self.open_block)
@@ -167,18 +141,7 @@ class CanvasView(QGraphicsView):
         self._place_zoom_hint()
 
     def _place_zoom_hint(self) -> None:
-        """The zoom and how to change it, in the bottom-left corner (the zoom alone if the canvas
-        is too narrow for the sentence)."""
-        percent = round(self.zoom * 100)
-        text = f"{percent}%  ·  Wheel zooms, Ctrl+0 fits"
-        if self.zoom_hint.fontMetrics().horizontalAdvance(text) + 40 > self.viewport().width():
-            text = f"{percent}%"
-        self.zoom_hint.setText(text)
-        self.zoom_hint.setToolTip("The mouse wheel zooms at the mouse; Ctrl+0 fits the diagram to the window")
-        self.zoom_hint.adjustSize()
-        top = self.viewport().geometry().bottom() - self.zoom_hint.height() - 6
-        self.zoom_hint.move(self.viewport().geometry().left() + 8, top)
-        self.zoom_hint.raise_()
+        self.zoom_hint.show_zoom(self.zoom, self.viewport().geometry())
 
     def _scale_to(self, zoom: float, anchor: QPointF | None = None) -> None:
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
