@@ -163,9 +163,10 @@ def _run(args, network: Network | None, path: Path | None) -> int:
     try:
         if args.screenshot or args.size:
             window.resize(*(args.size or SCREENSHOT_SIZE))
+            window.default_dock_sizes()  # shares of the size asked for
         _arrange(window, args)
         if args.screenshot:
-            return _save_screenshot(app, window, Path(args.screenshot))
+            return _save_screenshot(app, window, Path(args.screenshot), args.start_page)
         window.first_painted.connect(lambda: _greet(window, args))
         window.show()
         return app.exec()
@@ -220,18 +221,17 @@ def load_exercise_arg(path: str | None):
         raise UsageError(f"--exercise: {error}") from None
 
 
-def _save_screenshot(app, window, path: Path) -> int:
-    """Lay the window out, draw it into a PNG of exactly the window's size, and quit."""
+def _save_screenshot(app, window, path: Path, start_page: bool = False) -> int:
+    """Lay the window out, draw it (with the start page over it if asked) into a PNG of exactly
+    the window's size, and quit."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QImage
 
     window.show()
     deadline = time.monotonic() + 0.5
     while time.monotonic() < deadline or window.canvas.diagram_scene.building:
         app.processEvents()  # a long network is drawn a slice per turn of the event loop
         time.sleep(0.02)
-    image = QImage(window.size(), QImage.Format.Format_RGB32)
-    window.render(image)
+    image = window_picture(window, start_page)
     window.hide()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -245,4 +245,29 @@ def _save_screenshot(app, window, path: Path) -> int:
     return 0
 
 
-__all__ = ["display_problem", "main", "open_network", "parse_args"]
+def window_picture(window, start_page: bool = False):
+    """The window as a QImage of its size; with *start_page*, the case-study cards are drawn
+    over its middle, where the dialog opens on a screen."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    image = QImage(window.size(), QImage.Format.Format_RGB32)
+    window.render(image)
+    if not start_page:
+        return image
+    page = window.show_start_page()
+    page.blockSignals(True)  # a picture changes no setting (the page's "show at start" box)
+    QApplication.processEvents()
+    picture = page.grab()
+    painter = QPainter(image)
+    painter.drawPixmap(
+        QPoint((image.width() - picture.width()) // 2, (image.height() - picture.height()) // 2), picture
+    )
+    painter.end()
+    page.close()
+    page.deleteLater()
+    return image
+
+
+__all__ = ["display_problem", "main", "open_network", "parse_args", "window_picture"]

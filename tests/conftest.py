@@ -84,6 +84,20 @@ def show_canvas(qtbot):
 
 
 @pytest.fixture
+def view_of(show_canvas):
+    """A shown canvas of a preset (by id) or of a given network; returns ``(view, document)``."""
+
+    def make(network):
+        from cnnstudio.core import preset
+        from cnnstudio.ui.document import Document
+
+        document = Document(preset(network) if isinstance(network, str) else network)
+        return show_canvas(document), document
+
+    return make
+
+
+@pytest.fixture
 def viewport_point():
     """Where a scene point is on a view's viewport, scrolling it into sight first."""
 

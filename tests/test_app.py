@@ -115,3 +115,17 @@ def test_unknown_screenshot_options_are_usage_errors(home, tmp_path):
     assert "no layer called 'conv9'" in result.stderr
     with pytest.raises(UsageError, match="lenet6"):
         open_network("lenet6")
+
+
+def test_a_screenshot_with_the_start_page_shows_the_cards_over_the_window(home, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    out = tmp_path / "start.png"
+    result = run_cnnstudio(["--start-page", "--screenshot", str(out), "--size", "1200x800"], home)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)
+    # the page sits in the middle, over the canvas: its white background covers the canvas's
+    # grey one near its top; the status bar below it is the window's
+    assert image.pixelColor(600, 40) == QColor("#ffffff")
+    assert image.pixelColor(600, 790) != QColor("#ffffff")

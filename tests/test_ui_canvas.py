@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QHelpEvent, QImage
@@ -9,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from cnnstudio.core import Network, preset
 from cnnstudio.core.fileformat import dumps
+from cnnstudio.core.layout import network_graph, network_layout
 from cnnstudio.ui.canvas import style
 from cnnstudio.ui.canvas.mime import block_mime_data
+from cnnstudio.ui.canvas.view import LEGIBLE_ZOOM
 from cnnstudio.ui.commands import (
     AddNodeCommand,
     MoveCommand,
@@ -56,12 +60,16 @@ def test_every_node_and_edge_is_drawn_with_its_shape(view, document):
     assert edge.label == "28x28x6"
 
 
-def test_presets_without_positions_are_laid_out_top_to_bottom(document, view):
-    ys = [node.pos[1] for node in document.network.nodes]
-    xs = {node.pos[0] for node in document.network.nodes}
-    assert all(node.pos is not None for node in document.network.nodes)
-    assert ys == sorted(ys) and len(set(ys)) == len(ys)
-    assert xs == {0.0}
+def test_presets_without_positions_are_laid_out_down_columns_side_by_side(document, view):
+    nodes = document.network.nodes
+    assert all(node.pos is not None for node in nodes)
+    assert nodes[0].pos == (0.0, 0.0)
+    for before, after in itertools.pairwise(nodes):  # LeNet-5 is a chain
+        (x0, y0), (x1, y1) = before.pos, after.pos
+        below = x1 == x0 and y1 == y0 + style.ROW_HEIGHT
+        next_column = x1 > x0 and y1 == 0.0
+        assert below or next_column, (before.name, after.name)
+    assert len({node.pos[0] for node in nodes}) == 3  # 14 layers: three columns, near 16:9
     assert document.undo_stack.count() == 0 and not document.modified
 
 
@@ -75,7 +83,7 @@ def test_drop_from_palette_adds_the_block_where_dropped(qtbot, view, document, d
     qtbot.addWidget(palette)
     document.set_selection([])
     before = dumps(document.network)
-    target = QPointF(600.0, 300.0)
+    target = QPointF(600.0, 640.0)  # empty canvas, below the middle column
     drop(view, palette.mime_data(palette.find_item("conv2d")), target)
     added = [n for n in document.network.nodes if n.type == "conv2d" and n.name not in ("conv1", "conv2")]
     assert len(added) == 1
@@ -305,8 +313,9 @@ def test_auto_layout_is_one_undoable_step(view, document):
     before = dumps(document.network)
     view.canvas_actions.auto_layout.trigger()
     assert document.undo_stack.count() == 1
-    positions = [n.pos for n in document.network.nodes]
-    assert [p[1] for p in positions] == [i * style.ROW_HEIGHT for i in range(len(positions))]
+    laid_out = network_layout(network_graph(document.network))
+    assert {n.id: n.pos for n in document.network.nodes} == laid_out
+    assert len({x for x, _ in laid_out.values()}) == 3  # LeNet-5's 14 rows: three columns
     document.undo_stack.undo()
     assert dumps(document.network) == before
 
@@ -421,7 +430,9 @@ def test_opening_another_network_rebuilds_and_fits(view, document):
     document.replace_network(preset("resnet50"))
     assert len(view.diagram_scene.nodes) == len(document.network)
     assert all(n.pos is not None for n in document.network.nodes)
-    assert view.zoom >= 0.7
+    assert view.zoom >= LEGIBLE_ZOOM
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert all(visible.contains(item.sceneBoundingRect()) for item in view.diagram_scene.nodes.values())
 
 
 def test_export_png_and_svg(view, tmp_path):

@@ -10,14 +10,19 @@ from PySide6.QtWidgets import QApplication
 
 from cnnstudio.core import preset
 from cnnstudio.core.fileformat import dumps
-from cnnstudio.core.layout import layered_layout, spread
+from cnnstudio.core.layout import ROW_HEIGHT, layered_layout, spread
 from cnnstudio.ui.canvas.mime import block_mime_data
 from cnnstudio.ui.document import Document
 
 
 @pytest.fixture
 def document(qtbot):
-    return Document(preset("resnet50"))
+    """ResNet-50 laid out as one tall column (as in a file saved before long networks wrapped):
+    taller than the canvas at any legible zoom."""
+    network = preset("resnet50")
+    for row, node in enumerate(network.nodes):
+        network.move(node.id, (0.0, row * ROW_HEIGHT))
+    return Document(network)
 
 
 @pytest.fixture

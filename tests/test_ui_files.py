@@ -13,21 +13,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, make_window, private_home, set_param
 
 from cnnstudio.core import preset
 from cnnstudio.core.fileformat import dumps, load, to_dict
 from cnnstudio.ui.recovery import recovery_text
 from cnnstudio.ui.settings import recovery_dir
-
-pytestmark = QT_OFFSCREEN_NOISE
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    with private_home(tmp_path, monkeypatch) as path:
-        yield path
-
 
 Button = QMessageBox.StandardButton
 
@@ -58,12 +48,12 @@ def save_path_dialog(monkeypatch, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
 
 
-def test_save_and_reopen_gives_the_same_file(qtbot, tmp_path, monkeypatch):
-    window = make_window(qtbot, preset("googlenet"))
+def test_save_and_reopen_gives_the_same_file(qtbot, tmp_path, monkeypatch, make_window):
+    window = make_window(preset("googlenet"))
     first = tmp_path / "googlenet.cnnstudio.json"
     save_path_dialog(monkeypatch, first)
     assert window.files.save()
-    other = make_window(qtbot)
+    other = make_window()
     assert other.files.open_path(first)
     second = tmp_path / "again.cnnstudio.json"
     assert other.files.save_to(second)
@@ -71,16 +61,16 @@ def test_save_and_reopen_gives_the_same_file(qtbot, tmp_path, monkeypatch):
     assert layers(load(first)) == layers(preset("googlenet"))
 
 
-def test_save_as_adds_the_file_suffix(qtbot, tmp_path, monkeypatch):
-    window = make_window(qtbot)
+def test_save_as_adds_the_file_suffix(qtbot, tmp_path, monkeypatch, make_window):
+    window = make_window()
     save_path_dialog(monkeypatch, tmp_path / "mine")
     assert window.files.save_as()
     assert (tmp_path / "mine.cnnstudio.json").exists()
     assert window.document.path == (tmp_path / "mine.cnnstudio.json").resolve()
 
 
-def test_title_shows_the_file_name_and_a_star_when_modified(qtbot, tmp_path):
-    window = make_window(qtbot, preset("lenet5"))
+def test_title_shows_the_file_name_and_a_star_when_modified(qtbot, tmp_path, make_window, set_param):
+    window = make_window(preset("lenet5"))
     assert window.windowTitle().startswith("LeNet-5 –")
     assert "*" not in window.windowTitle()
     set_param(window.document, "fc1", "units", 100)
@@ -93,31 +83,33 @@ def test_title_shows_the_file_name_and_a_star_when_modified(qtbot, tmp_path):
     assert window.windowTitle().startswith("lenet.cnnstudio.json –")
 
 
-def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, monkeypatch):
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(
+    qtbot, monkeypatch, make_window, set_param
+):
     answers = Answers(monkeypatch, warning=Button.Cancel)
-    window = make_window(qtbot)
+    window = make_window()
     set_param(window.document, "fc1", "units", 100)
     assert not window.close()
     assert window.isVisible()
     assert len(answers.asked) == 1 and "LeNet-5" in answers.asked[0][1]
 
 
-def test_discard_closes_and_save_writes_first(qtbot, tmp_path, monkeypatch):
+def test_discard_closes_and_save_writes_first(qtbot, tmp_path, monkeypatch, make_window, set_param):
     answers = Answers(monkeypatch, warning=Button.Discard)
-    window = make_window(qtbot)
+    window = make_window()
     set_param(window.document, "fc1", "units", 100)
     assert window.close()
     answers.answers["warning"] = Button.Save
-    saved = make_window(qtbot)
+    saved = make_window()
     set_param(saved.document, "fc1", "units", 100)
     save_path_dialog(monkeypatch, tmp_path / "kept.cnnstudio.json")
     assert saved.close()
     assert json.loads((tmp_path / "kept.cnnstudio.json").read_text())["name"] == "LeNet-5"
 
 
-def test_opening_a_preset_over_unsaved_changes_asks(qtbot, monkeypatch):
+def test_opening_a_preset_over_unsaved_changes_asks(qtbot, monkeypatch, make_window, set_param):
     answers = Answers(monkeypatch, warning=Button.Cancel)
-    window = make_window(qtbot)
+    window = make_window()
     set_param(window.document, "fc1", "units", 100)
     window.menu_actions["preset:vgg16"].trigger()
     assert window.document.network.name == "LeNet-5"
@@ -127,9 +119,9 @@ def test_opening_a_preset_over_unsaved_changes_asks(qtbot, monkeypatch):
     assert not window.document.modified
 
 
-def test_a_corrupt_file_opens_nothing_and_says_why(qtbot, tmp_path, monkeypatch):
+def test_a_corrupt_file_opens_nothing_and_says_why(qtbot, tmp_path, monkeypatch, make_window, set_param):
     answers = Answers(monkeypatch)
-    window = make_window(qtbot, preset("resnet18"))
+    window = make_window(preset("resnet18"))
     set_param(window.document, "fc", "units", 10)
     before = dumps(window.document.network)
     bad = tmp_path / "broken.cnnstudio.json"
@@ -142,9 +134,9 @@ def test_a_corrupt_file_opens_nothing_and_says_why(qtbot, tmp_path, monkeypatch)
     assert "broken.cnnstudio.json" in text and "not valid JSON" in text
 
 
-def test_a_file_with_an_unknown_block_names_it(qtbot, tmp_path, monkeypatch):
+def test_a_file_with_an_unknown_block_names_it(qtbot, tmp_path, monkeypatch, make_window):
     answers = Answers(monkeypatch)
-    window = make_window(qtbot)
+    window = make_window()
     data = json.loads(dumps(preset("lenet5")))
     data["nodes"][1]["type"] = "conv3d"
     bad = tmp_path / "odd.cnnstudio.json"
@@ -154,8 +146,8 @@ def test_a_file_with_an_unknown_block_names_it(qtbot, tmp_path, monkeypatch):
     assert window.document.network.name == "LeNet-5"
 
 
-def test_recent_files_remember_opened_and_saved_files(qtbot, tmp_path):
-    window = make_window(qtbot)
+def test_recent_files_remember_opened_and_saved_files(qtbot, tmp_path, make_window):
+    window = make_window()
     a, b = tmp_path / "a.cnnstudio.json", tmp_path / "b.cnnstudio.json"
     assert window.files.save_to(a)
     assert window.files.save_to(b)
@@ -166,8 +158,8 @@ def test_recent_files_remember_opened_and_saved_files(qtbot, tmp_path):
     assert any("a.cnnstudio.json" in t for t in texts) and any("b.cnnstudio.json" in t for t in texts)
 
 
-def test_autosave_writes_unsaved_work_and_a_clean_save_removes_it(qtbot, tmp_path):
-    window = make_window(qtbot)
+def test_autosave_writes_unsaved_work_and_a_clean_save_removes_it(qtbot, tmp_path, make_window, set_param):
+    window = make_window()
     autosave = window.files.autosave
     assert not autosave.write_if_needed()
     set_param(window.document, "fc1", "units", 100)
@@ -179,22 +171,22 @@ def test_autosave_writes_unsaved_work_and_a_clean_save_removes_it(qtbot, tmp_pat
     assert not autosave.file.exists()
 
 
-def test_autosave_runs_on_its_timer(qtbot):
-    window = make_window(qtbot)
+def test_autosave_runs_on_its_timer(qtbot, make_window, set_param):
+    window = make_window()
     set_param(window.document, "fc1", "units", 100)
     assert window.files.autosave.timer.interval() == 30_000
     window.files.autosave.timer.setInterval(10)
     qtbot.waitUntil(window.files.autosave.file.exists, timeout=2000)
 
 
-def test_recovers_work_left_by_a_crash(qtbot, monkeypatch):
+def test_recovers_work_left_by_a_crash(qtbot, monkeypatch, make_window):
     crashed = preset("lenet5")
     crashed.set_param(crashed.find("fc1").id, "units", 77)
     saved_at = datetime(2025, 3, 14, 15, 9)
     left_behind = recovery_dir() / "crashed.recovery.json"
     left_behind.write_text(recovery_text(crashed, None, saved_at), encoding="utf-8")
     answers = Answers(monkeypatch, question=Button.Yes)
-    window = make_window(qtbot, preset("alexnet"))
+    window = make_window(preset("alexnet"))
     assert window.files.offer_recovery()
     assert "Recover unsaved work from 2025-03-14 15:09?" in answers.asked[0][1]
     assert layers(window.document.network) == layers(crashed)
@@ -202,11 +194,33 @@ def test_recovers_work_left_by_a_crash(qtbot, monkeypatch):
     assert not left_behind.exists()
 
 
-def test_refused_recovery_is_deleted_and_not_offered_again(qtbot, monkeypatch):
+def test_recovery_names_the_file_the_work_belongs_to(qtbot, tmp_path, monkeypatch, make_window):
+    named = preset("lenet5")
+    named.set_name("Untitled")  # the network's name says nothing about its file
+    file = tmp_path / "my-lenet.cnnstudio.json"
+    left_behind = recovery_dir() / "named.recovery.json"
+    left_behind.write_text(recovery_text(named, file, datetime(2025, 3, 14, 15, 9)), encoding="utf-8")
+    answers = Answers(monkeypatch, question=Button.No)
+    window = make_window()
+    assert not window.files.offer_recovery()
+    text = answers.asked[0][1]
+    assert "before the changes to my-lenet.cnnstudio.json were saved" in text
+    assert "Untitled" not in text
+
+
+def test_recovery_of_a_never_saved_network_says_so(qtbot, monkeypatch, make_window):
+    left_behind = recovery_dir() / "new.recovery.json"
+    left_behind.write_text(recovery_text(preset("vgg16"), None, datetime(2025, 1, 1)), encoding="utf-8")
+    answers = Answers(monkeypatch, question=Button.No)
+    make_window().files.offer_recovery()
+    assert "before the new network VGG-16 was saved to a file" in answers.asked[0][1]
+
+
+def test_refused_recovery_is_deleted_and_not_offered_again(qtbot, monkeypatch, make_window):
     left_behind = recovery_dir() / "crashed.recovery.json"
     left_behind.write_text(recovery_text(preset("vgg16"), None, datetime(2025, 1, 1)), encoding="utf-8")
     answers = Answers(monkeypatch, question=Button.No)
-    window = make_window(qtbot)
+    window = make_window()
     assert not window.files.offer_recovery()
     assert window.document.network.name == "LeNet-5"
     assert not left_behind.exists()
@@ -214,9 +228,9 @@ def test_refused_recovery_is_deleted_and_not_offered_again(qtbot, monkeypatch):
     assert len(answers.asked) == 1
 
 
-def test_a_running_windows_autosave_is_not_offered(qtbot, monkeypatch):
+def test_a_running_windows_autosave_is_not_offered(qtbot, monkeypatch, make_window, set_param):
     answers = Answers(monkeypatch, question=Button.Yes)
-    first = make_window(qtbot)
+    first = make_window()
     set_param(first.document, "fc1", "units", 100)
     first.files.autosave.write_now()
     lock = first.files.autosave.file.with_name(
@@ -224,14 +238,14 @@ def test_a_running_windows_autosave_is_not_offered(qtbot, monkeypatch):
     )
     an_hour_ago = time.time() - 3600
     os.utime(lock, (an_hour_ago, an_hour_ago))  # a window open for an hour
-    second = make_window(qtbot)
+    second = make_window()
     assert not second.files.offer_recovery()
     assert answers.asked == []
     assert first.files.autosave.file.exists()
 
 
-def test_exports_write_png_svg_csv_and_markdown(qtbot, tmp_path):
-    window = make_window(qtbot, preset("conv5x5-naive"))
+def test_exports_write_png_svg_csv_and_markdown(qtbot, tmp_path, make_window):
+    window = make_window(preset("conv5x5-naive"))
     window.document.set_shape_order("chw")
     paths = {kind: tmp_path / f"net.{kind}" for kind in ("png", "svg", "csv", "md")}
     for kind, path in paths.items():
@@ -245,8 +259,8 @@ def test_exports_write_png_svg_csv_and_markdown(qtbot, tmp_path):
     assert "| conv | Conv2d | 32x28x28 |" in markdown and "120,422,400" in markdown
 
 
-def test_export_follows_the_flops_toggle(qtbot, tmp_path):
-    window = make_window(qtbot, preset("conv5x5-naive"))
+def test_export_follows_the_flops_toggle(qtbot, tmp_path, make_window):
+    window = make_window(preset("conv5x5-naive"))
     window.toggles.flops.trigger()
     assert window.exporter.export("csv", tmp_path / "net.csv")
     rows = list(csv.reader(io.StringIO((tmp_path / "net.csv").read_text(encoding="utf-8"))))
@@ -254,15 +268,15 @@ def test_export_follows_the_flops_toggle(qtbot, tmp_path):
     assert next(r for r in rows if r[0] == "conv")[4] == "240844800"
 
 
-def test_settings_persist_across_windows(qtbot, tmp_path):
-    first = make_window(qtbot)
+def test_settings_persist_across_windows(qtbot, tmp_path, make_window):
+    first = make_window()
     first.toggles.chw.trigger()
     first.toggles.flops.trigger()
     first.resize(700, 650)
     first.table_dock.hide()
     assert first.files.save_to(tmp_path / "remembered.cnnstudio.json")
     assert first.close()
-    second = make_window(qtbot)
+    second = make_window()
     assert second.document.shape_order == "chw" and second.document.show_flops
     assert second.toggles.chw.isChecked() and second.toggles.flops.isChecked()
     assert (second.width(), second.height()) == (700, 650)
@@ -278,16 +292,16 @@ def test_settings_stay_out_of_the_real_home(home):
 
 
 @pytest.mark.parametrize("kind", ["png", "svg", "csv", "md"])
-def test_export_menu_asks_for_a_file(qtbot, tmp_path, monkeypatch, kind):
-    window = make_window(qtbot)
+def test_export_menu_asks_for_a_file(qtbot, tmp_path, monkeypatch, kind, make_window):
+    window = make_window()
     save_path_dialog(monkeypatch, tmp_path / "chosen")
     window.menu_actions[f"export_{kind}"].trigger()
     assert (tmp_path / f"chosen.{kind}").stat().st_size > 0
 
 
-def test_nothing_replaces_the_network_while_it_trains(qtbot, tmp_path, monkeypatch):
+def test_nothing_replaces_the_network_while_it_trains(qtbot, tmp_path, monkeypatch, make_window):
     answers = Answers(monkeypatch)
-    window = make_window(qtbot, preset("lenet5"))
+    window = make_window(preset("lenet5"))
     other = tmp_path / "other.cnnstudio.json"
     window.files.save_to(other)
     window.document.set_editable(False)

@@ -164,7 +164,7 @@ def test_nothing_selected_shows_the_network_with_an_editable_name(qtbot):
     document.set_selection([])
     assert isinstance(inspector.page, NetworkPage)
     totals = inspector.findChild(QLabel, "networkTotals").text()
-    assert "Parameters: 61,706" in totals and "Layers: 14" in totals
+    assert "Parameters: 61,706" in totals and "Layers on the canvas: 14" in totals
     name = inspector.findChild(QLineEdit, "networkName")
     name.setText("My LeNet")
     name.editingFinished.emit()
@@ -226,3 +226,69 @@ def test_keyboard_typing_in_a_spin_box_applies(qtbot):
     qtbot.keyClick(units, Qt.Key.Key_Return)
     assert document.network.node(fc1).params["units"] == 64
     assert document.row(fc1).params == 400 * 64 + 64
+
+
+def hint(inspector, key) -> QLabel:
+    return inspector.findChild(QLabel, f"hint_{key}")
+
+
+def type_into(qtbot, box, text: str) -> None:
+    """Select what the box shows and type *text* over it, then press Enter."""
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("typed", ["999999", "-5", "12x"])
+def test_a_refused_number_says_the_allowed_range_under_its_box(qtbot, typed):
+    document, inspector = make(qtbot, "lenet5")
+    select(document, "conv1")
+    filters = editor(inspector, "filters")
+    assert not hint(inspector, "filters").isVisible()
+    type_into(qtbot, filters, typed)
+    assert hint(inspector, "filters").isVisible()
+    assert hint(inspector, "filters").text() == "Filters must be a whole number from 1 to 65,536."
+    kept = document.network.find("conv1").params["filters"]
+    assert filters.value() == kept  # the box shows what the layer has
+    type_into(qtbot, filters, "16")  # an edit within the range: the hint goes
+    assert not hint(inspector, "filters").isVisible()
+    assert document.network.find("conv1").params["filters"] == 16
+
+
+def test_a_value_put_back_when_editing_ends_is_explained_too(qtbot):
+    document, inspector = make(qtbot, "lenet5")
+    select(document, "conv1")
+    type_into(qtbot, editor(inspector, "filters"), "0")  # below 1: the box puts 6 back
+    assert hint(inspector, "filters").isVisible()
+    assert document.network.find("conv1").params["filters"] == 6
+
+
+def test_a_real_number_box_says_its_range(qtbot):
+    document, inspector = make(qtbot, "alexnet")
+    select(document, "drop6")
+    type_into(qtbot, editor(inspector, "p"), "1.5")
+    assert hint(inspector, "p").text() == "Drop probability must be a number from 0 to 0.99."
+    assert hint(inspector, "p").isVisible()
+
+
+@pytest.mark.parametrize(
+    ("preset_id", "lines"),
+    [
+        ("vgg16", ["Layers on the canvas: 41", "Weight layers: 16 (conv + fc on the longest path)"]),
+        (
+            "resnet152",
+            [
+                "Weight layers: 152 (conv + fc on the longest path)",
+                "Weight layers on every branch: 156",  # the four projection shortcuts
+            ],
+        ),
+    ],
+)
+def test_the_network_page_counts_the_weight_layers_the_name_counts(qtbot, preset_id, lines):
+    _document, inspector = make(qtbot, preset_id)
+    totals = inspector.findChild(QLabel, "networkTotals").text().splitlines()
+    for line in lines:
+        assert line in totals
+    if preset_id == "vgg16":
+        assert not any("every branch" in line for line in totals)  # a chain: both counts agree

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel, QToolButton
 
 from cnnstudio.core import PRESETS, preset
+from cnnstudio.ui.commands import AddNodeCommand, execute
 from cnnstudio.ui.document import Document
-from cnnstudio.ui.layer_table import COLUMNS, ERROR_COLOR, NODE_ID_ROLE
+from cnnstudio.ui.layer_table import COLUMNS, ERROR_COLOR, FORMULA_ROLE, NODE_ID_ROLE
 from cnnstudio.ui.table_dock import DisplayToggles, TableDock
 
 
@@ -217,3 +220,129 @@ def test_with_no_cell_chosen_the_panel_says_where_the_work_is(make_dock):
     assert "<b>conv2</b> does 57.6 % of the MACs (240,000)" in text
     # fc1: 400*120 weights + 120 biases = 48,120 of 61,706 parameters
     assert "<b>fc1</b> holds 78.0 % of the parameters (48,120)" in text
+
+
+def test_a_blocks_shape_formula_names_its_last_layer_in_words(make_dock):
+    dock = make_dock("inception-naive")
+    model = dock.view.table_model
+    text = model.index_of_path("inception", col("output_shape")).data(FORMULA_ROLE)
+    assert text == "the shape of the block's output: 28x28x256"
+    assert model.index_of_path("inception", col("receptive_field")).data(FORMULA_ROLE) == (
+        "RF of the block's output = 5"
+    )
+    resnet = make_dock("resnet18")
+    text = resnet.view.table_model.index_of_path("layer1.0", col("output_shape")).data(FORMULA_ROLE)
+    assert text == "the shape of its last layer, relu2: 56x56x64"
+
+
+def shown_whole(view, index) -> bool:
+    """Whether the text of the cell at *index* fits its column (Qt cuts it short with "…")."""
+    font = index.data(Qt.ItemDataRole.FontRole) or view.font()
+    margin = 2 * view.style().pixelMetric(view.style().PixelMetric.PM_FocusFrameHMargin) + 2
+    return QFontMetrics(font).horizontalAdvance(index.data()) + margin <= view.columnWidth(index.column())
+
+
+def test_columns_re_fit_when_an_edit_makes_the_numbers_longer(make_dock, qtbot, set_param):
+    dock = make_dock("lenet5")
+    model, view = dock.view.table_model, dock.view
+    total = model.index(model.rowCount() - 1, col("params"))
+    assert shown_whole(view, total)
+    set_param(dock.document, "conv1", "filters", 9999)
+    # conv1 9,999 x (5x5 + 1) + conv2 16 x (5x5x9,999 + 1) + the three fc layers' 59,134
+    assert total.data() == "4,318,724"
+    qtbot.waitUntil(lambda: shown_whole(view, total))
+    assert shown_whole(view, model.index_of_path("conv2", col("params")))
+
+
+def test_a_problem_in_the_shape_column_leaves_every_column_in_view(make_dock, qtbot, set_param):
+    dock = make_dock("lenet5")
+    dock.resize(1150, 400)
+    qtbot.waitUntil(lambda: dock.view.needed_width() <= dock.view.width())
+    set_param(dock.document, "conv1", "kernel", 40)
+    node = AddNodeCommand(dock.document.network, "relu", inputs=(dock.document.network.find("fc3").id,))
+    assert execute(dock.document, node)  # a structural edit: the table is rebuilt and re-fitted
+    view = dock.view
+    qtbot.waitUntil(lambda: view.header().length() <= view.viewport().width())
+    assert (
+        view.columnViewportPosition(col("receptive_field")) + view.columnWidth(col("receptive_field"))
+        <= view.viewport().width()
+    )
+    assert dock.formula_panel.width() >= 240
+
+
+def shown_layers(dock: TableDock) -> list[str]:
+    model = dock.view.table_model
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def click_header(qtbot, dock: TableDock, column: str) -> None:
+    header = dock.view.header()
+    x = header.sectionViewportPosition(col(column)) + header.sectionSize(col(column)) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_clicking_a_column_title_sorts_by_it_and_a_third_click_restores_network_order(make_dock, qtbot):
+    dock = make_dock("lenet5")
+    network_order = shown_layers(dock)
+    click_header(qtbot, dock, "macs")
+    # conv2 240,000, conv1 117,600, fc1 48,000, fc2 10,080, fc3 840: the lecture's "where the work is"
+    assert shown_layers(dock)[:5] == ["conv2", "conv1", "fc1", "fc2", "fc3"]
+    assert shown_layers(dock)[-1] == "Total"
+    assert dock.findChild(QLabel, "sortLabel").text() == "Sorted by MACs, largest first"
+    click_header(qtbot, dock, "macs")
+    assert shown_layers(dock)[-6:] == ["fc3", "fc2", "fc1", "conv1", "conv2", "Total"]
+    click_header(qtbot, dock, "macs")
+    assert shown_layers(dock) == network_order
+    assert not dock.findChild(QToolButton, "networkOrder").isVisible()
+
+
+def test_the_network_order_button_undoes_a_sort(make_dock, qtbot):
+    dock = make_dock("lenet5")
+    click_header(qtbot, dock, "params")
+    assert shown_layers(dock)[0] == "fc1"  # 48,120 of LeNet-5's 61,706 parameters
+    button = dock.findChild(QToolButton, "networkOrder")
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert shown_layers(dock)[:3] == ["input", "conv1", "pool1"]
+
+
+def test_a_sort_holds_through_edits_and_keeps_the_selection(make_dock, qtbot, set_param):
+    dock = make_dock("lenet5")
+    fc1 = dock.document.network.find("fc1").id
+    dock.document.set_selection([fc1])
+    click_header(qtbot, dock, "macs")
+    assert shown_layers(dock)[:3] == ["conv2", "conv1", "fc1"]
+    set_param(dock.document, "fc1", "units", 1000)  # 400 x 1,000 = 400,000 MACs: now the most
+    assert shown_layers(dock)[:3] == ["fc1", "conv2", "conv1"]
+    assert dock.view.selected_node_ids() == [fc1]
+    assert dock.view.table_model.index_of_path("fc1").row() == 0
+    node = AddNodeCommand(dock.document.network, "relu", inputs=(dock.document.network.find("fc3").id,))
+    assert execute(dock.document, node)  # a structural edit rebuilds the rows, still sorted
+    assert shown_layers(dock)[0] == "fc1"
+
+
+def test_the_totals_formula_names_every_layer_it_adds(make_dock):
+    dock = make_dock("lenet5")
+    model = dock.view.table_model
+    total = model.index(model.rowCount() - 1, col("params"))
+    assert total.data(FORMULA_ROLE).splitlines()[0] == (
+        "conv1 156 + conv2 2,416 + fc1 48,120 + fc2 10,164 + fc3 850 = 61,706"
+    )
+    dock.document.set_show_flops(True)
+    text = model.index(model.rowCount() - 1, col("macs")).data(FORMULA_ROLE)
+    assert "FLOPs = 2 × MACs = 2 × 416,520 = 833,040" in text
+    assert "MACs = conv1 117,600 + conv2 240,000 + fc1 48,000 + fc2 10,080 + fc3 840 = 416,520" in text
+
+
+def test_a_long_totals_formula_names_the_first_layers_and_counts_the_rest(make_dock):
+    dock = make_dock("resnet152")
+    model = dock.view.table_model
+    first = model.index(model.rowCount() - 1, col("params")).data(FORMULA_ROLE).splitlines()[0]
+    assert first.startswith("conv1 9,408 + bn1 128 + layer1.0 ")
+    assert " more layers " in first and first.endswith("= 60,192,808")  # torchvision's resnet152
+
+
+def test_a_blocks_sum_names_its_layers(make_dock):
+    dock = make_dock("resnet18")
+    text = dock.view.table_model.index_of_path("layer1.0", col("params")).data(FORMULA_ROLE)
+    assert text == "sum of the inner layers = conv1 36,864 + bn1 128 + conv2 36,864 + bn2 128 = 73,984"

@@ -21,18 +21,16 @@ from test_ui_training_fixtures import (
     start_and_wait_steps,
     training_window,
 )
-from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, private_home, set_param
 
 from cnnstudio.training import Failed, FailureKind, Finished, TrainSettings
 from cnnstudio.ui.commands import SetParamCommand, execute
 
-pytestmark = QT_OFFSCREEN_NOISE
-
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    with private_home(tmp_path, monkeypatch) as path, one_torch_thread():
-        yield path
+def _torch_on_one_thread():
+    """torch on one thread (the private home comes from conftest's ``home``)."""
+    with one_torch_thread():
+        yield
 
 
 @pytest.mark.slow
@@ -57,7 +55,7 @@ def test_lenet5_learns_the_digits_with_the_panel_defaults(qtbot):
     assert window.document.editable
 
 
-def test_train_is_disabled_with_the_reason_until_the_network_fits(qtbot):
+def test_train_is_disabled_with_the_reason_until_the_network_fits(qtbot, set_param):
     window, workspace = training_window(qtbot)
     start, reason = workspace.controls.start, workspace.controls.reason
     assert start.isEnabled() and reason.text() == ""
@@ -185,10 +183,8 @@ def test_closing_the_window_mid_run_ends_the_worker_thread(qtbot):
     qtbot.wait(200)  # queued signals from the last steps arrive harmlessly
 
 
-def test_the_panel_loads_torch_only_when_its_tab_is_shown(qtbot):
-    from test_ui_window_fixtures import make_window
-
-    window = make_window(qtbot)
+def test_the_panel_loads_torch_only_when_its_tab_is_shown(qtbot, make_window):
+    window = make_window()
     panel = window.training_panel
     qtbot.wait(50)
     assert panel.session.thread is None and not panel.is_ready

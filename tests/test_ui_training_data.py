@@ -10,17 +10,15 @@ import time
 import pytest
 from test_data_download import FileServer, RangeHandler, checksums_of, serve_mnist
 from test_ui_training_fixtures import LEFT, one_torch_thread, training_window
-from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, private_home
 
 from cnnstudio.data.download import CHUNK_BYTES
 
-pytestmark = QT_OFFSCREEN_NOISE
-
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    with private_home(tmp_path, monkeypatch) as path, one_torch_thread():
-        yield path
+def _torch_on_one_thread():
+    """torch on one thread (the private home comes from conftest's ``home``)."""
+    with one_torch_thread():
+        yield
 
 
 class _Trickle:

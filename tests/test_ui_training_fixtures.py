@@ -11,7 +11,6 @@ from contextlib import contextmanager
 
 import torch
 from PySide6.QtCore import Qt
-from test_ui_window_fixtures import make_window
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -32,7 +31,12 @@ def one_torch_thread():
 
 def training_window(qtbot, network=None):
     """The main window with its Training tab in front, the workspace built and the dataset open."""
-    window = make_window(qtbot, network)
+    from cnnstudio.ui import MainWindow
+
+    window = MainWindow(network)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    window.show()
+    qtbot.waitExposed(window)
     panel = window.training_panel
     with qtbot.waitSignal(panel.ready, timeout=60_000):
         window.training_dock.raise_()

@@ -8,19 +8,17 @@ import threading
 
 import pytest
 from test_ui_training_fixtures import LEFT, one_torch_thread, run_to_end, training_window
-from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, private_home
 
 from cnnstudio.core import preset
 from cnnstudio.training import Finished, Started, Step, Trainer
 from cnnstudio.ui.training.backend import TrainingBackend
 
-pytestmark = QT_OFFSCREEN_NOISE
-
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    with private_home(tmp_path, monkeypatch) as path, one_torch_thread():
-        yield path
+def _torch_on_one_thread():
+    """torch on one thread (the private home comes from conftest's ``home``)."""
+    with one_torch_thread():
+        yield
 
 
 def trained_with_results(qtbot, epochs: int = 1):

@@ -6,22 +6,20 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from test_ui_training_fixtures import one_torch_thread
-from test_ui_window_fixtures import QT_OFFSCREEN_NOISE, make_window, private_home
 
 from cnnstudio.ui.training.panel import IdleWatch
 
-pytestmark = QT_OFFSCREEN_NOISE
-
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    with private_home(tmp_path, monkeypatch) as path, one_torch_thread():
-        yield path
+def _torch_on_one_thread():
+    """torch on one thread (the private home comes from conftest's ``home``)."""
+    with one_torch_thread():
+        yield
 
 
 @pytest.mark.idle_warm_up
-def test_pytorch_loads_behind_an_idle_window_and_the_tab_is_ready_when_chosen(qtbot):
-    window = make_window(qtbot)
+def test_pytorch_loads_behind_an_idle_window_and_the_tab_is_ready_when_chosen(qtbot, make_window):
+    window = make_window()
     panel = window.training_panel
     with qtbot.waitSignal(panel.ready, timeout=60_000):
         pass  # nobody touches the Training tab
@@ -32,10 +30,10 @@ def test_pytorch_loads_behind_an_idle_window_and_the_tab_is_ready_when_chosen(qt
     assert workspace.controls.start.isEnabled()  # ready the moment the tab is chosen
 
 
-def test_input_postpones_the_warm_up_until_the_student_pauses(qtbot):
+def test_input_postpones_the_warm_up_until_the_student_pauses(qtbot, make_window):
     started, busy = [], []
     starter = IdleWatch(lambda: started.append(True), lambda: busy.append(True), idle_ms=300)
-    window = make_window(qtbot)
+    window = make_window()
     starter.window_painted()
     for _ in range(8):  # 800 ms of key presses, never 300 ms apart
         qtbot.keyClick(window.canvas.viewport(), Qt.Key.Key_Shift)

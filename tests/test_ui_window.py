@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QGraphicsView, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QDockWidget, QGraphicsView, QLabel, QMessageBox
 
 from cnnstudio.core import LESSONS, PRESETS, preset
 from cnnstudio.core.fileformat import load, save
 from cnnstudio.ui import MainWindow
 from cnnstudio.ui.layer_table import COLUMNS, NODE_ID_ROLE
-from cnnstudio.ui.start_page import StartPage
+from cnnstudio.ui.start_page import EmptyCard, StartPage
 
 
 def test_opens_lenet5_by_default_with_every_part_in_place(qtbot, make_window):
@@ -197,3 +197,80 @@ def test_view_menu_holds_the_table_toggles_and_the_docks(qtbot, make_window):
     window.toggles.chw.trigger()
     index = window.table.table_model.index_of_path("conv", COLUMNS.index("output_shape"))
     assert index.data() == "32x28x28"
+
+
+def test_the_start_page_offers_an_empty_network(qtbot, make_window):
+    window = make_window()
+    page = window.show_start_page()
+    card = page.findChild(EmptyCard)
+    assert card is not None and "Empty network" in card.accessibleName()
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert [n.type for n in window.document.network.nodes] == ["input"]
+    assert window.document.network.name == "Untitled"
+    assert not page.isVisible()
+
+
+def test_the_start_page_cards_flow_into_the_columns_its_width_holds(qtbot, make_window):
+    page = make_window().show_start_page()
+    page.resize(1280, 700)
+    qtbot.waitUntil(lambda: page.columns() == 4)
+    page.resize(620, 600)
+    qtbot.waitUntil(lambda: page.columns() == 2)
+    viewport = page.scroll.viewport()
+
+    def all_in_view() -> bool:  # once the grids have laid the cards out again
+        return all(
+            card.mapTo(viewport, card.rect().topRight()).x() < viewport.width() for card in page.cards()
+        )
+
+    qtbot.waitUntil(all_in_view)
+
+
+def test_help_lists_the_windows_keys_and_mouse_gestures(qtbot, make_window):
+    window = make_window()
+    menu = window.menu_actions["help_menu"].menu()
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "&Keyboard and Mouse…",
+        "&What Is Counted…",
+        "&About CNN Studio",
+    ]
+    window.menu_actions["shortcuts"].trigger()
+    page = window.findChild(QDialog, "shortcutsPage")
+    qtbot.waitUntil(page.isVisible)
+    text = page.text.toPlainText()
+    for keys in ("Ctrl+Y", "Ctrl+Shift+Z", "Del", "Ctrl+0", "Ctrl+C"):
+        assert keys in text, keys
+    assert "Mouse wheel\tZoom in or out at the mouse" in text or "Zoom in or out at the mouse" in text
+    assert "Redo what was undone" in text and "Zoom to Fit" in text
+    lines = text.splitlines()
+    redo = lines[lines.index("Redo what was undone") - 1]  # a table cell a line: the keys come first
+    assert "Ctrl+Y" in redo and "Ctrl+Shift+Z" in redo
+    assert not any(line.startswith(("Redo,", "Undo,")) or ", Redo" in line for line in lines)
+    page.reject()
+
+
+def test_help_says_what_is_counted(qtbot, make_window):
+    window = make_window()
+    window.menu_actions["counted"].trigger()
+    page = window.findChild(QDialog, "countedPage")
+    qtbot.waitUntil(page.isVisible)
+    text = " ".join(page.text.toPlainText().split())
+    assert "FLOPs = 2 × MACs" in text
+    assert "ResNet-152 152" in text and "ResNet-152 156" in text
+    page.reject()
+
+
+def test_the_canvas_says_the_wheel_zooms_and_shows_the_zoom(qtbot, make_window):
+    window = make_window()
+    window.resize(1500, 900)
+    hint = window.canvas.findChild(QLabel, "canvasZoomHint")
+    qtbot.waitUntil(lambda: "Wheel zooms" in hint.text())
+    assert hint.isVisible()
+    window.canvas.set_zoom(0.5)
+    assert hint.text().startswith("50%")
+    window.canvas.set_zoom(1.25)
+    assert hint.text().startswith("125%")
+    assert window.canvas.viewport().geometry().contains(hint.geometry())
+    window.resize(700, 500)  # a canvas too narrow for the sentence: the zoom alone
+    qtbot.waitUntil(lambda: hint.text() == "125%")
+    assert window.canvas.viewport().geometry().contains(hint.geometry())

@@ -394,7 +394,9 @@ _SUMMED = ("params", "macs", "other_ops", "activations")
 
 
 def _last_shape_formula(name: str, shape: Shape) -> Formula:
-    return lambda: f"the output of {name}: {format_shape(shape)}"
+    if name == "output":  # an inception module's last layer, the concatenation
+        return lambda: f"the shape of the block's output: {format_shape(shape)}"
+    return lambda: f"the shape of its last layer, {name}: {format_shape(shape)}"
 
 
 def _residual_formula(children: tuple[LayerRow, ...], in_shape: Shape) -> Formula:
@@ -402,14 +404,16 @@ def _residual_formula(children: tuple[LayerRow, ...], in_shape: Shape) -> Formul
 
 
 def _last_rf_formula(name: str, rf: int | None) -> Formula:
-    return lambda: f"RF of {name} = {rf}"
+    if name == "output":
+        return lambda: f"RF of the block's output = {rf}"
+    return lambda: f"RF of its last layer, {name} = {rf}"
 
 
 def _sum_formula(leaves: tuple[LayerRow, ...], column: str) -> Formula:
     def explain() -> str:
-        values = [getattr(leaf, column) for leaf in leaves]
-        terms = " + ".join(fmt(v) for v in values if v) or "0"
-        return f"sum of the inner layers = {terms} = {fmt(sum(values))}"
+        values = [(leaf.name, getattr(leaf, column)) for leaf in leaves]
+        terms = " + ".join(f"{name} {fmt(value)}" for name, value in values if value) or "0"
+        return f"sum of the inner layers = {terms} = {fmt(sum(value for _, value in values))}"
 
     return explain
 

@@ -216,8 +216,7 @@ class FileController(QObject):
             answer = QMessageBox.question(
                 self.window,
                 "Recover unsaved work?",
-                f"Recover unsaved work from {found.saved_at:%Y-%m-%d %H:%M}?\n\n"
-                f"CNN Studio closed before {found.network.name} was saved.",
+                recovery_question(found),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes,
             )
@@ -238,6 +237,21 @@ class FileController(QObject):
     def close(self) -> None:
         """A clean exit: no recovery file is left behind."""
         self.autosave.close()
+
+
+def recovery_question(found: Recovered) -> str:
+    """What the recovery dialog asks: the time of the work and the file it belongs to, if any."""
+    when = f"{found.saved_at:%Y-%m-%d %H:%M}"
+    if found.original_path is not None:
+        file = printable(found.original_path.name, 80, quote=False)
+        return (
+            f"Recover unsaved work from {when}?\n\nCNN Studio closed before the changes to {file} were saved."
+        )
+    name = printable(found.network.name, 80, quote=False)
+    return (
+        f"Recover unsaved work from {when}?\n\n"
+        f"CNN Studio closed before the new network {name} was saved to a file."
+    )
 
 
 def unreadable_message(unreadable: list[Unreadable]) -> str:

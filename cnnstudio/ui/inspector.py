@@ -3,8 +3,9 @@
 One layer selected: its name, a proper editor for each setting (tooltips from the setting's
 help), the block's description, its input and output shapes, parameters, cost and errors.
 Several selected: how many, and what they cost together. Nothing selected: the network's name
-(editable) and totals. Each change is one undo step; consecutive changes of the same field
-merge into one.
+(editable) and totals. A layer inside a block (chosen in an opened block or as a block's row
+in the table): its settings and figures, read-only (:mod:`cnnstudio.ui.inner_layer`). Each
+change is one undo step; consecutive changes of the same field merge into one.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -22,52 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import fmt, format_shape
+from ..core.counting import weight_layers
 from . import style
 from .commands import LOCKED_MESSAGE, RenameCommand, RenameNetworkCommand, SetParamCommand, execute
 from .document import Document
-from .icons import block_pixmap, icon_variant
+from .icons import icon_variant
+from .inner_layer import InnerLayerPage, find_inner_layer
+from .inspector_page import ERROR_STYLE, MUTED, Page, plain_label
 from .param_editors import editor_for
 
-MUTED = style.MUTED_LABEL
-ERROR_STYLE = style.ERROR_BOX
 
-
-def _label(text: str = "", sheet: str = "", wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(wrap)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if sheet:
-        label.setStyleSheet(sheet)
-    return label
-
-
-def _heading(text: str) -> QLabel:
-    label = _label(text, style.HEADING)
-    return label
-
-
-class _Page(QWidget):
-    """A page of the inspector; refreshed when the analysis or the display settings change."""
-
-    def __init__(self, document: Document) -> None:
-        super().__init__()
-        self.document = document
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(10, 10, 10, 10)
-        self.layout_.setSpacing(6)
-
-    def refresh(self) -> None:
-        """Show the current analysis."""
-
-    def node_changed(self, node_id: str) -> None:
-        """The settings or name of *node_id* changed (an undo, or another view)."""
-
-    def set_editable(self, editable: bool) -> None:
-        """Enable or disable the editors."""
-
-
-class NodePage(_Page):
+class NodePage(Page):
     """The page of one selected layer."""
 
     def __init__(self, document: Document, node_id: str) -> None:
@@ -76,8 +41,11 @@ class NodePage(_Page):
         self.session = object()  # changes made on this page merge per field
         node = document.network.node(node_id)
         block = node.block
-        self._add_header(node)
-        self.layout_.addWidget(_label(block.description, MUTED))
+        kind = f"{block.title} \u00b7 {block.category}"
+        self.title = self.add_header(
+            node.type, icon_variant(node.type, node.params), node.name, kind, block.category
+        )
+        self.layout_.addWidget(plain_label(block.description, MUTED))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name_edit = QLineEdit(node.name)
@@ -92,50 +60,33 @@ class NodePage(_Page):
             label = QLabel(spec.label)
             label.setToolTip(spec.help)
             form.addRow(label, editor)
+            self._add_range_hint(form, spec.key, editor)
             self.editors[spec.key] = editor
         self.layout_.addLayout(form)
         if block.composite:
             self.layout_.addWidget(
-                _label("Double-click the block on the canvas to see the layers inside.", MUTED)
+                plain_label("Double-click the block on the canvas to see the layers inside.", MUTED)
             )
-        self.layout_.addWidget(_heading("Output"))
-        self.figures = QFormLayout()
-        self.figure_labels = {}
-        for key, title in (
-            ("input", "Input"),
-            ("output", "Output"),
-            ("params", "Parameters"),
-            ("cost", "MACs"),
-        ):
-            value = _label(wrap=False)
-            value.setObjectName(f"figure_{key}")
-            self.figure_labels[key] = value
-            self.figures.addRow(title, value)
-        self.layout_.addLayout(self.figures)
-        self.errors = _label(sheet=ERROR_STYLE)
+        self.figures, self.figure_labels = self.add_figures()
+        self.errors = plain_label(sheet=ERROR_STYLE)
         self.errors.setObjectName("layerErrors")
         self.layout_.addWidget(self.errors)
-        self.notes = _label(sheet=MUTED)
+        self.notes = plain_label(sheet=MUTED)
         self.notes.setObjectName("layerNotes")
         self.layout_.addWidget(self.notes)
         self.layout_.addStretch(1)
         self.refresh()
 
-    def _add_header(self, node) -> None:
-        row = QHBoxLayout()
-        icon = QLabel()
-        icon.setPixmap(block_pixmap(node.type, icon_variant(node.type, node.params), 30))
-        self.title = _label(f"{node.name}", style.TITLE)
-        self.title.setObjectName("inspectorTitle")
-        color = style.category_color(node.block.category).name()
-        kind = _label(f"{node.block.title} \u00b7 {node.block.category}", style.colored(color))
-        text = QVBoxLayout()
-        text.setSpacing(0)
-        text.addWidget(self.title)
-        text.addWidget(kind)
-        row.addWidget(icon)
-        row.addLayout(text, 1)
-        self.layout_.addLayout(row)
+    def _add_range_hint(self, form: QFormLayout, key: str, editor: QWidget) -> None:
+        """A line under a number box that says the allowed range when a value is refused."""
+        if not hasattr(editor, "refused"):
+            return
+        hint = plain_label(sheet=style.ERROR_LABEL)
+        hint.setObjectName(f"hint_{key}")
+        hint.hide()
+        form.addRow(hint)
+        editor.refused.connect(lambda message: (hint.setText(message), hint.show()))
+        editor.range_ok.connect(hint.hide)
 
     def _set(self, key: str, value) -> None:
         network = self.document.network
@@ -172,15 +123,9 @@ class NodePage(_Page):
         node = document.network.node(self.node_id) if self.node_id in document.network else None
         if row is None or node is None:
             return
-        order = document.shape_order
         source = document.row(node.inputs[0]) if node.inputs else None
-        labels = self.figure_labels
-        labels["input"].setText(format_shape(source.shape, order) if source is not None else "none")
-        labels["output"].setText(format_shape(row.shape, order))
-        labels["params"].setText(fmt(row.params))
-        cost_title = self.figures.labelForField(labels["cost"])
-        cost_title.setText("FLOPs" if document.show_flops else "MACs")
-        labels["cost"].setText(fmt(2 * row.macs if document.show_flops else row.macs))
+        shown = format_shape(source.shape, document.shape_order) if source is not None else "none"
+        self.show_figures(self.figures, self.figure_labels, shown, row)
         self.errors.setText("\n".join(f"\u2022 {error}" for error in row.errors))
         self.errors.setVisible(bool(row.errors))
         self.notes.setText("\n".join(note[:1].upper() + note[1:] for note in row.notes))
@@ -192,22 +137,22 @@ class NodePage(_Page):
             editor.setEnabled(editable)
 
 
-class SelectionPage(_Page):
+class SelectionPage(Page):
     """The page of several selected layers."""
 
     def __init__(self, document: Document, node_ids: list[str]) -> None:
         super().__init__(document)
         self.node_ids = node_ids
-        self.title = _label(f"{len(node_ids)} layers selected", style.TITLE)
+        self.title = plain_label(f"{len(node_ids)} layers selected", style.TITLE)
         self.title.setObjectName("inspectorTitle")
         self.layout_.addWidget(self.title)
         names = ", ".join(document.network.node(i).name for i in node_ids[:12])
         more = f" and {len(node_ids) - 12} more" if len(node_ids) > 12 else ""
-        self.layout_.addWidget(_label(names + more, MUTED))
-        self.totals = _label()
+        self.layout_.addWidget(plain_label(names + more, MUTED))
+        self.totals = plain_label()
         self.layout_.addWidget(self.totals)
         self.layout_.addWidget(
-            _label(
+            plain_label(
                 "Move, copy, duplicate or delete them together on the canvas. Select one layer to edit it.",
                 MUTED,
             )
@@ -224,12 +169,12 @@ class SelectionPage(_Page):
         self.totals.setText(f"Together\nParameters: {fmt(params)}\n{cost}")
 
 
-class NetworkPage(_Page):
+class NetworkPage(Page):
     """The page shown with nothing selected: the network's name and totals."""
 
     def __init__(self, document: Document) -> None:
         super().__init__(document)
-        self.title = _label("Network", style.TITLE)
+        self.title = plain_label("Network", style.TITLE)
         self.title.setObjectName("inspectorTitle")
         self.layout_.addWidget(self.title)
         form = QFormLayout()
@@ -239,14 +184,14 @@ class NetworkPage(_Page):
         self.name_edit.editingFinished.connect(self._rename)
         form.addRow("Name", self.name_edit)
         self.layout_.addLayout(form)
-        self.totals = _label()
+        self.totals = plain_label()
         self.totals.setObjectName("networkTotals")
         self.layout_.addWidget(self.totals)
-        self.errors = _label(sheet=ERROR_STYLE)
+        self.errors = plain_label(sheet=ERROR_STYLE)
         self.errors.setObjectName("networkErrors")
         self.layout_.addWidget(self.errors)
         self.layout_.addWidget(
-            _label("Select a layer on the canvas or in the table to see and change its settings.", MUTED)
+            plain_label("Select a layer on the canvas or in the table to see and change its settings.", MUTED)
         )
         self.layout_.addStretch(1)
         self.refresh()
@@ -270,13 +215,17 @@ class NetworkPage(_Page):
         order = document.shape_order
         macs = summary.totals.macs
         cost = f"FLOPs: {fmt(2 * macs)}" if document.show_flops else f"MACs: {fmt(macs)}"
+        weights = weight_layers(document.network, summary)
         lines = [
-            f"Layers: {len(document.network)}",
+            f"Layers on the canvas: {fmt(len(document.network))}",
+            f"Weight layers: {fmt(weights.depth)} (conv + fc on the longest path)",
             f"Input: {format_shape(summary.input_shape, order)}",
             f"Output: {format_shape(summary.output_shape, order)}",
             f"Parameters: {fmt(summary.totals.params)}",
             cost,
         ]
+        if weights.total != weights.depth:
+            lines.insert(2, f"Weight layers on every branch: {fmt(weights.total)}")
         self.totals.setText("\n".join(lines))
         problems = list(summary.errors[:8])
         more = [f"\u2026 and {len(summary.errors) - 8} more"] if len(summary.errors) > 8 else []
@@ -300,8 +249,8 @@ class Inspector(QWidget):
         super().__init__(parent)
         self.setObjectName("inspector")
         self.document = document
-        self.page: _Page | None = None
-        self.locked = _label(LOCKED_MESSAGE + ".", style.LOCKED_BANNER)
+        self.page: Page | None = None
+        self.locked = plain_label(LOCKED_MESSAGE + ".", style.LOCKED_BANNER)
         self.locked.setObjectName("inspectorLocked")
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
@@ -345,9 +294,24 @@ class Inspector(QWidget):
         self.page = page
         self.scroll.setWidget(page)
 
+    def show_inner_layer(self, path: str) -> None:
+        """Show the layer *path* inside a block (``layer1.0.conv2``); "" goes back to the page of
+        the selection."""
+        if not path or find_inner_layer(self.document, path) is None:
+            if isinstance(self.page, InnerLayerPage):
+                self.show_selection(force=True)
+            return
+        if isinstance(self.page, InnerLayerPage) and self.page.path == path:
+            return
+        self.page = InnerLayerPage(self.document, path)
+        self.scroll.setWidget(self.page)
+
     def _refresh(self) -> None:
         if isinstance(self.page, NodePage) and self.page.node_id not in self.document.network:
             self.show_selection()
+            return
+        if isinstance(self.page, InnerLayerPage) and find_inner_layer(self.document, self.page.path) is None:
+            self.show_selection(force=True)  # the block changed: that layer is gone
             return
         if self.page is not None:
             self.page.refresh()

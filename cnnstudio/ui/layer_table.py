@@ -4,10 +4,15 @@
 ``_base_item_model`` pattern). When the summary changes it keeps the views' expansion and
 selection: if the rows are the same layers as before it only says the data changed, and only
 when layers were added, removed or reordered does it reset.
+
+The layers can be sorted by a column (:meth:`LayerTableModel.sort_by`, largest first for the
+numbers) and put back in network order; a block's own layers keep their order inside it and
+the totals row stays last. The sort holds through edits.
 """
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from ..core import LayerRow, block_type, fmt, format_shape
 from . import style
 from .document import Document
+from .table_formulas import multiplication_signs, share_formula, total_formula
 
 COLUMNS = (
     "layer",
@@ -73,11 +79,6 @@ class _Item:
     children: list[_Item] = field(default_factory=list)
 
 
-def multiplication_signs(text: str) -> str:
-    """Write the core's ``*`` as the ``×`` of the lecture: ``5*5*192`` -> ``5×5×192``."""
-    return text.replace(" * ", " × ").replace("*", "×")
-
-
 def formula_text(row: LayerRow, column: str) -> str:
     """The formula of *column* in *row* as text ("" if it has none)."""
     return row.formula(column)
@@ -97,8 +98,11 @@ class LayerTableModel(QAbstractItemModel):
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self._top: list[_Item] = []
+        self._items: list[_Item] = []  # the layers' rows in network order
+        self._top: list[_Item] = []  # the rows as shown: the layers (sorted or not), then the totals
         self._by_node: dict[str, _Item] = {}
+        self.sort_column: str | None = None
+        self.sort_descending = False
         self._bold = QFont()
         self._bold.setBold(True)
         self._error_brush = QBrush(ERROR_COLOR)
@@ -111,9 +115,10 @@ class LayerTableModel(QAbstractItemModel):
 
     def _rebuild(self) -> None:
         summary = self.document.summary
-        self._top = [self._item(row, None, i) for i, row in enumerate(summary.rows)]
-        self._top.append(_Item(None, None, len(self._top)))
-        self._by_node = {item.row.node_id: item for item in self._top[:-1]}
+        self._items = [self._item(row, None, i) for i, row in enumerate(summary.rows)]
+        self._by_node = {item.row.node_id: item for item in self._items}
+        self._top = [*self._items, _Item(None, None, len(self._items))]
+        self._order_rows()
 
     def _item(self, row: LayerRow, parent: _Item | None, position: int) -> _Item:
         item = _Item(row, parent, position)
@@ -135,12 +140,74 @@ class LayerTableModel(QAbstractItemModel):
         return True
 
     def _on_summary_changed(self) -> None:
-        if self._refill(self.document.summary.rows, self._top[:-1]):
+        if self._refill(self.document.summary.rows, self._items):
+            if self.sort_column is not None:
+                self._reorder()  # the new numbers may move rows
             self._announce_all_changed()
             return
         self.beginResetModel()
         self._rebuild()
         self.endResetModel()
+
+    # -- sorting ------------------------------------------------------------------------------
+
+    def sort_by(self, column: str | None, descending: bool = True) -> None:
+        """Show the layers sorted by *column* (None: in network order, as data flows).
+
+        Ties and layers whose numbers are unknown (a problem upstream) keep network order,
+        the unknown ones after the others.
+        """
+        self.sort_column = column
+        self.sort_descending = descending
+        self._reorder()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Qt's entry point: sort by the column at *column* (-1: network order)."""
+        name = COLUMNS[column] if 0 <= column < len(COLUMNS) else None
+        self.sort_by(name, order == Qt.SortOrder.DescendingOrder)
+
+    def _reorder(self) -> None:
+        """Put the rows in the current order, telling the views which row went where."""
+        before = list(self._top)
+        self.layoutAboutToBeChanged.emit()
+        self._order_rows()
+        if self._top == before:  # the same items in the same places (items compare by identity)
+            self.layoutChanged.emit()
+            return
+        old = self.persistentIndexList()
+        new = [
+            self.createIndex(index.internalPointer().position, index.column(), index.internalPointer())
+            if index.isValid() and not index.parent().isValid()
+            else index
+            for index in old
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _order_rows(self) -> None:
+        rows = list(self._items)
+        if self.sort_column is not None:
+            known = [item for item in rows if self._sort_key(item.row) is not None]
+            unknown = [item for item in rows if self._sort_key(item.row) is None]
+            known.sort(key=lambda item: self._sort_key(item.row), reverse=self.sort_descending)
+            rows = known + unknown
+        self._top = [*rows, self._top[-1]] if self._top else rows
+        for position, item in enumerate(self._top):
+            item.position = position
+
+    def _sort_key(self, row: LayerRow):
+        column = self.sort_column
+        if column == "layer":
+            return row.name.casefold()
+        if column == "type":
+            return block_type(row.type).title.casefold()
+        if row.shape is None:
+            return None  # not worked out: a problem here or upstream
+        if column == "output_shape":
+            return math.prod(row.shape)
+        if column == "receptive_field":
+            return row.receptive_field
+        return getattr(row, "macs" if column == "macs_share" else column)
 
     def _on_display_changed(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -308,35 +375,19 @@ class LayerTableModel(QAbstractItemModel):
     def formula(self, item: _Item, column: str) -> str:
         """The arithmetic behind a cell, with the numbers filled in and ``×`` signs."""
         if item.row is None:
-            return self._total_formula(column)
+            return total_formula(self.document.summary, column, self.document.show_flops)
         row = item.row
         if column in ("layer", "type"):
             text = block_type(row.type).description
         elif row.shape is None:
             text = ""  # not worked out: a problem here or upstream
         elif column == "macs_share":
-            text = self._share_formula(row.macs)
+            text = share_formula(row.macs, self.document.summary.totals.macs)
         else:
             text = formula_text(row, column)
             if column == "macs" and self.document.show_flops and row.macs:
                 text += f"\nFLOPs = 2 * MACs = 2 * {fmt(row.macs)} = {fmt(2 * row.macs)}"
         return multiplication_signs(text)
-
-    def _share_formula(self, macs: int) -> str:
-        total = self.document.summary.totals.macs
-        if not macs or not total:
-            return "this layer does no multiply-accumulates"
-        return f"{fmt(macs)} / {fmt(total)} = {100 * macs / total:.1f} % of the network's MACs"
-
-    def _total_formula(self, column: str) -> str:
-        totals = self.document.summary.totals
-        if column == "macs" and self.document.show_flops:
-            return multiplication_signs(f"FLOPs = 2 * MACs = 2 * {fmt(totals.macs)} = {fmt(2 * totals.macs)}")
-        if column in ("params", "macs", "other_ops", "activations"):
-            return f"the sum over every layer: {fmt(getattr(totals, column))}"
-        if column == "output_shape":
-            return "the shape of the network's output"
-        return ""
 
     def _formula_role(self, item: _Item, column: str) -> str:
         return self.formula(item, column)

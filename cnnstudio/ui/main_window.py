@@ -34,6 +34,8 @@ from .training import TrainingPanel
 
 APP_NAME = "CNN Studio"
 DEFAULT_SIZE = (1600, 1000)
+PALETTE_WIDTH, INSPECTOR_WIDTH, TABLE_HEIGHT = 240, 320, 330
+"""The docks' sizes in a window of the default size; a smaller window gives them a share."""
 STATUS_MESSAGE_MS = 6000
 
 
@@ -164,6 +166,21 @@ class MainWindow(QMainWindow):
         doc.summary_changed.connect(self.update_title)
         doc.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         self.table.open_block_requested.connect(self.canvas.open_block)
+        # a layer inside a block: chosen on the canvas or in the table, shown in both and inspected
+        self.canvas.inner_layer_selected.connect(self._on_inner_layer_selected)
+        self.table.inner_row_selected.connect(self.inspector.show_inner_layer)
+        self.table.inner_row_selected.connect(self.canvas.select_inner)
+
+    def _on_inner_layer_selected(self, path: str) -> None:
+        """A layer picked in the opened block: its row in the table, its page in the inspector;
+        nothing picked there: the block's own row and page."""
+        if not path and self.canvas.current_block is not None:
+            block = self.document.row(self.canvas.current_block)
+            if block is not None:
+                self.table.select_path(block.path)
+        elif path:
+            self.table.select_path(path)
+        self.inspector.show_inner_layer(path)
 
     # -- title, start page --------------------------------------------------------------------
 
@@ -176,6 +193,7 @@ class MainWindow(QMainWindow):
         """Show the case-study cards; a chosen card opens its network."""
         page = StartPage(self.settings.show_start_page(), self)
         page.preset_chosen.connect(self.files.open_preset)
+        page.empty_chosen.connect(self.files.new_network)
         page.finished.connect(
             lambda _result: self.settings.set_show_start_page(page.show_at_start.isChecked())
         )
@@ -199,7 +217,7 @@ class MainWindow(QMainWindow):
         available = self.screen().availableGeometry()
         width, height = DEFAULT_SIZE
         self.resize(min(width, int(available.width() * 0.95)), min(height, int(available.height() * 0.95)))
-        self._default_dock_sizes()
+        self.default_dock_sizes()
         if not self.remember_layout:
             return
         geometry = self.settings.window_geometry()
@@ -209,9 +227,14 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.palette_dock, self.inspector_dock], [240, 320], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.table_dock], [330], Qt.Orientation.Vertical)
+    def default_dock_sizes(self) -> None:
+        """Give the docks their first sizes for the window's size now: comfortable on a large
+        screen, a share of a small window (at 1024x700 the canvas keeps about half the window's
+        width and height)."""
+        width, height = self.width(), self.height()
+        sides = [min(PALETTE_WIDTH, int(width * 0.21)), min(INSPECTOR_WIDTH, int(width * 0.27))]
+        self.resizeDocks([self.palette_dock, self.inspector_dock], sides, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.table_dock], [min(TABLE_HEIGHT, int(height * 0.4))], Qt.Orientation.Vertical)
 
     def save_settings(self) -> None:
         """Remember the window's layout and the display toggles."""

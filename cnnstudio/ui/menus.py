@@ -15,11 +15,15 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from .. import __version__
 from ..core import LESSONS, PRESETS
 from .exports import FORMATS
+from .help import HELP_TEXT, counted_page, shortcuts_page
 from .interop_exports import add_export_actions
 from .start_page import LESSON_KO
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 
 
 def _action(parent: QObject, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -87,13 +91,24 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     clear.triggered.connect(window.files.clear_recent)
 
 
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys, then Ctrl+Y and Ctrl+Shift+Z: students expect both everywhere."""
+    keys: list[QKeySequence] = []
+    for key in [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), *map(QKeySequence, REDO_KEYS)]:
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
 def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu("&Edit")
     stack = window.document.undo_stack
     actions["undo"] = stack.createUndoAction(window, "&Undo")
     actions["undo"].setShortcut(QKeySequence.StandardKey.Undo)
     actions["redo"] = stack.createRedoAction(window, "&Redo")
-    actions["redo"].setShortcut(QKeySequence.StandardKey.Redo)
+    actions["redo"].setShortcuts(redo_keys())
+    actions["undo"].setProperty(HELP_TEXT, "Undo the last edit")
+    actions["redo"].setProperty(HELP_TEXT, "Redo what was undone")
     menu.addActions([actions["undo"], actions["redo"]])
     menu.addSeparator()
     menu.addActions(window.canvas.edit_actions())
@@ -135,8 +150,41 @@ def _presets_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
 
 def _help_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu("&Help")
+    actions["help_menu"] = menu.menuAction()
+    actions["shortcuts"] = _action(
+        window,
+        "&Keyboard and Mouse…",
+        lambda: shortcuts_page(_shortcut_actions(window), window).open(),
+        QKeySequence.StandardKey.HelpContents,
+        "Every key and mouse gesture the window knows",
+    )
+    actions["counted"] = _action(
+        window,
+        "&What Is Counted…",
+        lambda: counted_page(window).open(),
+        tip="What the parameters, MACs, other ops, activations and weight layers count",
+    )
     actions["about"] = _action(window, "&About CNN Studio", lambda: _about(window))
+    menu.addActions([actions["shortcuts"], actions["counted"]])
+    menu.addSeparator()
     menu.addAction(actions["about"])
+
+
+def _shortcut_actions(window: MainWindow) -> list[QAction]:
+    """Every action in the window's menus, in menu order (submenus included)."""
+    found: list[QAction] = []
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            elif not action.isSeparator() and action not in found:
+                found.append(action)
+
+    for top in window.menuBar().actions():
+        if top.menu() is not None:
+            walk(top.menu())
+    return found
 
 
 def _about(window: MainWindow) -> None:
@@ -150,4 +198,4 @@ def _about(window: MainWindow) -> None:
     )
 
 
-__all__ = ["build_menus"]
+__all__ = ["build_menus", "redo_keys"]

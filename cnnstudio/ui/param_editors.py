@@ -4,6 +4,10 @@ Every editor has ``value()``, ``set_value(v)`` (which does not emit) and the sig
 ``edited(object)``, emitted as the student changes it: whole numbers get a spin box bounded by
 the setting's range, real numbers a spin box without exponents, choices a combo box, on/off a
 check box, and padding a choice of ``same``/``valid``/pixels with a spin box for the pixels.
+
+A number box refuses what its range does not allow (``-5``, letters, ``99999`` for at most
+9,999) and says so: its ``refused(str)`` signal carries the allowed range in a sentence
+(:func:`allowed_range`), and ``range_ok()`` follows an edit finished without a refusal.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -21,15 +26,79 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import fmt
 from ..core.params import PADDING_WORDS, ParamSpec
 
 PIXELS = "pixels"
 
 
-class IntEditor(QSpinBox):
+def _number(value: float) -> str:
+    return fmt(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def allowed_range(spec: ParamSpec, whole: bool) -> str:
+    """The values *spec* allows, in a sentence: "Filters must be a whole number from 1 to 9,999."."""
+    label, low, high = spec.label, spec.minimum, spec.maximum
+    if low is not None and high is not None:
+        low, high = _number(low), _number(high)
+        if whole:
+            return f"{label} must be a whole number from {low} to {high}."
+        return f"{label} must be a number from {low} to {high}."
+    if low is not None:
+        low = _number(low)
+        return (
+            f"{label} must be a whole number of at least {low}."
+            if whole
+            else (f"{label} must be a number of at least {low}.")
+        )
+    return f"{label} must be a whole number." if whole else f"{label} must be a number."
+
+
+class _SaysItsRange:
+    """For the number boxes: tell the student the allowed range when what they type is refused.
+
+    A keystroke the range cannot allow (a minus sign, a letter, a fifth digit past 9,999) is
+    refused as it is typed; a value the box puts back when editing ends ("0" for at least 1)
+    is refused then. Either emits ``refused(message)``; an edit that ends without one emits
+    ``range_ok()``.
+    """
+
+    def _say_range(self, message: str) -> None:
+        self.allowed = message
+        self._refused = False
+        self._typed: str | None = None
+        self.lineEdit().textEdited.connect(self._on_typed)
+        self.editingFinished.connect(self._on_finished)
+
+    def validate(self, text: str, pos: int):
+        result = super().validate(text, pos)
+        state = result[0] if isinstance(result, tuple) else result
+        if state == QValidator.State.Invalid:
+            self._refuse()
+        return result
+
+    def _on_typed(self, text: str) -> None:
+        self._typed = text
+
+    def _on_finished(self) -> None:
+        typed, self._typed = self._typed, None
+        if typed is not None and typed.strip() and self.lineEdit().text().strip() != typed.strip():
+            self._refuse()  # the box put its last value back
+        if not self._refused:
+            self.range_ok.emit()
+        self._refused = False
+
+    def _refuse(self) -> None:
+        self._refused = True
+        self.refused.emit(self.allowed)
+
+
+class IntEditor(_SaysItsRange, QSpinBox):
     """A whole-number setting."""
 
     edited = Signal(object)
+    refused = Signal(str)
+    range_ok = Signal()
 
     def __init__(self, spec: ParamSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +107,7 @@ class IntEditor(QSpinBox):
         )
         self.setAccelerated(True)
         self.valueChanged.connect(self.edited.emit)
+        self._say_range(allowed_range(spec, whole=True))
 
     def set_value(self, value: Any) -> None:
         self.blockSignals(True)
@@ -45,10 +115,12 @@ class IntEditor(QSpinBox):
         self.blockSignals(False)
 
 
-class FloatEditor(QDoubleSpinBox):
+class FloatEditor(_SaysItsRange, QDoubleSpinBox):
     """A real-number setting, shown without trailing zeros (``0.5``, ``0.0001``)."""
 
     edited = Signal(object)
+    refused = Signal(str)
+    range_ok = Signal()
 
     def __init__(self, spec: ParamSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +128,7 @@ class FloatEditor(QDoubleSpinBox):
         self.setRange(spec.minimum if spec.minimum is not None else -1e9, spec.maximum or 1e9)
         self.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.valueChanged.connect(self.edited.emit)
+        self._say_range(allowed_range(spec, whole=False))
 
     def textFromValue(self, value: float) -> str:
         return f"{value:.6f}".rstrip("0").rstrip(".") or "0"
@@ -103,18 +176,33 @@ class ChoiceEditor(QComboBox):
         self.blockSignals(False)
 
 
+class PixelsBox(_SaysItsRange, QSpinBox):
+    """The pixels of a padding setting."""
+
+    refused = Signal(str)
+    range_ok = Signal()
+
+    def __init__(self, spec: ParamSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(int(spec.minimum or 0), int(spec.maximum or 255))
+        self._say_range(allowed_range(spec, whole=True))
+
+
 class PaddingEditor(QWidget):
     """Padding: ``same``, ``valid``, or a number of pixels on each side."""
 
     edited = Signal(object)
+    refused = Signal(str)
+    range_ok = Signal()
 
     def __init__(self, spec: ParamSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mode = QComboBox(self)
         self.mode.addItems([*PADDING_WORDS, PIXELS])
         self.mode.setToolTip(spec.help)
-        self.pixels = QSpinBox(self)
-        self.pixels.setRange(int(spec.minimum or 0), int(spec.maximum or 255))
+        self.pixels = PixelsBox(spec, self)
+        self.pixels.refused.connect(self.refused.emit)
+        self.pixels.range_ok.connect(self.range_ok.emit)
         self.pixels.setSuffix(" px")
         self.pixels.setToolTip("Pixels of zeros added on each side")
         layout = QHBoxLayout(self)

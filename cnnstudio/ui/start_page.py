@@ -1,7 +1,9 @@
-"""The start page: every case-study network as a card, grouped by lesson.
+"""The start page: an empty network to build from scratch, and every case-study network as a
+card, grouped by lesson.
 
 Each card shows the network's title (in English and Korean), one line about it, and its size:
-parameters and multiply-accumulates, the two numbers the lessons compare.
+parameters and multiply-accumulates, the two numbers the lessons compare. The cards flow into
+as many columns as the page's width holds (four on a wide screen, one on a narrow one).
 """
 
 from __future__ import annotations
@@ -32,7 +34,15 @@ LESSON_KO = {
     "Inception": "인셉션",
 }
 COLUMNS_PER_ROW = 4
+"""The most cards side by side."""
+CARD_MIN_SIZE = (250, 132)
+GRID_SPACING = 10
 PAGE_SIZE = (1280, 800)
+EMPTY_TITLE = "Empty network"
+EMPTY_TITLE_KO = "빈 신경망"
+EMPTY_TEXT = (
+    "Start from an Input alone and build a network yourself: drag blocks from the palette onto the canvas."
+)
 
 STYLE = START_PAGE
 
@@ -52,26 +62,23 @@ def preset_costs(preset_id: str) -> tuple[int, int]:
     return summary.totals.params, summary.totals.macs
 
 
-class PresetCard(QPushButton):
-    """One clickable card: titles, description, parameters and MACs."""
+class Card(QPushButton):
+    """A clickable card: a title (and its Korean), a line of text and a line of figures."""
 
-    def __init__(self, entry: Preset, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, title_ko: str, text: str, stats: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("presetCard")
-        self.preset_id = entry.id
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        params, macs = preset_costs(entry.id)
-        self.setToolTip(f"{entry.title}\n{fmt(params)} parameters\n{fmt(macs)} multiply-accumulates")
-        self.setAccessibleName(entry.title)
+        self.setAccessibleName(title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(3)
-        layout.addWidget(self._label(entry.title, "cardTitle"))
-        if entry.title_ko != entry.title:
-            layout.addWidget(self._label(entry.title_ko, "cardTitleKo"))
-        layout.addWidget(self._label(entry.description, "cardText", wrap=True), 1)
-        layout.addWidget(self._label(f"{compact(params)} params  ·  {compact(macs)} MACs", "cardStats"))
-        self.setMinimumSize(250, 132)
+        layout.addWidget(self._label(title, "cardTitle"))
+        if title_ko != title:
+            layout.addWidget(self._label(title_ko, "cardTitleKo"))
+        layout.addWidget(self._label(text, "cardText", wrap=True), 1)
+        layout.addWidget(self._label(stats, "cardStats"))
+        self.setMinimumSize(*CARD_MIN_SIZE)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
     def _label(self, text: str, name: str, wrap: bool = False) -> QLabel:
@@ -86,6 +93,26 @@ class PresetCard(QPushButton):
         return self.layout().sizeHint()
 
 
+class PresetCard(Card):
+    """The card of a case-study network: titles, description, parameters and MACs."""
+
+    def __init__(self, entry: Preset, parent: QWidget | None = None) -> None:
+        params, macs = preset_costs(entry.id)
+        stats = f"{compact(params)} params  ·  {compact(macs)} MACs"
+        super().__init__(entry.title, entry.title_ko, entry.description, stats, parent)
+        self.preset_id = entry.id
+        self.setToolTip(f"{entry.title}\n{fmt(params)} parameters\n{fmt(macs)} multiply-accumulates")
+
+
+class EmptyCard(Card):
+    """The card that starts an empty network (File > New)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(EMPTY_TITLE, EMPTY_TITLE_KO, EMPTY_TEXT, "0 params  ·  0 MACs", parent)
+        self.setObjectName("emptyCard")
+        self.setToolTip("A new network holding only an Input (File > New)")
+
+
 class StartPage(QDialog):
     """Pick a case-study network to open.
 
@@ -93,9 +120,12 @@ class StartPage(QDialog):
     -------
     preset_chosen(str)
         A card was clicked; carries the preset id. The dialog then closes.
+    empty_chosen()
+        The "Empty network" card was clicked. The dialog then closes.
     """
 
     preset_chosen = Signal(str)
+    empty_chosen = Signal()
 
     def __init__(self, show_at_start: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,28 +172,66 @@ class StartPage(QDialog):
         body.setObjectName("startCards")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 8, 0)
+        self._grids: list[tuple[QGridLayout, list[Card]]] = []
+        heading = QLabel("Start from scratch  ·  처음부터")
+        heading.setObjectName("lessonTitle")
+        layout.addWidget(heading)
+        self.empty_card = EmptyCard()
+        self.empty_card.clicked.connect(self._choose_empty)
+        layout.addLayout(self._grid([self.empty_card]))
         for lesson in LESSONS:
             heading = QLabel(f"{lesson}  ·  {LESSON_KO.get(lesson, lesson)}")
             heading.setObjectName("lessonTitle")
             layout.addWidget(heading)
-            layout.addLayout(self._grid([p for p in PRESETS.values() if p.lesson == lesson]))
+            cards = []
+            for entry in (p for p in PRESETS.values() if p.lesson == lesson):
+                card = PresetCard(entry)
+                card.clicked.connect(lambda _=False, pid=entry.id: self._choose(pid))
+                cards.append(card)
+            layout.addLayout(self._grid(cards))
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
         return scroll
 
-    def _grid(self, entries: list[Preset]) -> QGridLayout:
+    def _grid(self, cards: list[Card]) -> QGridLayout:
         grid = QGridLayout()
-        grid.setSpacing(10)
-        for i, entry in enumerate(entries):
-            card = PresetCard(entry)
-            card.clicked.connect(lambda _=False, pid=entry.id: self._choose(pid))
-            grid.addWidget(card, i // COLUMNS_PER_ROW, i % COLUMNS_PER_ROW)
-        for column in range(COLUMNS_PER_ROW):
-            grid.setColumnStretch(column, 1)
+        grid.setSpacing(GRID_SPACING)
+        self._grids.append((grid, cards))
+        self._columns = 0
         return grid
+
+    def columns(self) -> int:
+        """How many cards stand side by side at the page's width."""
+        return self._columns
+
+    def _reflow(self) -> None:
+        """Put the cards in as many columns as the page's width holds (at most four)."""
+        width = self.scroll.viewport().width() - 8
+        fits = (width + GRID_SPACING) // (CARD_MIN_SIZE[0] + GRID_SPACING)
+        columns = max(1, min(COLUMNS_PER_ROW, fits))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for grid, cards in self._grids:
+            for card in cards:
+                grid.removeWidget(card)
+            for i, card in enumerate(cards):
+                grid.addWidget(card, i // columns, i % columns)
+            for column in range(COLUMNS_PER_ROW):
+                grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._reflow()
 
     def cards(self) -> list[PresetCard]:
         """Every card, in page order."""
@@ -173,5 +241,9 @@ class StartPage(QDialog):
         self.preset_chosen.emit(preset_id)
         self.accept()
 
+    def _choose_empty(self) -> None:
+        self.empty_chosen.emit()
+        self.accept()
 
-__all__ = ["LESSON_KO", "PresetCard", "StartPage", "compact", "preset_costs"]
+
+__all__ = ["LESSON_KO", "EmptyCard", "PresetCard", "StartPage", "compact", "preset_costs"]

@@ -45,10 +45,9 @@ class NetworkStatus(QWidget):
             self.validity.setText(f'<span style="color:{VALID_COLOR};">✓ valid</span>')
             self.validity.setToolTip("Every layer's shape works out.")
             return
-        plural = "s" if len(errors) > 1 else ""
-        self.validity.setText(
-            f'<span style="color:{ERROR_COLOR.name()};">⚠ {len(errors)} problem{plural}</span>'
-        )
+        count = fmt(len(errors))
+        count = "⚠ 1 problem" if len(errors) == 1 else f"⚠ {count} problems"
+        self.validity.setText(f'<span style="color:{ERROR_COLOR.name()};">{count}</span>')
         self.validity.setToolTip("<br>".join(escape(e) for e in errors))
 
     def text(self) -> str:

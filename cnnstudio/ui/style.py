@@ -83,6 +83,11 @@ LOCKED_BADGE = (
     f"color: {LOCKED_TEXT}; background: {LOCKED_PALE}; border: 1px solid {LOCKED_EDGE}; "
     "border-radius: 4px; padding: 3px 8px;"
 )
+ZOOM_HINT = (
+    f"color: {MUTED}; background: rgba(255, 255, 255, 210); border: 1px solid #d5d9e0; "
+    "border-radius: 4px; padding: 2px 6px;"
+)
+"""The canvas's corner note: the zoom, and that the wheel zooms."""
 HEADING = "font-weight: 600; margin-top: 8px;"
 TITLE = "font-size: 14pt; font-weight: 600;"
 START_PAGE = f"""
@@ -93,6 +98,12 @@ QPushButton#presetCard {{
 }}
 QPushButton#presetCard:hover {{ border: 2px solid {ACCENT}; background: #eef4ff; }}
 QPushButton#presetCard:focus {{ border: 2px solid {ACCENT}; }}
+QPushButton#emptyCard {{
+    text-align: left; border: 1px dashed #9aa8bb; border-radius: 10px;
+    background: palette(base); padding: 0px;
+}}
+QPushButton#emptyCard:hover {{ border: 2px dashed {ACCENT}; background: #eef4ff; }}
+QPushButton#emptyCard:focus {{ border: 2px dashed {ACCENT}; }}
 QLabel#cardTitle {{ font-size: 15px; font-weight: 600; color: #1b2a41; }}
 QLabel#cardTitleKo {{ font-size: 13px; color: #4a5a70; }}
 QLabel#cardText {{ font-size: 12px; color: #2b3645; }}

@@ -26,9 +26,20 @@ from .formula_panel import FormulaPanel
 from .layer_table import COLUMNS, LayerTableModel
 
 PANEL_WIDTH = 360
-MAX_SHAPE_WIDTH = 240
+"""The formula panel's width when the table needs little."""
+MIN_PANEL_WIDTH = 240
+"""The formula panel never gets narrower than this when the table takes what it needs."""
+MAX_SHAPE_WIDTH = 170
+"""The shape column fits every shape (``112x112x64``, ``dangling (not connected)``); a problem
+written there is cut short (the tooltip, the inspector and the formula panel say it whole)."""
 FIT_SAMPLE_ROWS = 200
 """Columns fit the rows on screen and up to this many more (a 10,000-layer table fits at once)."""
+REFIT_DELAY_MS = 60
+"""After an edit the columns re-fit once the table has repainted (a burst of edits, once)."""
+SORT_TIP = (
+    "Click a column's title to sort the layers by it (numbers: largest first), again for the "
+    "other way, a third time for network order."
+)
 
 
 class DisplayToggles(QObject):
@@ -81,9 +92,15 @@ class LayerTableView(QTreeView):
     -------
     open_block_requested(str)
         A composite block's row was double-clicked; carries its node id.
+    inner_row_selected(str)
+        The rows chosen changed: the dotted name of the one layer inside a block chosen alone
+        (``layer1.0.conv2``), or "" otherwise.
     """
 
     open_block_requested = Signal(str)
+    columns_fitted = Signal()
+    sort_changed = Signal()
+    inner_row_selected = Signal(str)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +110,10 @@ class LayerTableView(QTreeView):
         self.setModel(self.table_model)
         self._syncing = False
         self._expanded: set[str] = set()
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(REFIT_DELAY_MS)
+        self._fit_timer.timeout.connect(self.fit_columns)
         self._configure()
         self._connect()
         self.fit_columns()
@@ -107,17 +128,23 @@ class LayerTableView(QTreeView):
         self.header().setStretchLastSection(False)
         self.header().setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         self.header().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.header().setSectionsClickable(True)
+        self.header().setSortIndicatorShown(True)
+        self.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.header().setToolTip(SORT_TIP)
 
     def _connect(self) -> None:
         model = self.table_model
         self.selectionModel().selectionChanged.connect(self._on_rows_selected)
         self.document.selection_changed.connect(self.show_document_selection)
         self.document.display_changed.connect(self.fit_columns)
+        self.document.summary_changed.connect(self._fit_timer.start)  # 9,999 filters: wider numbers
         model.modelAboutToBeReset.connect(self._before_reset)
         model.modelReset.connect(self._after_reset)
         self.expanded.connect(self._on_expanded)
         self.collapsed.connect(lambda index: self._expanded.discard(self._path(index)))
         self.doubleClicked.connect(self._on_double_click)
+        self.header().sectionClicked.connect(self._on_header_clicked)
 
     def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         # Rows inside a collapsed block are not on screen: nothing to repaint. (Qt would look
@@ -139,10 +166,17 @@ class LayerTableView(QTreeView):
             self.resizeColumnToContents(column)
         shape = COLUMNS.index("output_shape")
         self.setColumnWidth(shape, min(self.columnWidth(shape), MAX_SHAPE_WIDTH))
+        self.columns_fitted.emit()
+
+    def needed_width(self) -> int:
+        """The width that shows every column without scrolling sideways."""
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return self.header().length() + scroll_bar + 2 * self.frameWidth()
 
     def _on_expanded(self, index: QModelIndex) -> None:
         self._expanded.add(self._path(index))
-        self.resizeColumnToContents(0)
+        self.resizeColumnToContents(0)  # the inner layers' names are indented
+        self.columns_fitted.emit()
 
     def _before_reset(self) -> None:
         self._syncing = True
@@ -158,6 +192,42 @@ class LayerTableView(QTreeView):
             QTimer.singleShot(0, self, self.fit_columns)  # a long network: the window answers first
         else:
             self.fit_columns()
+
+    # -- sorting ------------------------------------------------------------------------------
+
+    def sort_by(self, column: str | None, descending: bool = True) -> None:
+        """Sort the layers by *column* (None: back to network order) and show it in the header."""
+        self.table_model.sort_by(column, descending)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.header().setSortIndicator(COLUMNS.index(column) if column else -1, order)
+        if self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex())
+        self.sort_changed.emit()
+
+    def _on_header_clicked(self, section: int) -> None:
+        """First click: sort (numbers largest first); second: the other way; third: network order."""
+        column = COLUMNS[section]
+        first = column not in ("layer", "type")
+        model = self.table_model
+        if model.sort_column != column:
+            self.sort_by(column, first)
+        elif model.sort_descending == first:
+            self.sort_by(column, not first)
+        else:
+            self.sort_by(None)
+
+    def sort_text(self) -> str:
+        """What the sort is, in words ("" in network order)."""
+        model = self.table_model
+        if model.sort_column is None:
+            return ""
+        title = model.column_title(model.sort_column)
+        numbers = model.sort_column not in ("layer", "type")
+        if numbers:
+            way = "largest first" if model.sort_descending else "smallest first"
+        else:
+            way = "Z to A" if model.sort_descending else "A to Z"
+        return f"Sorted by {title}, {way}"
 
     # -- selection ----------------------------------------------------------------------------
 
@@ -178,6 +248,26 @@ class LayerTableView(QTreeView):
             self.document.set_selection(self.selected_node_ids())
         finally:
             self._syncing = False
+        self.inner_row_selected.emit(self.selected_inner_path())
+
+    def selected_inner_path(self) -> str:
+        """The dotted name of the one row chosen, if it is a layer inside a block ("" if not)."""
+        rows = self.selectionModel().selectedRows()
+        row = self.table_model.row_of(rows[0]) if len(rows) == 1 else None
+        return row.path if row is not None and row.depth > 0 else ""
+
+    def select_path(self, path: str) -> bool:
+        """Choose the row whose dotted name is *path* (its block opened in the table); False if
+        there is none."""
+        index = self.table_model.index_of_path(path, max(self.currentIndex().column(), 0))
+        if not index.isValid():
+            return False
+        if index.parent().isValid():
+            self.expand(index.parent())
+        if self.selected_inner_path() != path:
+            self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
 
     def show_document_selection(self) -> None:
         """Select the rows of the document's selected nodes (unless they already are)."""
@@ -252,9 +342,15 @@ class TableDock(QDockWidget):
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
         self._splitter_fitted = False
+        self._splitter_moved_by_hand = False
+        splitter.splitterMoved.connect(self._on_splitter_moved)
+        self.view.columns_fitted.connect(self._refit_splitter)
         layout.addWidget(splitter)
         self.setWidget(body)
         self.view.selectionModel().currentChanged.connect(self.formula_panel.show_index)
+        self.view.sort_changed.connect(self._show_sort)
+        document.display_changed.connect(self._show_sort)  # "MACs" or "FLOPs"
+        self._show_sort()
         document.summary_changed.connect(self._refresh_formula)
         document.display_changed.connect(self._refresh_formula)
 
@@ -271,7 +367,22 @@ class TableDock(QDockWidget):
                 bar.addWidget(button)
             bar.addSpacing(16)
         bar.addStretch(1)
+        self.sort_label = QLabel()
+        self.sort_label.setObjectName("sortLabel")
+        self.network_order = QToolButton()
+        self.network_order.setObjectName("networkOrder")
+        self.network_order.setText("Network order")
+        self.network_order.setToolTip("Show the layers in the order data flows through them")
+        self.network_order.clicked.connect(lambda: self.view.sort_by(None))
+        bar.addWidget(self.sort_label)
+        bar.addWidget(self.network_order)
         return bar
+
+    def _show_sort(self) -> None:
+        text = self.view.sort_text()
+        self.sort_label.setText(text)
+        self.sort_label.setVisible(bool(text))
+        self.network_order.setVisible(bool(text))
 
     def _refresh_formula(self) -> None:
         self.formula_panel.show_index(self.view.currentIndex())
@@ -282,13 +393,26 @@ class TableDock(QDockWidget):
             self._splitter_fitted = True
             self.fit_splitter()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._refit_splitter()
+
+    def _on_splitter_moved(self) -> None:
+        self._splitter_moved_by_hand = True  # the student's choice stands from now on
+
+    def _refit_splitter(self) -> None:
+        if self._splitter_fitted and not self._splitter_moved_by_hand:
+            self.fit_splitter()
+
     def fit_splitter(self) -> None:
-        """Give the table the width its columns need and the formula panel the rest."""
-        view = self.view
-        needed = view.header().length() + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth()
+        """Give the table the width its columns need (the formula panel keeps at least
+        MIN_PANEL_WIDTH) and the formula panel the rest."""
         total = sum(self.splitter.sizes())
-        if total - needed >= PANEL_WIDTH:
-            self.splitter.setSizes([needed, total - needed])
+        if total <= 0:
+            return
+        table = min(self.view.needed_width(), total - MIN_PANEL_WIDTH)
+        if self.splitter.sizes() != [table, total - table]:
+            self.splitter.setSizes([table, total - table])
 
 
 __all__ = ["DisplayToggles", "FormulaPanel", "LayerTableView", "TableDock"]

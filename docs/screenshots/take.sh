@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Retake the README pictures on a real (virtual) X screen, 1600x1000, and shrink them.
 #
-#   docs/screenshots/take.sh        (from the repository root; needs ../shared/tools/screenshot.sh)
+#   docs/screenshots/take.sh        (from the repository root; needs ../shared/tools/screenshot.sh,
+#                                    or SHOT_TOOL=/path/to/screenshot.sh)
 #
 # Each picture starts CNN Studio with a fresh home folder, so no saved layout or start-page
 # choice leaks in. pngquant (Debian package) makes the files small when it is installed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-shot_tool=../shared/tools/screenshot.sh
+shot_tool=${SHOT_TOOL:-../shared/tools/screenshot.sh}  # or SHOT_TOOL=/path/to/screenshot.sh
 out=docs/screenshots
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -42,10 +43,17 @@ net.set_name("My AlexNet")
 cnnstudio.save(net, sys.argv[1])
 PY
 
+# shoot NAME [--at WxH] ARGS...: the window (1600x1000 unless --at) at the screen's top-left,
+# cut to its size.
 shoot() {
   local name=$1; shift
+  local size=1600x1000
+  if [[ ${1:-} == --at ]]; then size=$2; shift 2; fi
   rm -rf "$work/home"
-  HOME="$work/home" "$shot_tool" "$out/$name" 8 -- .venv/bin/cnnstudio "$@" --size 1600x1000
+  HOME="$work/home" "$shot_tool" "$out/$name" 8 -- .venv/bin/cnnstudio "$@" --size "$size"
+  if [[ $size != 1600x1000 ]]; then
+    convert "$out/$name" -crop "$size+0+0" +repage "$out/$name"
+  fi
   if command -v pngquant >/dev/null; then
     pngquant --force --skip-if-larger --quality 70-95 --output "$out/$name" "$out/$name" || true
   fi
@@ -64,4 +72,8 @@ shoot lesson-en.png conv5x5-bottleneck --lesson L06
 shoot lesson-ko.png resnet34 --lesson L03 --lesson-language ko --select layer1.0 --column output_shape
 shoot exercise-hint.png "$work/my-alexnet.cnnstudio.json" \
   --exercise resources/exercises/rebuild-alexnet-convs.cnnstudio-exercise.json --select conv3 --column output_shape
+# long networks wrap into columns and open whole; a layer inside an opened block; a small window
+shoot resnet152-fit.png resnet152
+shoot opened-block-inner-layer.png resnet50 --open-block layer1.0 --select layer1.0.conv2 --column macs
+shoot app-1280x720.png --at 1280x720 lenet5 --select conv2 --column macs
 ls -l "$out"/*.png

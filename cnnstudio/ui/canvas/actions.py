@@ -1,7 +1,9 @@
 """The canvas's menu actions: cut, copy, paste, duplicate, delete, select all, zoom, layout.
 
-The window puts them in its Edit and View menus; they also work from the keyboard while the
-canvas has the focus (their shortcut context is the canvas and its children).
+The window puts them in its Edit and View menus. Their shortcuts work wherever the focus is in
+the window (the table, the inspector, a dock): Del deletes the selected layers whether they were
+picked on the canvas or in the table. Inside a text field the field's own keys win (Del deletes
+a character, Ctrl+C copies text), as Qt's text fields claim their editing keys first.
 """
 
 from __future__ import annotations
@@ -62,7 +64,10 @@ class CanvasActions(QObject):
             "Zoom to &Fit", QKeySequence("Ctrl+0"), view.fit_to_window, "Show the whole diagram"
         )
         self.auto_layout = self._action(
-            "Auto &Layout", QKeySequence("Ctrl+L"), self.layout_network, "Arrange the layers top to bottom"
+            "Auto &Layout",
+            QKeySequence("Ctrl+L"),
+            self.layout_network,
+            "Arrange the layers top to bottom, a long network in columns side by side",
         )
         QGuiApplication.clipboard().dataChanged.connect(self.update_enabled)
         view.document.selection_changed.connect(self.update_enabled)
@@ -75,7 +80,7 @@ class CanvasActions(QObject):
             action.setShortcuts(keys)
         else:
             action.setShortcut(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setStatusTip(tip)
         action.setToolTip(tip)
         action.triggered.connect(slot)

@@ -20,6 +20,7 @@ from .node_item import NodeItem, PortItem
 
 GRID = 24.0
 DROP_RADIUS = 20.0
+LOOP_DROP_RADIUS = 7.0
 MARGIN = 160.0
 EDGE_SLACK = 220.0
 """Room beside the boxes for edge labels and detours, in the scrollable area."""
@@ -117,7 +118,9 @@ class GraphScene(QGraphicsScene):
     def edge_near(self, pos: QPointF, radius: float = DROP_RADIUS) -> EdgeItem | None:
         """The edge closest to *pos* within *radius* (its label counts), unless a box is there.
 
-        Dropping a block "on an edge" should not need pixel precision.
+        Dropping a block "on an edge" should not need pixel precision. An edge that loops
+        through empty space (around boxes, or up to a wrapped column's top) catches a drop only
+        on its line or its label: beside it, the drop looks as if it landed on nothing.
         """
         if self.node_at(pos) is not None:
             return None
@@ -126,7 +129,8 @@ class GraphScene(QGraphicsScene):
         for item in self.items(area):
             if isinstance(item, EdgeItem):
                 distance = item.distance_to(pos)
-                if distance <= best_distance:
+                reach = radius if not item.loops else min(radius, LOOP_DROP_RADIUS)
+                if distance <= min(best_distance, reach):
                     best, best_distance = item, distance
         return best
 

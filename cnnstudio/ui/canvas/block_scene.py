@@ -8,6 +8,9 @@ for what it hands on.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGraphicsItem
+
 from ...core import LayerRow, format_shape
 from ...core.analysis import expansion
 from ...core.layout import layered_layout
@@ -19,6 +22,7 @@ from .style import TERMINAL_CATEGORY
 
 IN, OUT = "in", "out"
 READ_ONLY_MESSAGE = "The opened block is read-only; press Esc or Back to return to the network"
+"""What an edit inside an opened block is told (its layers can be selected, not changed)."""
 
 
 class BlockUnavailable(ValueError):
@@ -29,13 +33,25 @@ class BlockScene(GraphScene):
     """The inner layers of the composite node *node_id*, with their shapes and costs.
 
     Raises :class:`BlockUnavailable` when the node is not a composite block or its layers are
-    not known yet (its input has no shape).
+    not known yet (its input has no shape). A click selects an inner layer (nothing can be
+    moved or edited here).
+
+    Signals
+    -------
+    inner_selected(str)
+        The selected inner layer changed: its dotted name (``layer1.0.conv2``), or "" for none.
     """
+
+    inner_selected = Signal(str)
 
     def __init__(self, document: Document, node_id: str, parent=None) -> None:
         super().__init__(parent)
         self.document = document
         self.node_id = node_id
+        self.paths: dict[str, str] = {}
+        """Inner layer's key on this scene -> its dotted name in the table."""
+        self._quiet = False
+        self.selectionChanged.connect(self._announce_selection)
         node = document.network.node(node_id)
         if not node.block.composite:
             raise BlockUnavailable(f"{node.name} is a single layer, not a block with layers inside")
@@ -62,6 +78,9 @@ class BlockScene(GraphScene):
         for node in inner:
             labels = node_labels(node.name, node.type, node.params, children.get(node.name), order, flops)
             self._add(node.name, labels, True, positions[node.name])
+            if node.name in children:
+                self.paths[node.name] = children[node.name].path
+                self.nodes[node.name].setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self._add_terminal(OUT, "out", "the block's output", row.shape, True, positions[OUT])
         rows = {IN: in_row, **children}
         for name, inputs in graph:
@@ -70,6 +89,30 @@ class BlockScene(GraphScene):
                 edge.set_label(edge_label(rows.get(src), order))
             self.nodes[name].set_input_count(len(inputs))
         self.fit_scene_rect()
+
+    def selected_path(self) -> str:
+        """The dotted name of the selected inner layer ("" when none is)."""
+        keys = [item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)]
+        return self.paths.get(keys[0], "") if len(keys) == 1 else ""
+
+    def select_path(self, path: str) -> bool:
+        """Select the inner layer *path* alone (nothing for ""), without announcing it; returns
+        whether this block holds it."""
+        key = next((k for k, p in self.paths.items() if p == path), None)
+        self._quiet = True
+        try:
+            for item in self.selectedItems():
+                if not (isinstance(item, NodeItem) and item.node_id == key):
+                    item.setSelected(False)
+            if key is not None:
+                self.nodes[key].setSelected(True)
+        finally:
+            self._quiet = False
+        return key is not None
+
+    def _announce_selection(self) -> None:
+        if not self._quiet:
+            self.inner_selected.emit(self.selected_path())
 
     def _add_terminal(self, key: str, name: str, summary: str, shape, has_input: bool, pos) -> None:
         labels = NodeLabels(

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPainte
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from . import style
-from .node_item import NodeItem, _exporting
+from .node_item import NodeItem, _exporting, overview
 
 DETOUR_GAP = 30.0
 DISTANCE_SAMPLES = 48
@@ -75,6 +75,8 @@ class EdgeItem(QGraphicsItem):
         self._label_anchor = QPointF()
         self._shape: QPainterPath | None = None
         self._label_box = QRectF()
+        self.loops = False
+        """Whether the curve detours around boxes or runs upwards (see :func:`edge_path`)."""
         self.setZValue(0)
         self.setAcceptHoverEvents(True)
         source.edges_out.append(self)
@@ -111,6 +113,7 @@ class EdgeItem(QGraphicsItem):
         end = self.target.input_point(self.index, self.count)
         self.prepareGeometryChange()
         self._path, self._label_anchor = edge_path(start, end, blockers or [])
+        self.loops = bool(blockers) or end.y() <= start.y()
         self._label_box = self._label_rect()
         self._shape = None
 
@@ -175,7 +178,7 @@ class EdgeItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
         self._paint_arrow(painter, color)
-        if self.label:
+        if self.label and (exporting or not overview(painter, option)):  # unreadably small: left out
             self._paint_label(painter)
 
     def _paint_arrow(self, painter: QPainter, color) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core import block_type
-from ...core.layout import free_position, layered_layout, network_graph
+from ...core.layout import free_position, network_graph, network_layout
 from ..commands import (
     AddNodeCommand,
     ConnectCommand,
@@ -161,6 +161,7 @@ def move_nodes(document: Document, positions: dict[str, Point], text: str | None
 
 
 def auto_layout(document: Document) -> bool:
-    """Lay the whole network out top to bottom, as one undo step."""
-    positions = layered_layout(network_graph(document.network), COLUMN_WIDTH, ROW_HEIGHT)
+    """Lay the whole network out top to bottom (a long one in columns side by side), as one
+    undo step."""
+    positions = network_layout(network_graph(document.network), COLUMN_WIDTH, ROW_HEIGHT)
     return move_nodes(document, positions, "Auto layout")

@@ -18,6 +18,9 @@ from . import style
 from .style import ACCENT_WIDTH, CORNER, INPUT_SPREAD, NODE_HEIGHT, NODE_WIDTH, PORT_HIT_RADIUS, PORT_RADIUS
 
 OPEN_HINT = "open \u203a"
+OVERVIEW_ZOOM = 0.55
+"""Below this zoom a box shows only its name and output shape, in large type, so a whole long
+network fitted to the window stays legible (at 0.33 the name is still 10 pixels high)."""
 DANGLING_TEXT = "dangling: not connected"
 MIN_TITLE_WIDTH = 44.0
 ICON_RECT = QRectF(-NODE_WIDTH / 2 + ACCENT_WIDTH + 8, -NODE_HEIGHT / 2 + 8, 22, 22)
@@ -71,7 +74,14 @@ def _fonts():
         "shape": style.font(9.5, bold=True, mono=True),
         "cost": style.font(8.5),
         "badge": style.font(9.0, bold=True),
+        "overview_name": style.font(22.0, bold=True),
+        "overview_shape": style.font(15.0, bold=True, mono=True),
     }
+
+
+def overview(painter: QPainter, option: QStyleOptionGraphicsItem) -> bool:
+    """Whether the item is drawn small enough for the overview look (never in an export)."""
+    return option.levelOfDetailFromTransform(painter.worldTransform()) < OVERVIEW_ZOOM
 
 
 class PortItem(QGraphicsItem):
@@ -244,6 +254,9 @@ class NodeItem(QGraphicsItem):
             painter.drawPath(paths["stack2"])
             painter.drawPath(paths["stack1"])
         self._paint_body(painter, paths, self.isSelected() and not exporting, self._hovered and not exporting)
+        if not exporting and overview(painter, option):
+            self._paint_overview(painter)
+            return
         icon = block_pixmap(self.labels.type_id, self.labels.overrides, 22)
         painter.drawPixmap(ICON_RECT, icon, QRectF(icon.rect()))
         if self._texts is None:
@@ -254,6 +267,29 @@ class NodeItem(QGraphicsItem):
             painter.drawText(rect, align, text)
         if self.labels.composite and (self._hovered or self.isSelected()) and not exporting:
             self._paint_open_hint(painter)
+        if self.has_errors:
+            self._paint_error_badge(painter)
+
+    def _paint_overview(self, painter: QPainter) -> None:
+        """Name and output shape only, large: the look of a box when the network is zoomed out."""
+        fonts, labels = _fonts(), self.labels
+        box = _box()
+        left, width = box.left() + ACCENT_WIDTH + 8, box.width() - ACCENT_WIDTH - 16
+        rows = (
+            ("overview_name", style.TEXT, QRectF(left, box.top() + 2, width, 40), labels.name),
+            (
+                "overview_shape",
+                style.ERROR if self.has_errors else style.SHAPE_TEXT,
+                QRectF(left, box.top() + 40, width, 30),
+                "shape unknown" if self.has_errors and not labels.shape else labels.shape,
+            ),
+        )
+        for key, color, rect, text in rows:
+            font = fonts[key]
+            painter.setFont(font)
+            painter.setPen(color)
+            elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
         if self.has_errors:
             self._paint_error_badge(painter)
 

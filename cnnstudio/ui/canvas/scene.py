@@ -13,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
 
+from ...core import block_type
+from ...core.layout import ROW_HEIGHT, chain_end_above, nearest_free
 from ..commands import LOCKED_MESSAGE
 from ..document import Document
 from . import edits
@@ -329,17 +331,39 @@ class DiagramScene(GraphScene):
         self.drop_block(bytes(event.mimeData().data(BLOCK_MIME)), event.scenePos())
 
     def drop_block(self, raw: bytes, pos: QPointF) -> str | None:
-        """Add the dragged block at *pos*: into the edge there, or after the one selected node."""
+        """Add the dragged block at *pos*: into the edge there; else after the one selected node,
+        or after the end of the network when dropped just below it; never on top of a box."""
         try:
             type_id, overrides = parse_block_mime(raw)
         except BlockMimeError as error:
             self.say(f"Cannot add that here: {error}")
             return None
-        point = (pos.x(), pos.y())
         edge = self.edge_near(pos)
         if edge is not None:
             src, dst = edge.key
             return edits.insert_block(self.document, type_id, overrides, src, dst)
+        network = self.document.network
+        point = (pos.x(), pos.y())
         selected = self.document.selected_ids
         after = selected[0] if len(selected) == 1 else None
-        return edits.add_block(self.document, type_id, overrides, point, after)
+        end = None
+        if after is None and block_type(type_id).max_inputs != 0:
+            end = chain_end_above(network, point, self._open_ends())
+        if end is not None:
+            x, y = network.node(end).pos
+            after, point = end, (x, y + ROW_HEIGHT)  # in line below it, as its column runs
+        new = edits.add_block(self.document, type_id, overrides, nearest_free(network, point), after)
+        if new is not None and end is not None:
+            self.say(
+                f"{network.node(new).name} follows {network.node(end).name}: it was dropped just below it"
+            )
+        return new
+
+    def _open_ends(self) -> list[str]:
+        """The layers of the network proper that feed nothing yet (the output, loose ends)."""
+        network, document = self.document.network, self.document
+        return [
+            node.id
+            for node in network.nodes
+            if not network.consumers(node.id) and not getattr(document.row(node.id), "dangling", True)
+        ]

@@ -2,51 +2,35 @@
 
 Zoom with the mouse wheel (at the mouse), Ctrl+= / Ctrl+- / Ctrl+0 (fit); scroll with
 Shift+wheel or the scroll bars; pan by dragging with the middle button or with Space held.
-Double-click a residual block or an Inception module to see its layers; Esc or Back returns.
+A note in the bottom-left corner shows the zoom and says that the wheel zooms.
+Double-click a residual block or an Inception module to see its layers (a click selects one,
+read-only); Esc or Back returns.
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from ..document import Document
-from ..style import LOCKED_BADGE
 from .actions import CanvasActions
 from .block_scene import BlockScene, BlockUnavailable
 from .export import render_png, render_svg
 from .node_item import NodeItem
+from .overlays import BAR_HEIGHT, BlockBar, ZoomNote, lock_badge
 from .scene import DiagramScene
 
 MIN_ZOOM = 0.08
 MAX_ZOOM = 3.0
+LEGIBLE_ZOOM = 0.33
+"""Opening a network shows all of it if that keeps this zoom or more (below 0.55 the boxes show
+their names and shapes in large type, legible down to here)."""
 READABLE_ZOOM = 0.7
-"""Opening a network shows all of it if that keeps this zoom or more; else its top at OPEN_ZOOM."""
+"""A network too big for that opens at its top, at OPEN_ZOOM or at least this."""
 OPEN_ZOOM = 0.85
-BAR_HEIGHT = 38
-
-
-class BlockBar(QWidget):
-    """The strip above an opened block: a Back button and where you are."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("canvasBlockBar")
-        self.setAutoFillBackground(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        self.back = QToolButton(self)
-        self.back.setText("\u2190 Back")
-        self.back.setToolTip("Back to the whole network (Esc)")
-        self.back.setAutoRaise(False)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.back)
-        layout.addWidget(self.label, 1)
-        self.hide()
 
 
 class CanvasView(QGraphicsView):
@@ -74,10 +58,14 @@ class CanvasView(QGraphicsView):
         A composite block was opened; the argument is its node id.
     block_closed()
         The view went back from an opened block to the whole network.
+    inner_layer_selected(str)
+        A layer was selected in the opened block (its dotted name, ``layer1.0.conv2``), or the
+        selection there was cleared ("").
     """
 
     block_opened = Signal(str)
     block_closed = Signal()
+    inner_layer_selected = Signal(str)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,14 +82,14 @@ class CanvasView(QGraphicsView):
         self._set_up_view()
         self.block_bar = BlockBar(self)
         self.block_bar.back.clicked.connect(self.close_block)
-        self.lock_badge = QLabel("Locked while training", self)
-        self.lock_badge.setObjectName("canvasLockBadge")
-        self.lock_badge.setStyleSheet(LOCKED_BADGE)
+        self.lock_badge = lock_badge(self)
         self.lock_badge.setVisible(not document.editable)
+        self.zoom_hint = ZoomNote(self)
         document.editable_changed.connect(self._on_editable_changed)
         self.canvas_actions = CanvasActions(self)
         self.diagram_scene.block_open_requested.connect(self.open_block)
         self.diagram_scene.network_placed.connect(self._on_network_placed)
+        self.diagram_scene.sceneRectChanged.connect(self._hold_view)
         document.summary_changed.connect(self._refresh_block)
         document.display_changed.connect(self._refresh_block)
         document.selection_changed.connect(self._reveal_selection)
@@ -145,6 +133,16 @@ class CanvasView(QGraphicsView):
     def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
         self.set_zoom(self.zoom * factor, anchor)
 
+    def setTransform(self, matrix: QTransform, combine: bool = False) -> None:
+        super().setTransform(matrix, combine)
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        self._place_zoom_hint()
+
+    def _place_zoom_hint(self) -> None:
+        self.zoom_hint.show_zoom(self.zoom, self.viewport().geometry())
+
     def _scale_to(self, zoom: float, anchor: QPointF | None = None) -> None:
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
         if anchor is None:
@@ -163,11 +161,35 @@ class CanvasView(QGraphicsView):
         self._fit_pending = False
         self._fit_all()
 
+    def _hold_view(self, scene_rect: QRectF | None = None) -> None:
+        """Keep what is on screen where it is when the diagram grows or shrinks (a box dropped
+        beside it, a layer deleted).
+
+        The view keeps a scrollable area of its own, the diagram's united with what is visible:
+        while it has one, the scene's changes do not move the view (Qt recentres a small diagram
+        and keeps scroll values, not places, when the area grows up or left), and this slot
+        then widens it to the new diagram around what is still on screen.
+        """
+        if self.scene() is not self.diagram_scene or self.diagram_scene.building:
+            return
+        scene_rect = scene_rect if scene_rect is not None else self.diagram_scene.sceneRect()
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.setSceneRect(scene_rect.united(visible))
+        now = self.mapToScene(self.viewport().rect()).boundingRect()
+        if (now.topLeft() - visible.topLeft()).manhattanLength() > 0.5 / self.zoom:
+            self.centerOn(visible.center())
+
+    def _follow_scene(self) -> None:
+        """The scrollable area is the scene's again (before fitting, or on another scene)."""
+        self.setSceneRect(QRectF())
+
     def _fit_all(self) -> None:
+        self._follow_scene()
         rect = self.scene().diagram_rect().adjusted(-20, -20, 20, 20)
         view = self.viewport().rect()
         self._scale_to(min(view.width() / rect.width(), view.height() / rect.height(), 1.0))
         self.centerOn(rect.center())
+        self._hold_view()
 
     def fit_for_open(self) -> None:
         """The zoom for a freshly opened network: all of it if it stays legible, else its top
@@ -175,10 +197,11 @@ class CanvasView(QGraphicsView):
 
         Until the student zooms or pans, it is redone when the window changes size.
         """
+        self._follow_scene()
         rect = self.scene().diagram_rect().adjusted(-20, -20, 20, 20)
         view = self.viewport().rect()
         fit = min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
-        if fit >= READABLE_ZOOM:
+        if fit >= LEGIBLE_ZOOM:
             self._fit_all()
             return
         zoom = max(READABLE_ZOOM, min(OPEN_ZOOM, view.width() / rect.width()))
@@ -186,8 +209,9 @@ class CanvasView(QGraphicsView):
         selected = self.document.selected_ids
         if len(selected) == 1 and selected[0] in self.diagram_scene.nodes:
             self.centerOn(self.diagram_scene.nodes[selected[0]])
-            return
-        self.centerOn(QPointF(rect.center().x(), rect.top() + view.height() / (2 * zoom)))
+        else:
+            self.centerOn(QPointF(rect.center().x(), rect.top() + view.height() / (2 * zoom)))
+        self._hold_view()
 
     def _on_network_placed(self) -> None:
         if self.current_block is not None:
@@ -212,6 +236,7 @@ class CanvasView(QGraphicsView):
         super().resizeEvent(event)
         self.block_bar.setGeometry(0, 0, self.width(), BAR_HEIGHT)
         self._place_lock_badge()
+        self._place_zoom_hint()
         self._refit()
 
     def _on_editable_changed(self, editable: bool) -> None:
@@ -297,7 +322,9 @@ class CanvasView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def _reveal_selection(self) -> None:
-        """Scroll to a layer selected elsewhere (in the table) if it is out of sight."""
+        """Bring a layer selected elsewhere (in the table), or placed beside a drop, into sight:
+        centred if it was out of sight, with the least scroll if it was mostly hidden; one in
+        sight already (a box dropped under the mouse) does not move the view."""
         ids = self.document.selected_ids
         if self.current_block is not None or len(ids) != 1 or self.diagram_scene.interaction is not None:
             return
@@ -305,8 +332,13 @@ class CanvasView(QGraphicsView):
         if item is None:
             return
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        if not visible.contains(item.sceneBoundingRect()):
+        box = item.scene_rect()
+        if not visible.intersects(box):
             self.centerOn(item)
+            return
+        seen = visible.intersected(box)
+        if seen.width() * seen.height() < 0.5 * box.width() * box.height():
+            self.ensureVisible(box, 24, 24)  # mostly out of sight: the least scroll that shows it
 
     # -- composite blocks -----------------------------------------------------------------------------
 
@@ -334,7 +366,9 @@ class CanvasView(QGraphicsView):
         old = self._block_scene
         self._block_scene = scene
         self.current_block = node_id
+        self._follow_scene()
         self.setScene(scene)
+        scene.inner_selected.connect(self.inner_layer_selected)
         if old is not None:
             old.deleteLater()
         network = self.document.network.name
@@ -349,6 +383,7 @@ class CanvasView(QGraphicsView):
         if self.current_block is None:
             return False
         self.current_block = None
+        self._follow_scene()
         self.setScene(self.diagram_scene)
         if self._block_scene is not None:
             self._block_scene.deleteLater()
@@ -359,6 +394,7 @@ class CanvasView(QGraphicsView):
             transform, center, self._fit_pending = self._saved_view
             self.setTransform(transform)
             self.centerOn(center)
+        self._hold_view()
         self.block_closed.emit()
         return True
 
@@ -373,9 +409,17 @@ class CanvasView(QGraphicsView):
             self.close_block()
             return
         transform, center = self.transform(), self.mapToScene(self.viewport().rect().center())
+        selected = self._block_scene.selected_path() if self._block_scene is not None else ""
         self._show_block_scene(scene, node_id)
+        scene.select_path(selected)  # the same layer stays selected after an edit
         self.setTransform(transform)
         self.centerOn(center)
+
+    def select_inner(self, path: str) -> bool:
+        """Select the layer *path* in the opened block, if it is there (nothing for "")."""
+        if self._block_scene is None or self.current_block is None:
+            return False
+        return self._block_scene.select_path(path)
 
     def _open_selected(self) -> bool:
         ids = self.document.selected_ids

@@ -18,9 +18,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QProgressBar,
+    QScrollArea,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -204,8 +206,9 @@ class TrainingPanel(QWidget):
         """Give the curves room: the first time, raise the dock area to PREFERRED_HEIGHT."""
         dock = self.parentWidget()
         window = dock.parentWidget() if dock is not None else None
-        if isinstance(window, QMainWindow) and not dock.isFloating() and dock.height() < PREFERRED_HEIGHT:
-            window.resizeDocks([dock], [PREFERRED_HEIGHT], Qt.Orientation.Vertical)
+        height = min(PREFERRED_HEIGHT, window.height() // 2) if isinstance(window, QMainWindow) else 0
+        if height and not dock.isFloating() and dock.height() < height:
+            window.resizeDocks([dock], [height], Qt.Orientation.Vertical)  # half a small window at most
 
     def prepare(self) -> None:
         """Start the worker thread, which loads torch, without waiting for idle time; ``ready`` follows."""
@@ -228,8 +231,13 @@ class TrainingPanel(QWidget):
         from .workspace import TrainingWorkspace
 
         self.workspace = TrainingWorkspace(self.document, self.session, devices, self.confirm_replace)
-        self.stack.addWidget(self.workspace)
-        self.stack.setCurrentWidget(self.workspace)
+        scroll = QScrollArea()  # on a small screen the panel scrolls rather than widen the window
+        scroll.setObjectName("trainingScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.workspace)
+        self.stack.addWidget(scroll)
+        self.stack.setCurrentWidget(scroll)
         self.ready.emit()
 
     @Slot()

@@ -1,0 +1,87 @@
+"""Keyboard shortcuts work wherever the student's focus is in the window (issue 8, items 1-2).
+
+The keys are pressed on the widget that has the focus, as a keyboard delivers them: Qt first
+offers a key to the focused widget as a shortcut override, then to the window's shortcuts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from cnnstudio.core import preset
+from cnnstudio.ui.layer_table import COLUMNS
+
+
+def focus_table_row(qtbot, window, layer: str) -> None:
+    """Click *layer*'s row in the table, so the table has the focus and the layer is selected."""
+    table = window.table
+    index = table.table_model.index_of_path(layer, COLUMNS.index("params"))
+    table.scrollTo(index)
+    rect = table.visualRect(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    assert window.document.selected_ids == [window.document.network.find(layer).id]
+
+
+def test_delete_removes_a_layer_selected_in_the_table_with_the_focus_there(qtbot, make_window):
+    window = make_window(preset("lenet5"))
+    focus_table_row(qtbot, window, "tanh2")
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert window.document.network.find("tanh2") is None
+    assert window.document.network.find("flatten").inputs == [window.document.network.find("pool2").id]
+
+
+def test_zoom_keys_work_with_the_focus_in_the_table(qtbot, make_window):
+    window = make_window(preset("lenet5"))
+    focus_table_row(qtbot, window, "conv1")
+    before = window.canvas.zoom
+    qtbot.keyClick(window.table, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.canvas.zoom > before
+    zoomed = window.canvas.zoom
+    qtbot.keyClick(window.table, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.canvas.zoom < zoomed
+    window.canvas.set_zoom(2.5)
+    qtbot.keyClick(window.table, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.canvas.zoom < 2.5  # fitted to the window
+
+
+def test_copy_and_paste_work_with_the_focus_in_the_table(qtbot, make_window):
+    window = make_window(preset("lenet5"))
+    focus_table_row(qtbot, window, "fc2")
+    count = len(window.document.network)
+    qtbot.keyClick(window.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.document.network) == count + 1
+
+
+def test_delete_inside_a_text_field_edits_the_text_not_the_network(qtbot, make_window):
+    window = make_window(preset("lenet5"))
+    focus_table_row(qtbot, window, "fc2")
+    name = window.inspector.findChild(object, "layerName")
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    name.setCursorPosition(0)
+    qtbot.keyClick(name, Qt.Key.Key_Delete)
+    assert name.text() == "c2"
+    assert window.document.network.find("fc2") is not None
+
+
+def test_redo_answers_ctrl_y_and_ctrl_shift_z(qtbot, make_window, set_param):
+    window = make_window(preset("lenet5"))
+    redo = window.menu_actions["redo"]
+    assert QKeySequence("Ctrl+Y") in redo.shortcuts()
+    assert QKeySequence("Ctrl+Shift+Z") in redo.shortcuts()
+    assert redo.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)  # the platform's first
+    texts = [key.toString() for key in redo.shortcuts()]
+    assert len(texts) == len(set(texts))  # no key twice (Qt would call it ambiguous and do nothing)
+    focus_table_row(qtbot, window, "fc1")
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    for keys in ((Qt.Key.Key_Y, ctrl), (Qt.Key.Key_Z, ctrl | shift)):
+        set_param(window.document, "fc1", "units", 100)
+        window.menu_actions["undo"].trigger()
+        assert window.document.network.find("fc1").params["units"] == 120
+        qtbot.keyClick(window.table, *keys)
+        assert window.document.network.find("fc1").params["units"] == 100
+        window.menu_actions["undo"].trigger()
