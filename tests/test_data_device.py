@@ -42,6 +42,11 @@ def test_a_set_still_filling_its_cache_gives_the_cpu_the_very_batches_it_gave_be
     assert not served.resident  # nothing is adapted ahead of the first epoch on the CPU
     assert_same_batches(served, split.train, torch.tensor([3, 1, 4, 1, 5]))
     assert torch.equal(served.labels(), split.train.labels())
+    everything = torch.arange(len(split.train))
+    served.batch(everything)  # a first epoch: every image adapted once and cached
+    assert on_device(split.train, "cpu").resident  # from now on a batch is one gather
+    assert served.images.data_ptr() == split.train.held_images().data_ptr()
+    assert_same_batches(served, split.train, torch.tensor([3, 1, 4, 1, 5]))
 
 
 def test_the_copy_for_a_device_is_kept_with_the_set_and_shared():

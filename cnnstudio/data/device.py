@@ -104,6 +104,8 @@ def on_device(images: ImageSet, device: torch.device | str) -> ImageSet:
     with _LOCK:
         kept = getattr(images, "_on_device", None)
         if isinstance(kept, DeviceImageSet) and kept.device == device:
+            if kept.images is None and device.type == "cpu":  # the first epoch may have filled the cache
+                kept.images = images.held_images()
             return kept
         if kept is not None:  # let the last device's copy go before making this one
             images._on_device = kept = None

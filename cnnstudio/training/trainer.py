@@ -127,6 +127,7 @@ class Trainer:
         self.device = select_device(self.settings.device)
         self.module = move_to(self._initial_module(), self.device)
         self._compiled = None
+        self._precision: tuple[tuple | None, Precision] = (None, Precision())
         self.history: RunHistory | None = None
         self._lock = threading.Lock()
         self._running = False
@@ -149,8 +150,11 @@ class Trainer:
 
     @property
     def precision(self) -> Precision:
-        """How a run computes on this device with these settings."""
-        return choose_precision(self.device, self.settings.amp)
+        """How a run computes on this device with these settings (asked once per device and setting)."""
+        key = (self.device, self.settings.amp)
+        if self._precision[0] != key:
+            self._precision = (key, choose_precision(*key))
+        return self._precision[1]
 
     @property
     def mixed_precision(self) -> bool:

@@ -116,7 +116,7 @@ class HyperparameterForm(QWidget):
         self.device.setObjectName("trainDevice")
         self.amp = QCheckBox("mixed precision (bfloat16, or float16 on older GPUs)")
         self.amp.setChecked(defaults.amp)
-        self.compile = QCheckBox("compile the network first (torch.compile)")
+        self.compile = QCheckBox("compile the network first (torch.compile: the first steps wait)")
         self.compile.setObjectName("trainCompile")
         self.compile.setChecked(defaults.compile)
         self.reproducible = QCheckBox("reproducible: the same seed gives the same numbers, also on a GPU")
