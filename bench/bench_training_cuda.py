@@ -85,6 +85,18 @@ class Measured:
     train_seconds: list[float] = field(default_factory=list)
     peak_bytes: list[int] = field(default_factory=list)
     utilisation: list[float] = field(default_factory=list)
+    error: str = ""  # why the runner stopped (out of memory, ...): its other rounds are skipped
+
+    def attempt(self, run) -> float | None:
+        """*run*'s seconds, or ``None`` (the error kept) if it fails now or failed before."""
+        if self.error:
+            return None
+        try:
+            return run()
+        except RuntimeError as error:  # torch's errors, out of memory included
+            text = str(error).strip().splitlines()
+            self.error = f"{type(error).__name__}: {text[0] if text else ''}"
+            return None
 
 
 def network_for(case: Case):
@@ -195,16 +207,18 @@ def measure(case: Case, amp: bool, device: torch.device, rounds: int, warm_up: i
         "tuned": lambda: train_tuned(*loop_args).train,
     }
     probe = UtilisationProbe(device)
-    for _ in range(warm_up):
-        for run in runners.values():
-            run()
     measured = {name: Measured(name) for name in runners}
+    for _ in range(warm_up):
+        for name, run in runners.items():
+            measured[name].attempt(run)
     for r in range(rounds):
         for name in RUNNERS if r % 2 == 0 else tuple(reversed(RUNNERS)):
             if device.type == "cuda":
                 torch.cuda.reset_peak_memory_stats(device)
             with probe:
-                seconds = runners[name]()
+                seconds = measured[name].attempt(runners[name])
+            if seconds is None:
+                continue
             measured[name].train_seconds.append(seconds)
             measured[name].peak_bytes.append(
                 torch.cuda.max_memory_allocated(device) if device.type == "cuda" else 0
@@ -220,7 +234,8 @@ def measure(case: Case, amp: bool, device: torch.device, rounds: int, warm_up: i
 def summarise(
     case: Case, precision: Precision, measured: dict, images: int, steps: int, floor: float
 ) -> dict:
-    rows = {}
+    rows = {name: {"error": m.error} for name, m in measured.items() if m.error}
+    measured = {name: m for name, m in measured.items() if not m.error}
     for name, m in measured.items():
         seconds = statistics.median(m.train_seconds)
         rows[name] = {
@@ -272,6 +287,9 @@ def markdown(report: dict) -> str:
     ]
     for result in report["results"]:
         for name, row in result["runners"].items():
+            if "error" in row:
+                lines.append(f"| {result['case']} | {result['precision']} | {name} | {row['error']} |||||||")
+                continue
             util = row["utilisation_percent"]
             lines.append(
                 f"| {result['case']} | {result['precision']} | {name} | {row['images_per_second']:,.0f} | "
@@ -333,6 +351,9 @@ def main(argv: list[str] | None = None) -> int:
             measured.add(result["precision"])
             report["results"].append(result)
             for name, row in result["runners"].items():
+                if "error" in row:
+                    print(f"{result['case']:24s} {result['precision']:9s} {name:9s} failed: {row['error']}")
+                    continue
                 print(
                     f"{result['case']:24s} {result['precision']:9s} {name:9s} {row['images_per_second']:9.0f} img/s"
                     f"  step {row['step_ms']:7.2f} ms (floor {row['floor_ms']:.2f})  peak {row['peak_mib']:7.0f} MiB",

@@ -69,3 +69,28 @@ def test_the_plain_loops_train_on_the_apps_precision(monkeypatch):
             hook.remove()
         assert 0 < times.train < times.total
         assert scores and set(scores) == {torch.bfloat16}
+
+
+def test_a_runner_that_fails_is_recorded_and_skipped_so_the_others_still_report(bench_cuda):
+    calls = []
+
+    def out_of_memory():
+        calls.append(1)
+        raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 3.00 GiB\nmore")
+
+    runner = bench_cuda.Measured("tutorial")
+    assert runner.attempt(out_of_memory) is None
+    assert runner.attempt(out_of_memory) is None and len(calls) == 1
+    assert runner.error == "OutOfMemoryError: CUDA out of memory. Tried to allocate 3.00 GiB"
+    fine = bench_cuda.Measured("app", train_seconds=[2.0], peak_bytes=[0])
+    case = bench_cuda.SMOKE_CASES["resnet20"]
+    result = bench_cuda.summarise(
+        case,
+        bench_cuda.choose_precision(torch.device("cpu"), True),
+        {"app": fine, "tutorial": runner},
+        images=100,
+        steps=10,
+        floor=0.1,
+    )
+    assert result["runners"]["tutorial"] == {"error": runner.error}
+    assert result["runners"]["app"]["images_per_second"] == 50.0

@@ -203,13 +203,13 @@ class HyperparameterForm(QWidget):
             "learns features that do not depend on the exact position.",
             self.flip: "Mirrors images left-right at random (fine for objects, wrong for digits).",
             self.device: "Where to train: a GPU (CUDA, Apple MPS) is much faster than the CPU.",
-            self.amp: "Computes the forward pass in 16-bit floats on a CUDA GPU: about twice as fast. "
+            self.amp: "Computes the forward pass in 16-bit floats on a CUDA GPU: faster, in less memory. "
             "GPUs from 2020 on (NVIDIA Ampere and later) use bfloat16, which has the range of 32-bit "
             "floats; older ones use float16 with a gradient scaler, which keeps small gradients from "
             "rounding to zero.",
             self.compile: "Turns the network into fused GPU code with torch.compile before training. "
             "Steps get faster, but the first ones wait while it compiles: seconds for a small network, "
-            "a minute or more for a large one, and again when the batch size changes.",
+            "a minute or more for a large one, and again for the smaller last batch of an epoch.",
             self.reproducible: "Uses only deterministic algorithms, so two runs with the same seed give "
             "the same numbers on a GPU too. Training on a GPU gets slower, and a network with local "
             "response normalisation (AlexNet) cannot train on a GPU this way. On the CPU runs repeat "
