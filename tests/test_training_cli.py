@@ -111,6 +111,18 @@ def test_a_run_logs_each_epoch_saves_a_checkpoint_and_prints_the_final_metrics(
     assert predict(loaded.module, val).accuracy == pytest.approx(result["val_accuracy"])
 
 
+def test_reproducible_and_compile_reach_the_runs_settings(tiny_net_file, tmp_path, capsys, monkeypatch):
+    from cnnstudio.training.cli import _settings, build_parser
+
+    monkeypatch.delenv("CUBLAS_WORKSPACE_CONFIG", raising=False)  # a reproducible run sets it
+    checkpoint = tmp_path / "same.pt"
+    assert main([tiny_net_file, "--epochs", "1", "--reproducible", "--checkpoint", str(checkpoint)]) == 0
+    settings = load_checkpoint(checkpoint).settings
+    assert settings.reproducible and not settings.compile
+    assert " in float32" in capsys.readouterr().err  # the start line names the number format
+    assert _settings(build_parser().parse_args([tiny_net_file, "--compile"])).compile
+
+
 def test_a_nan_loss_fails_with_status_1_and_a_suggestion(tiny_net_file, capsys):
     assert main([tiny_net_file, "--optimizer", "sgd", "--lr", "100000", "--epochs", "5"]) == 1
     out, err = capsys.readouterr()
