@@ -30,7 +30,7 @@ from ..core import Network, summarize
 from ..data.base import DatasetError, DataSplit
 from ..model.build import build_module
 from .augment import augment_batch, default_padding
-from .checks import NotTrainableError, check_trainable
+from .checks import NotTrainableError, check_trainable, classifier_head
 from .control import RunControl
 from .device import describe, release_memory, select_device
 from .evaluate import Predictions, predict
@@ -106,7 +106,8 @@ class Trainer:
     ) -> None:
         self.settings = (settings or TrainSettings()).check()
         summary = summarize(network)
-        check_trainable(network, len(data.classes), data.name, summary)
+        check_trainable(network, len(data.classes), data.name, summary, allow_head=True)
+        self.head = classifier_head(summary, len(data.classes))
         if tuple(data.input_shape) != tuple(summary.input_shape):
             raise NotTrainableError(
                 f"{data.name} was opened for {data.input_shape} images, "
@@ -118,6 +119,7 @@ class Trainer:
         self.device = select_device(self.settings.device)
         self.module = move_to(self._initial_module(), self.device)
         self.history: RunHistory | None = None
+        self.probe = None  # e.g. a probes.GradientProbe: observe(step) after every optimizer step
         self._lock = threading.Lock()
         self._running = False
         self._fresh = True
@@ -295,6 +297,8 @@ class Trainer:
             loss, right = self._train_step(x, y, optimizer, scaler)
             correct += right
             progress.step += 1
+            if self.probe is not None:
+                self.probe.observe(progress.step)
             progress.window.append(loss)
             progress.window_sizes.append(len(indices))
             progress.window_lrs.append(progress.lr)
@@ -407,7 +411,7 @@ class Trainer:
     def _initial_module(self):
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(self.settings.seed)
-            return build_module(self.network, logits=True)
+            return build_module(self.network, logits=True, classes=len(self.data.classes))
 
     def _reset_now(self) -> None:
         self.module.load_state_dict(self._initial_module().state_dict())
