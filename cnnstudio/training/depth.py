@@ -23,8 +23,8 @@ from ..core import Network, summarize
 from ..core.presets import cifar_resnet
 from .control import RunControl
 from .events import Epoch, Event, Failed, Finished, Started, Step
+from .gradients import GradientRecord
 from .history import RunHistory
-from .probes import GradientProbe, GradientRecord
 from .settings import TrainSettings
 
 PAPER_WIDTH = 16
@@ -260,6 +260,7 @@ def run_depth_experiment(
 
 
 def _train_one(index, network, kind, depth, split, settings, control, device, report_every):
+    from .probes import GradientProbe
     from .trainer import Trainer
 
     totals = summarize(network).totals
@@ -298,7 +299,7 @@ def _train_one(index, network, kind, depth, split, settings, control, device, re
     return run
 
 
-def _progress(index: int, pending: list[Event], probe: GradientProbe, record: GradientRecord) -> RunProgress:
+def _progress(index: int, pending: list[Event], probe, record: GradientRecord) -> RunProgress:
     sampled = probe.take()
     record.extend(sampled)
     return RunProgress(index, tuple(pending), sampled)

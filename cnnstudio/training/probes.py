@@ -15,11 +15,10 @@ layers' (vanishing gradients); in a ResNet of the same depth they do not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 import torch
 from torch import nn
+
+from .gradients import GradientRecord
 
 DEFAULT_EVERY = 5
 """Steps between two samples of the gradient norms."""
@@ -42,30 +41,6 @@ def _collect(module: nn.Module, prefix: str, found: list[tuple[str, nn.Parameter
     for key, _inputs in steps:
         name = names.get(key, key)
         _collect(module.layers[key], f"{prefix}.{name}" if prefix else name, found)
-
-
-@dataclass
-class GradientRecord:
-    """Sampled gradient norms of one run: ``norms[i][j]`` is layer ``layers[j]``'s at ``steps[i]``.
-
-    Plain lists (no torch), so the record crosses threads and goes to JSON as it is.
-    """
-
-    layers: list[str]
-    steps: list[int] = field(default_factory=list)
-    norms: list[list[float]] = field(default_factory=list)
-
-    def extend(self, other: GradientRecord) -> None:
-        """Append *other*'s samples (of the same layers)."""
-        self.steps.extend(other.steps)
-        self.norms.extend(other.norms)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "layers": list(self.layers),
-            "steps": list(self.steps),
-            "norms": [list(n) for n in self.norms],
-        }
 
 
 class GradientProbe:

@@ -17,6 +17,7 @@ from ..core import Network
 from .canvas import CanvasView
 from .compare import install_compare
 from .document import Document
+from .experiments import install_experiments
 from .exports import Exporter
 from .files import FileController
 from .inspector import Inspector
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         The window's own menu actions by name (``"save"``, ``"undo"``, ``"preset:resnet50"``, ...).
     compare : CompareDock
         Networks side by side; ``compare.show_comparison("bottleneck-5x5")`` shows a ready-made one.
+    experiments : Experiments
+        ``experiments.show_depth_experiment()``, ``show_identity_check()``, ``show_inside()``.
 
     Signals
     -------
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.training_panel = TrainingPanel(self.document, self.files.maybe_save)
         self.add_training_dock(self.training_panel)
         self.compare = install_compare(self)  # the Compare dock and menu
+        self.experiments = install_experiments(self)  # the Experiments menu; lessons' experiment: links
         self._build_status_bar()
         self._connect()
         self.update_title()
