@@ -43,9 +43,10 @@ def test_the_depth_experiment_runs_four_networks_and_overlays_their_curves(make_
     window = make_window()
     depth = window.experiments.show_depth_experiment()
     assert "What to look for" in depth.findChild(type(depth.status), "depthLookFor").text()
+    depth.settings = TINY
     with one_torch_thread(), qtbot.waitSignal(depth.finished, timeout=TRAIN_TIMEOUT_MS) as done:
-        assert depth.start(TINY)
-        assert window.training_panel.session.busy  # Train waits for the experiment
+        qtbot.mouseClick(depth.run_button, LEFT)
+        assert depth.running and window.training_panel.session.busy  # Train waits for the experiment
     result = done.args[0]
     assert result is depth.result and result.complete
     assert [run.name for run in result.runs] == depth_names()
@@ -55,6 +56,8 @@ def test_the_depth_experiment_runs_four_networks_and_overlays_their_curves(make_
         assert len(run.gradients.layers) == run.depth
     for heatmap in depth.heatmaps.values():
         assert heatmap.values.shape[1] == 56  # one row per weight layer of the 56-layer networks
+        (x_low, x_high), (y_low, y_high) = heatmap.plot.viewRange()  # the map is in view
+        assert x_low <= 1 and x_high >= 6 and y_low <= 1 and y_high >= 56
     assert depth.heatmaps[1].levels() != (-6.0, 0.0)
     assert result.verdict() in depth.verdict.text()
     assert not window.training_panel.session.busy

@@ -31,6 +31,8 @@ PAPER_WIDTH = 16
 """Filters of the first stage in the paper's CIFAR networks (then 32 and 64)."""
 NETWORKS = (("plain", 20), ("plain", 56), ("resnet", 20), ("resnet", 56))
 """The four runs, in the order they train."""
+RESNET_MARGIN = 0.01
+"""ResNet-56 ending within this much training error of ResNet-20 counts as training as well."""
 
 
 SETTINGS_TEXT = (
@@ -174,14 +176,19 @@ class DepthResult:
         if None in error.values():
             return ""
         plain = error["Plain-56"] > error["Plain-20"]
-        residual = error["ResNet-56"] <= error["ResNet-20"] + 0.01
+        if error["ResNet-56"] <= error["ResNet-20"]:
+            residual = "ResNet-56 trained at least as well as ResNet-20 ({r56:.1%} against {r20:.1%})."
+        elif error["ResNet-56"] <= error["ResNet-20"] + RESNET_MARGIN:
+            residual = (
+                "ResNet-56 trained about as well as ResNet-20, within a point ({r56:.1%} against {r20:.1%})."
+            )
+        else:
+            residual = "ResNet-56 ended behind ResNet-20 this time ({r56:.1%} against {r20:.1%})."
         words = [
             "Plain-56 ended with a higher training error than Plain-20 ({p56:.1%} against {p20:.1%})"
             if plain
             else "Plain-56 did not end worse than Plain-20 this time ({p56:.1%} against {p20:.1%})",
-            "ResNet-56 trained at least as well as ResNet-20 ({r56:.1%} against {r20:.1%})."
-            if residual
-            else "ResNet-56 ended behind ResNet-20 ({r56:.1%} against {r20:.1%}).",
+            residual,
         ]
         values = {
             "p56": error["Plain-56"],

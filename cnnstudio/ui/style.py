@@ -179,3 +179,5 @@ LOOK_FOR_BOX = "background: #f4f7fb; border: 1px solid #d3dce8; border-radius: 4
 """The 'what to look for' text of an experiment's window."""
 DEPTH_COLORS = MappingProxyType({"plain": SERIES_COLORS[0], "resnet": SERIES_COLORS[1]})
 """The depth experiment's colours: plain networks blue, ResNets red (20 layers dashed, 56 solid)."""
+TILE_GAP_LEVEL = 170
+"""The gray (0-255) of the lines between feature maps and filters: apart from both black and white."""

@@ -35,13 +35,14 @@ from ..training.plots import EpochAxis, smooth
 
 LOOK_FOR = (
     "<b>What to look for.</b> The four networks differ only in depth and in the shortcuts. "
-    "<b>Training error</b> (left): Plain-56 (solid blue) stays above Plain-20 (dashed blue) — more "
+    "<b>Training error</b> (left): Plain-56 (solid blue) stays far above Plain-20 (dashed blue) — more "
     "layers made the plain network worse <i>on the images it trains on</i>, so this is not "
-    "overfitting but a network that is hard to optimise. ResNet-56 (solid red) ends at least as low "
-    "as ResNet-20 (dashed red): with shortcuts, extra blocks can learn the identity and do no harm. "
-    "<b>Gradients</b> (below): each row is a weight layer, depth 1 at the bottom; in Plain-56 the "
-    "first layers' gradients are orders of magnitude smaller (darker) than the last layers' — they "
-    "hardly learn — while ResNet-56's stay lit all the way down."
+    "overfitting but a network that is hard to optimise. ResNet-56 (solid red) ends as low as "
+    "ResNet-20 (dashed red): with shortcuts, extra blocks can learn the identity and do no harm. "
+    "<b>Gradients</b> (below): each row is a weight layer, depth 1 at the bottom, coloured by the size "
+    "of its gradient. In Plain-56 the sizes differ by orders of magnitude from one end of the network "
+    "to the other (with batch norm, the first layers' gradients grow large rather than vanish), so no "
+    "single learning rate suits all its layers; ResNet-56's shortcuts keep them close at every depth."
 )
 TITLES = {"error": "Training error per epoch (%)", "loss": "Training loss per step (smoothed)"}
 
@@ -101,7 +102,7 @@ class DepthExperimentWindow(QWidget):
         self.seed.setToolTip("The same seed for all four: the same initial draws, batches and images")
         self.seed.valueChanged.connect(self._on_seed)
         self.run_button = QPushButton("Run the four networks", objectName="depthRun")
-        self.run_button.clicked.connect(self.start)
+        self.run_button.clicked.connect(lambda _checked=False: self.start())
         self.stop_button = QPushButton("Stop", objectName="depthStop", enabled=False)
         self.stop_button.clicked.connect(self.stop_run)
         self.progress = QProgressBar(objectName="depthProgress", textVisible=False, maximumHeight=12)
@@ -119,7 +120,8 @@ class DepthExperimentWindow(QWidget):
             "error": self._plot("error", "epoch", "training error (%)", EpochAxis("bottom")),
             "loss": self._plot("loss", "step", "loss", None),
         }
-        self.legend = self.plots["error"].addLegend(
+        # the loss plot's top right stays empty: every curve starts near ln 10 and falls or stays
+        self.legend = self.plots["loss"].addLegend(
             offset=(-4, 4), labelTextColor=AXIS_COLOR, labelTextSize="8pt"
         )
         self.heatmaps = {
@@ -171,10 +173,8 @@ class DepthExperimentWindow(QWidget):
             name = f"{'Plain' if kind == 'plain' else 'ResNet'}-{depth}"
             dots = {"symbol": "o", "symbolSize": 5, "symbolBrush": DEPTH_COLORS[kind], "symbolPen": None}
             self.curves[index] = {
-                "error": self.plots["error"].plot(
-                    name=name, antialias=True, **run_style(kind, depth), **dots
-                ),
-                "loss": self.plots["loss"].plot(antialias=True, **run_style(kind, depth)),
+                "error": self.plots["error"].plot(antialias=True, **run_style(kind, depth), **dots),
+                "loss": self.plots["loss"].plot(name=name, antialias=True, **run_style(kind, depth)),
             }
         for heatmap in self.heatmaps.values():
             heatmap.set_record(None)

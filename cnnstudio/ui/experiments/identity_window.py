@@ -112,6 +112,8 @@ class IdentityWindow(QWidget):
         self.values = QTableWidget(3, 0, objectName="identityValues")
         self.values.setVerticalHeaderLabels(["input a[l]", "ReLU(input)", "output a[l+2]"])
         self.values.setMaximumHeight(120)
+        self.values.horizontalHeader().setVisible(False)
+        self.values.setToolTip("The first values where the block's input is positive")
         row = QHBoxLayout()
         row.addWidget(QLabel("Block:"))
         row.addWidget(self.blocks, 1)

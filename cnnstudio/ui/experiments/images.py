@@ -10,6 +10,8 @@ import math
 import numpy as np
 from PySide6.QtGui import QImage, QPixmap
 
+from ..style import TILE_GAP_LEVEL
+
 GAP = 1
 """Pixels between two tiles of a grid (before scaling)."""
 
@@ -33,11 +35,11 @@ def grid_shape(count: int, aspect: float = 1.0) -> tuple[int, int]:
 
 def tile_grid(tiles: np.ndarray, columns: int) -> np.ndarray:
     """Tiles ``K x H x W`` (or ``K x H x W x C``) side by side, *columns* a row, ``GAP`` apart
-    on a black background."""
+    on a gray background (neither black nor white, the ends of every tile's scale)."""
     count, height, width = tiles.shape[:3]
     rows = math.ceil(count / columns)
     shape = (rows * (height + GAP) - GAP, columns * (width + GAP) - GAP, *tiles.shape[3:])
-    canvas = np.zeros(shape, dtype=np.uint8)
+    canvas = np.full(shape, TILE_GAP_LEVEL, dtype=np.uint8)
     for index in range(count):
         row, column = divmod(index, columns)
         top, left = row * (height + GAP), column * (width + GAP)

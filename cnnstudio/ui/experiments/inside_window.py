@@ -35,6 +35,7 @@ MAPS_SIZE = (560, 460)
 """The largest size the maps' grid is scaled to (by a whole factor)."""
 SAMPLE_SIZE = 224
 FILTERS_SIZE = (320, 160)
+PENDING = "Computing on the training worker (after the training run, if one is in progress)…"
 EXPLAIN = (
     "Each small picture is one channel of the chosen layer's output for the image on the left: "
     "white where that filter responds most, black where least. Click a position in a map to see, "
@@ -143,6 +144,7 @@ class InsideWindow(QWidget):
             self.maps_title.setText("Fix the network's errors to look inside it.")
             return False
         self.ask(self.choice.request(self.document.network, summary.input_shape[0]), self.layer)
+        self.timing.setText(PENDING)
         return True
 
     def select_layer(self, path: str) -> bool:
@@ -209,11 +211,12 @@ class InsideWindow(QWidget):
             self.filters_label.clear()
             return
         count, k = view.filters.shape[0], view.filters.shape[1]
-        channels = "RGB" if view.filters.shape[3] == 3 else "gray (mean over the input channels)"
+        inputs = self.document.summary.input_shape[0] if self.document.summary.valid else 1
+        channels = {3: "RGB", 1: "gray"}.get(inputs, "gray (the mean over the input channels)")
         self.filters_title.setText(
             f"<b>{view.filters_layer}'s {count} filters</b>, {k}x{k}, {channels}: mid-gray is 0"
         )
-        _rows, columns = grid_shape(count, 2.0)
+        _rows, columns = grid_shape(count, 1.5)
         self.filters_label.setPixmap(scaled_pixmap(tile_grid(view.filters, columns), *FILTERS_SIZE))
 
     def _show_maps(self, view: InsideView) -> None:
@@ -264,8 +267,8 @@ class InsideWindow(QWidget):
             outside = top < 0 or left < 0 or bottom >= image.shape[0] or right >= image.shape[1]
             self.field_text.setText(
                 f"Output ({self.position[1]}, {self.position[2]}) of {view.layer} reads rows {top}..{bottom} and "
-                f"columns {left}..{right}: a {field.rf}x{field.rf} window, moving {field.jump} pixels per "
-                f"step{' (part of it is padding outside the image)' if outside else ''}."
+                f"columns {left}..{right}: a {field.rf}x{field.rf} window; the next position's window "
+                f"starts {field.jump} input pixels further{' (part of it is padding outside the image)' if outside else ''}."
             )
         elif field is not None and field.rf is None:
             self.field_text.setText(f"Each value of {view.layer} reads the whole image.")

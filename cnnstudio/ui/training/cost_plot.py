@@ -108,7 +108,8 @@ class AccuracyCostPlot(QWidget):
                 symbolBrush=run.color,
                 symbolPen=pg.mkPen(AXIS_COLOR),
             )
-            label = pg.TextItem(f"{run.number}. {run.history.network}", color=AXIS_COLOR, anchor=(0, 1))
+            # to the right of the dot, centred on it (above it, a point near 100% would be cut off)
+            label = pg.TextItem(f"{run.number}. {run.history.network}", color=AXIS_COLOR, anchor=(-0.08, 0.5))
             label.setPos(math.log10(cost), accuracy)
             self.plot.addItem(label)
             self.items += [dot, label]

@@ -55,6 +55,8 @@ class GradientHeatmap(QWidget):
             axis.setPen(pg.mkPen(AXIS_COLOR))
             axis.setTextPen(pg.mkPen(AXIS_COLOR))
             axis.setLabel(text, color=AXIS_COLOR)
+            axis.enableAutoSIPrefix(False)
+        self.plot.setRange(xRange=(0, 1), yRange=(0.5, 1.5))
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
         self.bar = pg.ColorBarItem(
@@ -84,7 +86,9 @@ class GradientHeatmap(QWidget):
         self.image.setImage(self.values, autoLevels=False)
         first, last = record.steps[0], record.steps[-1]
         span = (last - first) / max(1, len(record.steps) - 1) if len(record.steps) > 1 else 1.0
-        self.image.setRect(QRectF(first - span / 2, 0.5, span * len(record.steps), len(record.layers)))
+        rect = QRectF(first - span / 2, 0.5, span * len(record.steps), len(record.layers))
+        self.image.setRect(rect)
+        self.plot.setRange(rect=rect, padding=0)
         if self.auto_levels:
             self.bar.setLevels(self.levels())
         self.readout.setText(
