@@ -8,10 +8,11 @@ Plain-20, and ResNet-56 within a point of ResNet-20 or better.
 
     .venv/bin/python bench/bench_depth_experiment.py            # seeds 0, 1, 2
     .venv/bin/python bench/bench_depth_experiment.py 0 1 2 3 4  # other seeds
-    THREADS=1 .venv/bin/python bench/bench_depth_experiment.py  # torch on one thread
+    THREADS=2 .venv/bin/python bench/bench_depth_experiment.py  # torch on two threads
 
-Seconds are wall-clock time, CPU seconds this process's (both threads'); on a machine that other
-jobs share, two torch threads wait for each other and the wall time grows far more than the work.
+Torch runs on ``DepthSettings.threads`` threads (1), as in the app, or on ``THREADS``. Seconds are
+wall-clock time, CPU seconds this process's; on a machine that other jobs share, two torch threads
+wait for each other and the wall time grows far more than the work.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ def spread(run) -> tuple[float, float]:
     return max(logs) - min(logs), logs[0] - logs[-1]
 
 
-def run(seed: int):
-    events = run_depth_experiment(DepthSettings(seed=seed), device="cpu")
+def run(seed: int, threads: int):
+    events = run_depth_experiment(DepthSettings(seed=seed, threads=threads), device="cpu")
     began, cpu = time.perf_counter(), time.process_time()
     try:
         while True:
@@ -47,14 +48,14 @@ def run(seed: int):
 
 
 def main(seeds: list[int]) -> None:
-    if os.environ.get("THREADS"):
-        torch.set_num_threads(int(os.environ["THREADS"]))
+    threads = int(os.environ.get("THREADS", DepthSettings().threads))
     print(
-        f"load average {os.getloadavg()[0]:.1f}; torch {torch.__version__}, {torch.get_num_threads()} threads; {DepthSettings().describe()}"
+        f"load average {os.getloadavg()[0]:.1f}; torch {torch.__version__} on {threads} thread(s); "
+        f"{DepthSettings().describe()}"
     )
     rows = []
     for seed in seeds:
-        result, seconds, cpu = run(seed)
+        result, seconds, cpu = run(seed, threads)
         print(
             f"\nseed {seed}: {seconds:.0f} s for all four, {cpu:.0f} CPU s ({result.status}); "
             f"load average now {os.getloadavg()[0]:.1f}"
@@ -69,7 +70,10 @@ def main(seeds: list[int]) -> None:
                 f"| gradient norms span {decades:.1f} decades, first/last layer {first_last:+.1f}"
             )
         errors = {r.name: r.final_train_error for r in result.runs}
-        shown = errors["Plain-56"] > errors["Plain-20"] and errors["ResNet-56"] <= errors["ResNet-20"] + RESNET_MARGIN
+        shown = (
+            errors["Plain-56"] > errors["Plain-20"]
+            and errors["ResNet-56"] <= errors["ResNet-20"] + RESNET_MARGIN
+        )
         rows.append((seed, seconds, errors, shown))
     print("\n| seed | seconds | Plain-20 | Plain-56 | ResNet-20 | ResNet-56 | effect shown |")
     print("|---:|---:|---:|---:|---:|---:|:---|")

@@ -96,11 +96,14 @@ def test_the_depth_experiment_runs_four_networks_alike_and_keeps_their_curves():
 
 def test_a_stop_ends_the_experiment_after_the_run_in_progress():
     control = RunControl()
-    events = run_depth_experiment(TINY, control, device="cpu")
+    before = torch.get_num_threads()
+    events = run_depth_experiment(TINY.with_changes(threads=before + 1), control, device="cpu")
     for event in events:
         if isinstance(event, RunProgress):
+            assert torch.get_num_threads() == before + 1  # the experiment's own thread count
             control.stop()
             break
     _, result = drain(events)
     assert result.status == "stopped" and len(result.runs) == 1 and not result.complete
     assert result.verdict() == ""
+    assert torch.get_num_threads() == before  # given back

@@ -231,3 +231,35 @@ def test_the_panel_says_a_head_is_added_and_what_it_costs(qtbot):
     assert not workspace.head_note.isHidden()
     assert "classifier head is added" in workspace.head_note.text()
     assert "90 parameters, 80 MACs" in workspace.head_note.text()
+
+
+@pytest.mark.slow
+def test_the_identity_check_works_on_trained_weights_without_touching_them(qtbot):
+    c = Chain("Tiny ResNet", 1, 8, 8)  # the digits at their own size: trains in a blink
+    c.conv("conv1", 8, 3, bias=False)
+    c.add("batchnorm2d", "bn1")
+    c.add("relu", "relu1")
+    c.add("residual", "block", variant="basic", filters=8, stride=1, shortcut="auto")
+    c.add("globalavgpool", "gap")
+    c.add("linear", "fc", units=10)
+    window, workspace = training_window(qtbot, c.net)
+    workspace.form.epochs.setValue(1)
+    with one_torch_thread():
+        assert run_to_end(qtbot, workspace).problem == ""
+    check = window.experiments.show_identity_check()
+    qtbot.waitUntil(lambda: check.result is not None, timeout=WORKER_MS)
+    assert check.result.weights_text.startswith("trained weights") and not check.result.check.passes
+    with qtbot.waitSignal(check.result_shown, timeout=WORKER_MS) as shown:
+        qtbot.mouseClick(check.zero_button, LEFT)
+    assert shown.args[0].check.passes and shown.args[0].weights_text.startswith("trained weights")
+    # the zeroing changed the experiments' copy only: the trained weights still classify as before
+    with qtbot.waitSignal(workspace.results_changed, timeout=WORKER_MS) as results:
+        workspace.request_results()
+    assert results.args[0].accuracy == pytest.approx(run_accuracy(workspace))
+    with qtbot.waitSignal(check.result_shown, timeout=WORKER_MS) as shown:
+        check.restore()
+    assert not shown.args[0].check.passes
+
+
+def run_accuracy(workspace) -> float:
+    return workspace.store.runs[-1].history.epochs[-1]["val_accuracy"]

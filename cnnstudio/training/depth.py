@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -58,6 +59,10 @@ class DepthSettings:
         As in :class:`~.settings.TrainSettings` (Adam, the rate lowered along a cosine to 0).
     gradient_every : int
         Steps between two samples of the gradient norms.
+    threads : int
+        torch threads while the four train (0: leave torch's setting). One by default: these
+        networks are small, and on a machine shared with other work two threads that wait for
+        each other made the four runs three to four times slower (``docs/benchmarks.md``).
     """
 
     images: int = 2500
@@ -68,6 +73,7 @@ class DepthSettings:
     lr: float = 1e-3
     seed: int = 0
     gradient_every: int = 5
+    threads: int = 1
 
     @property
     def spec(self) -> str:
@@ -250,20 +256,35 @@ def run_depth_experiment(
     control = control or RunControl()
     result = DepthResult(settings)
     split = open_dataset(settings.spec, settings.input_shape, seed=settings.seed)
-    for index, (kind, depth) in enumerate(NETWORKS):
-        if control.stop_requested:
-            result.status = "stopped"
-            return result
-        network = depth_network(kind, depth, settings.size, settings.width)
-        run = yield from _train_one(
-            index, network, kind, depth, split, settings, control, device, report_every
-        )
-        result.runs.append(run)
-        if run.history.status != "finished":
-            result.status, result.failure = run.history.status, run.history.failure
-            return result
+    with _torch_threads(settings.threads):
+        for index, (kind, depth) in enumerate(NETWORKS):
+            if control.stop_requested:
+                result.status = "stopped"
+                return result
+            network = depth_network(kind, depth, settings.size, settings.width)
+            run = yield from _train_one(
+                index, network, kind, depth, split, settings, control, device, report_every
+            )
+            result.runs.append(run)
+            if run.history.status != "finished":
+                result.status, result.failure = run.history.status, run.history.failure
+                return result
     result.status = "finished"
     return result
+
+
+@contextmanager
+def _torch_threads(threads: int):
+    """torch on *threads* threads meanwhile (0: as it is), then as before."""
+    import torch
+
+    before = torch.get_num_threads()
+    if threads > 0:
+        torch.set_num_threads(threads)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def _train_one(index, network, kind, depth, split, settings, control, device, report_every):

@@ -43,6 +43,7 @@ EXPLAIN = (
     "that is a[l] itself: the block computes the identity. The check runs one image through the "
     "network and compares the block's output with the ReLU of its input."
 )
+PENDING = "Checking on the training worker (after the training run, if one is in progress)…"
 NO_BLOCK = "This network has no residual block. Open ResNet-20 to try the identity on one."
 
 
@@ -180,6 +181,7 @@ class IdentityWindow(QWidget):
             return False
         channels = self.document.summary.input_shape[0]
         self.ask(IdentityRequest(self.choice.request(self.document.network, channels), self.block, action))
+        self.detail.setText(PENDING)
         return True
 
     def zero(self) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ...training.control import RunControl
-from ..training.worker import EventBatcher, _unexpected
+from ..training.worker import EventBatcher, unexpected_error
 from .records import IdentityRequest, SampleRequest
 
 
@@ -82,7 +82,7 @@ class ExperimentWorker(QObject):
             self.depth_finished.emit(None, str(error))
         except Exception as error:
             self._flush(batcher)
-            self.depth_finished.emit(None, _unexpected(error))
+            self.depth_finished.emit(None, unexpected_error(error))
         finally:
             self.control.run_ended()
 
@@ -99,7 +99,7 @@ class ExperimentWorker(QObject):
         except ValueError as error:
             self.inside_failed.emit(str(error))
         except Exception as error:
-            self.inside_failed.emit(_unexpected(error))
+            self.inside_failed.emit(unexpected_error(error))
 
     @Slot(object)
     def identity(self, request: IdentityRequest) -> None:
@@ -109,4 +109,4 @@ class ExperimentWorker(QObject):
         except (ValueError, KeyError) as error:
             self.identity_failed.emit(str(error.args[0]) if error.args else str(error))
         except Exception as error:
-            self.identity_failed.emit(_unexpected(error))
+            self.identity_failed.emit(unexpected_error(error))

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, Q
 from ..style import AXIS_COLOR, PLOT_BACKGROUND, PLOT_CAPTION_STYLE
 from .runs import Run, RunStore
 
+LABEL_ROOM = 0.6
+"""Decades left free right of the costliest point, for its label."""
 AXES = {"macs": "multiply-accumulates per image (log scale)", "params": "parameters (log scale)"}
 CAPTION = (
     "One point per run: the validation accuracy of its last epoch against what one image costs "
@@ -113,6 +115,16 @@ class AccuracyCostPlot(QWidget):
             label.setPos(math.log10(cost), accuracy)
             self.plot.addItem(label)
             self.items += [dot, label]
+        self._fit()
+
+    def _fit(self) -> None:
+        """Every point in view, with room on the right for its label (the x axis is log10)."""
+        if not self.shown:
+            return
+        low = math.log10(min(cost for _run, cost, _a in self.shown))
+        high = math.log10(max(cost for _run, cost, _a in self.shown))
+        self.plot.setXRange(low - LABEL_ROOM / 4, high + LABEL_ROOM, padding=0)
+        self.plot.setYRange(0, 108, padding=0)
 
     def points(self) -> list[tuple[str, float, float]]:
         """``(label, cost, accuracy in %)`` of every point drawn, in run order."""

@@ -147,7 +147,7 @@ class TrainingWorker(QObject):
         except ValueError as error:  # DatasetError and its kin carry the student's message
             self.dataset_failed.emit(spec, seed, str(error))
         except Exception as error:
-            self.dataset_failed.emit(spec, seed, _unexpected(error))
+            self.dataset_failed.emit(spec, seed, unexpected_error(error))
         else:
             self.dataset_ready.emit(info)
 
@@ -163,7 +163,7 @@ class TrainingWorker(QObject):
         try:
             trainer = self.backend.trainer_for(request)
         except Exception as error:  # DatasetError, NotTrainableError, DeviceError, SettingsError
-            self._end_without_run(str(error) if isinstance(error, ValueError) else _unexpected(error))
+            self._end_without_run(str(error) if isinstance(error, ValueError) else unexpected_error(error))
             return
         self._train(trainer)
 
@@ -201,7 +201,7 @@ class TrainingWorker(QObject):
             self._flush(batcher, trainer)
         except Exception as error:  # a bug, not a training failure: end the run, say what it was
             self._flush(batcher, trainer)
-            self._finish_run(trainer, None, _unexpected(error))
+            self._finish_run(trainer, None, unexpected_error(error))
             return
         self._finish_run(trainer, last, "")
 
@@ -244,7 +244,9 @@ class TrainingWorker(QObject):
         try:
             self.results_ready.emit(self.backend.results())
         except Exception as error:
-            self.results_failed.emit(str(error) if isinstance(error, RuntimeError) else _unexpected(error))
+            self.results_failed.emit(
+                str(error) if isinstance(error, RuntimeError) else unexpected_error(error)
+            )
 
     @Slot()
     def reset_weights(self) -> None:
@@ -273,7 +275,7 @@ class TrainingWorker(QObject):
             self.checkpoint_failed.emit(str(error))
             return
         except Exception as error:
-            self.checkpoint_failed.emit(_unexpected(error))
+            self.checkpoint_failed.emit(unexpected_error(error))
             return
         self.checkpoint_loaded.emit(loaded)
         self.weights_changed.emit(self.backend.weights_state())
@@ -307,7 +309,7 @@ def _warm_up() -> None:
         backend.warm_up()
 
 
-def _unexpected(error: Exception) -> str:
+def unexpected_error(error: Exception) -> str:
     """A message for an error nobody planned for, with where it happened."""
     where = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
     place = f" (in {where[0].name}, {Path(where[0].filename).name}:{where[0].lineno})" if where else ""
