@@ -47,7 +47,7 @@ MENU_ACTIONS = (
 
 
 def install_experiments(window: MainWindow) -> Experiments:
-    """Make ``window.experiments`` and add the Experiments menu (before Help)."""
+    """Make ``window.experiments`` and add the Experiments menu (before Compare and Help)."""
     experiments = Experiments(window)
     menu = QMenu("E&xperiments", window)
     for name, text, tip, method in MENU_ACTIONS:
@@ -57,7 +57,12 @@ def install_experiments(window: MainWindow) -> Experiments:
         menu.addAction(action)
         window.menu_actions[name] = action
     bar = window.menuBar()
-    bar.insertMenu(bar.actions()[-1], menu)
+    # after Presets, before Compare and Help (the menus that end the bar)
+    ends = [action for action in bar.actions() if action.text() in ("&Compare", "&Help")]
+    if ends:
+        bar.insertMenu(ends[0], menu)
+    else:
+        bar.addMenu(menu)
     return experiments
 
 
