@@ -30,7 +30,7 @@ def tiny_net_file(tmp_path):
         (["nonet"], "'nonet' is neither a preset"),
         (["lenet5", "--dataset", "nope"], "dataset 'nope': Unknown dataset 'nope'"),
         (["alexnet"], "set fc8's units to 10"),
-        (["conv1x1"], "not one score per class"),
+        (["conv1x1"], "Images can be given to a network with 1 (gray) or 3 (RGB) input channels, not 192"),
         (["lenet5", "--lr", "abc"], "argument --lr: invalid float value: 'abc'"),
         (["lenet5", "--epochs", "0"], "epochs must be at least 1, not 0"),
         (["lenet5", "--batch-size", "-5"], "batch size must be at least 1, not -5"),

@@ -307,6 +307,8 @@ class Progress:
             file=self.out,
             flush=True,
         )
+        if trainer.head is not None:
+            print(trainer.head.describe(), file=self.out, flush=True)
 
     def step(self, event: Step) -> None:
         now = time.monotonic()

@@ -31,7 +31,7 @@ from ..data.base import DatasetError, DataSplit, ImageSet
 from ..data.device import on_device
 from ..model.build import build_module
 from .augment import augment_batch, default_padding
-from .checks import NotTrainableError, check_trainable
+from .checks import NotTrainableError, check_trainable, classifier_head
 from .control import RunControl
 from .device import describe, release_memory, select_device
 from .evaluate import Predictions, predict
@@ -115,7 +115,8 @@ class Trainer:
     ) -> None:
         self.settings = (settings or TrainSettings()).check()
         summary = summarize(network)
-        check_trainable(network, len(data.classes), data.name, summary)
+        check_trainable(network, len(data.classes), data.name, summary, allow_head=True)
+        self.head = classifier_head(summary, len(data.classes))
         if tuple(data.input_shape) != tuple(summary.input_shape):
             raise NotTrainableError(
                 f"{data.name} was opened for {data.input_shape} images, "
@@ -129,6 +130,7 @@ class Trainer:
         self._compiled = None
         self._precision: tuple[tuple | None, Precision] = (None, Precision())
         self.history: RunHistory | None = None
+        self.probe = None  # e.g. a probes.GradientProbe: observe(step) after every optimizer step
         self._lock = threading.Lock()
         self._running = False
         self._fresh = True
@@ -320,6 +322,8 @@ class Trainer:
             loss, right = self._train_step(x, y, optimizer, scaler)
             correct += right
             progress.step += 1
+            if self.probe is not None:
+                self.probe.observe(progress.step)
             progress.window.append(loss)
             progress.window_sizes.append(len(indices))
             progress.window_lrs.append(progress.lr)
@@ -443,7 +447,8 @@ class Trainer:
     def _initial_module(self):
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(self.settings.seed)
-            return keep_lrn_in_float32(build_module(self.network, logits=True))
+            module = build_module(self.network, logits=True, classes=len(self.data.classes))
+            return keep_lrn_in_float32(module)
 
     def _reset_now(self) -> None:
         self.module.load_state_dict(self._initial_module().state_dict())
