@@ -1,9 +1,11 @@
 """The exercise panel: what the exercise asks, whether the network does it yet, and a hint.
 
-It shows one :class:`~cnnstudio.teaching.Exercise` in the language of the lessons: the title,
-the instructions, the layers it locks, a live line saying whether the open network passes, and
-a Check button that puts the checker's first mismatch into words ("your conv3 gives 13x13x256;
-AlexNet's has 384 filters"). A predict exercise shows its questions instead
+It shows one :class:`~cnnstudio.teaching.Exercise`: the title and the instructions in the
+language of the lessons (the panel's language box); the layers it locks, a live line saying
+whether the open network passes, and a Check button that puts the checker's first mismatch
+into words ("your conv3 gives 13x13x256; AlexNet's has 384 filters"), all in the app's language
+(Qt's translations; the checker is asked in :func:`~cnnstudio.ui.language.ui_language`). A
+predict exercise shows its questions instead
 (:class:`~.predict.PredictForm`). The panel only shows; what its buttons ask for goes out as
 signals to the :class:`~.controller.ExerciseController`.
 """

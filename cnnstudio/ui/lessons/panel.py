@@ -1,5 +1,9 @@
 """The lessons panel: pick a lesson and a language, read it, and do its "Try it" steps.
 
+The language box chooses the language of the lessons' own text (and the exercises'); the
+panel's words around it (tooltips, buttons, what a step still lacks) are the app's, through
+Qt's translations (contexts ``Lessons...``).
+
 At the top, the lesson (L01-L07) and the language the lessons are shown in; below, the lesson's
 text (:mod:`.rendering`) and, under it, its steps as a live checklist (:mod:`.steps`). The
 panel only shows: what a link or a step's button asks for goes out as a signal, for the window
