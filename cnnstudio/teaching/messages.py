@@ -133,43 +133,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "answers_right": ("all {n} answers right", "답 {n}개가 모두 맞았습니다"),
     "answers_wrong": ("{right} of {n} answers right; {first}", "{n}개 중 {right}개 맞음. {first}"),
-    # the app's lesson and exercise panels, which speak the lesson's language
+    # the lesson text as the app lays it out, in the lesson's language (the panels' own words
+    # are the app's: Qt's translations, resources/translations/ko/teaching.ts)
     "try_it": ("Try it", "직접 해 보기"),
     "lesson_networks": ("Networks: {links}", "네트워크: {links}"),
-    "step_number": ("Step {n}", "{n}단계"),
-    "step_done": ("Done: the network does it.", "완료: 네트워크가 목표를 이루었습니다."),
-    "step_missing": ("Not yet: {missing}.", "아직: {missing}."),
-    "hint": ("Hint", "힌트"),
-    "start_from": ("Start from {preset}", "{preset}에서 시작"),
-    "steps_done": ("{done} of {n} steps done", "{n}단계 중 {done}단계 완료"),
-    "check": ("Check", "확인"),
-    "check_tip": (
-        "Compare your network with the goal and say what to change first",
-        "네트워크를 목표와 비교하고 먼저 고칠 점을 알려 줍니다",
-    ),
-    "passed": ("Passed: {message}.", "통과: {message}."),
-    "not_passed": (
-        "Not passed yet. Press Check for a hint.",
-        "아직 통과하지 못했습니다. 확인을 누르면 힌트를 볼 수 있습니다.",
-    ),
-    "not_passed_yet": ("Not passed yet.", "아직 통과하지 못했습니다."),
-    "first_fix": ("First fix: {message}.", "먼저 고칠 점: {message}."),
-    "locked_layers": (
-        "Locked layers (keep them as they are): {names}",
-        "잠긴 층 (그대로 두세요): {names}",
-    ),
-    "locked_layer": (
-        "The exercise locks {name}: it must stay as it is",
-        "연습 문제가 {name} 층을 잠가 두었습니다. 그대로 두어야 합니다",
-    ),
-    "save_work": ("Save my work…", "내 작업 저장…"),
-    "restart": ("Start over", "처음부터 다시"),
-    "predict_check": ("Check my answers", "답 확인"),
-    "predict_save": ("Save answers…", "답안 저장…"),
-    "ph_shape": ("H x W x C, or a length", "높이 x 너비 x 채널, 또는 길이"),
-    "ph_number": ("a whole number", "정수"),
-    "predict_input": ("The network's input: {shape}", "네트워크의 입력: {shape}"),
-    "exercise_lesson": ("Goes with lesson {lesson}", "{lesson} 단원의 연습 문제"),
 }
 
 

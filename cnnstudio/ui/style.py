@@ -67,6 +67,9 @@ EDGE_HOVER = QColor("#4c5566")
 EDGE_LABEL_FILL = QColor(255, 255, 255, 230)
 EDGE_LABEL_TEXT = QColor("#3a4352")
 DROP_TARGET = QColor(DROP_GREEN)
+LOCKED_LAYER = QColor(LOCKED_TEXT)
+LOCKED_LAYER_FILL = QColor(LOCKED_PALE)
+"""A layer an exercise locked: its badge's outline and padlock, and the badge's fill."""
 SHADOW = QColor(0, 0, 0, 22)
 CHIP_FILL = QColor(255, 255, 255, 235)
 """The block chip that follows the mouse while dragging from the palette."""

@@ -27,7 +27,7 @@ def run_cnnstudio(args: list[str], home: Path) -> subprocess.CompletedProcess:
 
 def test_a_lesson_and_an_exercise_checked_at_start(make_window, wrong_attempts, tmp_path):
     exercise = load_exercise_arg(str(EXERCISES["rebuild-alexnet-convs"]))
-    attempt, _, korean = wrong_attempts["rebuild-alexnet-convs"][0]
+    attempt, english, _ = wrong_attempts["rebuild-alexnet-convs"][0]
     work = tmp_path / "ben.cnnstudio.json"
     save(attempt(exercise), work)
     args = parse_args([str(work), "--lesson", "L02", "--lesson-language", "ko", "--exercise", "x"])
@@ -42,7 +42,8 @@ def test_a_lesson_and_an_exercise_checked_at_start(make_window, wrong_attempts, 
     assert window.exercises.exercise.id == "rebuild-alexnet-convs"
     assert [node.name for node in window.document.network.nodes][-1] == "pool5"  # the work, not the start
     assert window.document.path == work.resolve()  # Save writes the work where it was
-    assert panel.hint.isVisible() and panel.hint.text() == f"먼저 고칠 점: {korean}."
+    assert panel.title.text() == exercise.title("ko")  # the exercise in the lessons' language
+    assert panel.hint.isVisible() and panel.hint.text() == f"First fix: {english}."  # the app's
 
 
 def test_the_options_in_a_screenshot_run(home, tmp_path):

@@ -281,18 +281,21 @@ def test_every_step_can_be_done_in_the_app_and_turns_green(
     assert len(discard_unsaved) == len(panel.steps.items) - 1  # asked each time work was unsaved
 
 
-def test_a_korean_step_says_what_is_missing_in_korean_and_turns_green(lesson_window, step_solutions, qtbot):
+def test_a_korean_lesson_in_the_english_app_keeps_the_apps_words(lesson_window, step_solutions, qtbot):
+    """The lesson and its steps' goals are Korean; the panel's own words and what the checker
+    says follow the app's language (English here; Korean in test_ui_teaching_korean)."""
     window = lesson_window()
     panel = window.lessons.panel
     panel.set_language("ko")
     panel.show_lesson("L06")
     item = panel.steps.items[0]
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in item.goal.text())
     qtbot.mouseClick(item.start_button, Qt.MouseButton.LeftButton)
-    assert item.status.text() == "아직: kernel=1, filters=16인 Conv2d 층이 아직 없습니다."
-    assert item.start_button.text() == "5x5 합성곱 (그대로)에서 시작"
+    assert item.status.text() == "Not yet: no Conv2d with kernel=1, filters=16 yet."
+    assert item.start_button.text() == "Start from 5x5 conv, naive"
     step_solutions[("L06", 1)](window.document)
-    assert item.passed and item.status.text() == "완료: 네트워크가 목표를 이루었습니다."
-    assert panel.steps.progress.text() == "3단계 중 1단계 완료"
+    assert item.passed and item.status.text() == "Done: the network does it."
+    assert panel.steps.progress.text() == "1 of 3 steps done"
 
 
 def test_a_step_shows_its_hint_when_asked(lesson_window, qtbot):

@@ -47,11 +47,15 @@ class NodeLabels:
     details: tuple = ()
     composite: bool = False
     overrides: tuple = ()
+    locked: str = ""
+    """Why the layer cannot be changed (an exercise locked it); "" when it can."""
 
     @property
     def tooltip(self) -> str:
         lines = [f"\u26a0 {error}" for error in self.errors]
         lines += [note[:1].upper() + note[1:] for note in self.notes]
+        if self.locked:
+            lines.append(self.locked)
         if lines:
             lines.append("")
         lines.append(f"{self.name} \u2014 {self.title}")
@@ -269,6 +273,8 @@ class NodeItem(QGraphicsItem):
             self._paint_open_hint(painter)
         if self.has_errors:
             self._paint_error_badge(painter)
+        if self.labels.locked:
+            self._paint_lock_badge(painter)
 
     def _paint_overview(self, painter: QPainter) -> None:
         """Name and output shape only, large: the look of a box when the network is zoomed out."""
@@ -292,6 +298,8 @@ class NodeItem(QGraphicsItem):
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
         if self.has_errors:
             self._paint_error_badge(painter)
+        if self.labels.locked:
+            self._paint_lock_badge(painter)
 
     def _paint_open_hint(self, painter: QPainter) -> None:
         """A pill over the end of the settings line: this box opens (double-click)."""
@@ -385,6 +393,25 @@ class NodeItem(QGraphicsItem):
         painter.setPen(style.NODE_FILL)
         painter.setFont(_fonts()["badge"])
         painter.drawText(QRectF(center.x() - 9, center.y() - 9, 18, 18), Qt.AlignmentFlag.AlignCenter, "!")
+
+    def lock_badge_center(self) -> QPointF:
+        """Where the padlock of a locked layer sits: the top right corner, left of an error's "!"."""
+        return QPointF(NODE_WIDTH / 2 - (26 if self.has_errors else 2), -NODE_HEIGHT / 2 + 2)
+
+    def _paint_lock_badge(self, painter: QPainter) -> None:
+        """A padlock in a disc on the corner: an exercise locked this layer (the tooltip says so)."""
+        center = self.lock_badge_center()
+        painter.setPen(QPen(style.LOCKED_LAYER, 1.5))
+        painter.setBrush(style.LOCKED_LAYER_FILL)
+        painter.drawEllipse(center, 9, 9)
+        painter.setPen(QPen(style.LOCKED_LAYER, 1.6))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(QRectF(center.x() - 3, center.y() - 6, 6, 7), 0, 180 * 16)  # the shackle
+        painter.drawLine(QPointF(center.x() - 3, center.y() - 2.5), QPointF(center.x() - 3, center.y()))
+        painter.drawLine(QPointF(center.x() + 3, center.y() - 2.5), QPointF(center.x() + 3, center.y()))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.LOCKED_LAYER)
+        painter.drawRoundedRect(QRectF(center.x() - 4.5, center.y() - 0.5, 9, 6.5), 1.5, 1.5)  # the body
 
 
 def _box() -> QRectF:

@@ -67,6 +67,7 @@ class DiagramScene(GraphScene):
         document.network_replaced.connect(self._build)
         document.summary_changed.connect(self._on_summary_changed)
         document.display_changed.connect(self.refresh_labels)
+        document.locked_layers_changed.connect(self.refresh_labels)  # an exercise's padlocks
         document.selection_changed.connect(self._selection_from_document)
         self.selectionChanged.connect(self._selection_to_document)
         self._build()
@@ -164,7 +165,7 @@ class DiagramScene(GraphScene):
         node = document.network.node(node_id)
         row = document.row(node_id)
         self._shown_rows[node_id] = row
-        return node_labels(
+        labels = node_labels(
             node.name,
             node.type,
             node.params,
@@ -173,6 +174,8 @@ class DiagramScene(GraphScene):
             document.show_flops,
             node.block.composite,
         )
+        labels.locked = document.locked_layers.get(node_id, "")
+        return labels
 
     def refresh_labels(self) -> None:
         """Update every box's and edge's texts (the display settings changed)."""

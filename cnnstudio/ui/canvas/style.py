@@ -21,6 +21,8 @@ from ..style import (  # noqa: F401  (the diagram's colours, named once for the 
     ERROR_FILL,
     GRID_DOT,
     HOVER_BORDER,
+    LOCKED_LAYER,
+    LOCKED_LAYER_FILL,
     MUTED_TEXT,
     NODE_BORDER,
     NODE_FILL,

@@ -15,14 +15,22 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Signal
 
 from ...comparing import Comparison
 from ..style import AXIS_COLOR, BAR_PEN, LEGEND_BRUSH, LEGEND_PEN, PLOT_BACKGROUND, series_color
+from .names import shown_label, stage_name
 from .units import compact_count
 
-CHARTS = {"params": "Parameters per stage", "macs": "MACs per stage"}
-AXIS_LABELS = {"params": "parameters", "macs": "MACs"}
+CHARTS = {
+    "params": QT_TRANSLATE_NOOP("CompareCharts", "Parameters per stage"),
+    "macs": QT_TRANSLATE_NOOP("CompareCharts", "MACs per stage"),
+}
+AXIS_LABELS = {
+    "params": QT_TRANSLATE_NOOP("CompareCharts", "parameters"),
+    "macs": QT_TRANSLATE_NOOP("CompareCharts", "MACs"),
+}
+STAGE_AXIS = QT_TRANSLATE_NOOP("CompareCharts", "stage (height x width of its maps)")
 GROUP_WIDTH = 0.8
 """The share of a stage's slot its bars fill together."""
 BAR_SHARE = 0.92
@@ -92,9 +100,9 @@ class StageCharts(pg.GraphicsLayoutWidget):
 
     def _plot(self, metric: str, column: int) -> pg.PlotItem:
         axis = CountAxis()
-        title = f'<span style="color:{AXIS_COLOR};font-size:10pt">{CHARTS[metric]}</span>'
+        title = f'<span style="color:{AXIS_COLOR};font-size:10pt">{_tr(CHARTS[metric])}</span>'
         plot = self.addPlot(row=1, col=column, title=title, axisItems={"left": axis})
-        for side, text in (("bottom", "stage (height x width of its maps)"), ("left", AXIS_LABELS[metric])):
+        for side, text in (("bottom", _tr(STAGE_AXIS)), ("left", _tr(AXIS_LABELS[metric]))):
             item = plot.getAxis(side)
             item.setPen(pg.mkPen(AXIS_COLOR))
             item.setTextPen(pg.mkPen(AXIS_COLOR))
@@ -119,7 +127,7 @@ class StageCharts(pg.GraphicsLayoutWidget):
             self.bars[metric] = self._draw(plot, comparison, metric)
             self._set_axes(plot, comparison, metric)
         for network, item in zip(comparison.networks, self.bars["params"], strict=True):
-            self.legend.addItem(item, network.label)
+            self.legend.addItem(item, shown_label(network))
 
     def _draw(self, plot: pg.PlotItem, comparison: Comparison, metric: str) -> list[pg.BarGraphItem]:
         count = len(comparison.networks)
@@ -186,12 +194,17 @@ class StageCharts(pg.GraphicsLayoutWidget):
 
 
 def tick_label(key: str) -> str:
-    """A stage key as short as the axis needs: ``224x224`` -> ``224²``; others unchanged."""
+    """A stage key as short as the axis needs: ``224x224`` -> ``224²``; the head in the app's
+    language; others unchanged."""
     size, _, rest = key.partition(" ")
     height, _, width = size.partition("x")
     if height and height == width:
         return f"{height}²" + (f" {rest}" if rest else "")
-    return key
+    return stage_name(key)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CompareCharts", text)
 
 
 def _bars(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from ...comparing import Comparison, NetworkFigures
@@ -38,7 +38,7 @@ class CompareDock(QDockWidget):
     """
 
     def __init__(self, document: Document | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("Compare", parent)
+        super().__init__(QCoreApplication.translate("CompareDock", "Compare"), parent)
         self.setObjectName("compareDock")
         self.board = PinBoard(self)
         self.view = CompareView(self.board, document)
@@ -88,7 +88,7 @@ def install_compare(window: MainWindow) -> CompareDock:
 
 def compare_menu(view: CompareView, parent: QWidget) -> QMenu:
     """Compare: pin the open network, a preset or a file; the ready-made comparisons; clear."""
-    menu = QMenu("&Compare", parent)
+    menu = QMenu(QCoreApplication.translate("CompareDock", "&Compare"), parent)
     menu.addAction(view.named_actions["pin_open"])
     menu.addMenu(view.preset_menu)
     menu.addAction(view.named_actions["pin_file"])

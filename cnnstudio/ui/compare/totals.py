@@ -4,28 +4,50 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ...comparing import METRICS, Comparison, NetworkFigures
 from ...core import fmt, format_shape
+from ..language import core_text
 from ..style import ERROR_CELL as INVALID_TEXT
 from ..style import series_color
+from .names import shown_label
 
-HEADERS = ("Network", "Input", "Output", "Weight layers", "Parameters", "MACs", "Other ops", "Activations")
+CONTEXT = "CompareTotals"
+HEADERS = (
+    QT_TRANSLATE_NOOP("CompareTotals", "Network"),
+    QT_TRANSLATE_NOOP("CompareTotals", "Input"),
+    QT_TRANSLATE_NOOP("CompareTotals", "Output"),
+    QT_TRANSLATE_NOOP("CompareTotals", "Weight layers"),
+    QT_TRANSLATE_NOOP("CompareTotals", "Parameters"),
+    QT_TRANSLATE_NOOP("CompareTotals", "MACs"),
+    QT_TRANSLATE_NOOP("CompareTotals", "Other ops"),
+    QT_TRANSLATE_NOOP("CompareTotals", "Activations"),
+)
 METRIC_TIPS = {
-    "weight_layers": "Convolutions and fully connected layers, inside blocks and on shortcuts too",
-    "params": "Weights and biases",
-    "macs": "Multiply-accumulates for one image",
-    "other_ops": "Additions, comparisons and other operations that are not multiply-accumulates",
-    "activations": "Values the layers output for one image (the input image included)",
+    "weight_layers": QT_TRANSLATE_NOOP(
+        "CompareTotals", "Convolutions and fully connected layers, inside blocks and on shortcuts too"
+    ),
+    "params": QT_TRANSLATE_NOOP("CompareTotals", "Weights and biases"),
+    "macs": QT_TRANSLATE_NOOP("CompareTotals", "Multiply-accumulates for one image"),
+    "other_ops": QT_TRANSLATE_NOOP(
+        "CompareTotals", "Additions, comparisons and other operations that are not multiply-accumulates"
+    ),
+    "activations": QT_TRANSLATE_NOOP(
+        "CompareTotals", "Values the layers output for one image (the input image included)"
+    ),
 }
 MOST_ROWS_SHOWN = 8
 """Beyond this many networks the table scrolls."""
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 HEADLINE = ("params", "macs")
 """The ratios shown in bold: what the lecture compares."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 class TotalsTable(QTableWidget):
@@ -38,9 +60,9 @@ class TotalsTable(QTableWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(0, len(HEADERS), parent)
         self.setObjectName("compareTotals")
-        self.setHorizontalHeaderLabels(HEADERS)
+        self.setHorizontalHeaderLabels([_tr(header) for header in HEADERS])
         for column, metric in enumerate(METRICS, start=3):
-            self.horizontalHeaderItem(column).setToolTip(METRIC_TIPS[metric])
+            self.horizontalHeaderItem(column).setToolTip(_tr(METRIC_TIPS[metric]))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -76,7 +98,7 @@ class TotalsTable(QTableWidget):
 
     def _fill_row(self, row: int, comparison: Comparison, network: NetworkFigures, order: str) -> None:
         baseline = row == 0
-        name = QTableWidgetItem(_swatch(series_color(row)), network.label)
+        name = QTableWidgetItem(_swatch(series_color(row)), shown_label(network))
         name.setToolTip(_name_tip(network, baseline))
         if baseline:
             font = QFont(name.font())
@@ -91,21 +113,32 @@ class TotalsTable(QTableWidget):
             item = QTableWidgetItem(fmt(network.total(metric)))
             item.setTextAlignment(RIGHT)
             if not baseline:
-                item.setToolTip(
-                    comparison.ratio(network, metric).sentence(network.label, comparison.baseline.label)
+                sentence = comparison.ratio(network, metric).sentence(
+                    shown_label(network), shown_label(comparison.baseline)
                 )
+                item.setToolTip(core_text(sentence))
             self.setItem(row, column, item)
 
 
 def _name_tip(network: NetworkFigures, baseline: bool) -> str:
-    lines = [network.name]
+    lines = [shown_label(network)]
     if network.source:
-        lines.append(f"from {network.source}")
+        lines.append(
+            QCoreApplication.translate("CompareTotals", "from {source}").format(source=network.source)
+        )
     if baseline:
-        lines.append("the baseline: the other networks' ratios are taken against it")
+        lines.append(
+            QCoreApplication.translate(
+                "CompareTotals", "the baseline: the other networks' ratios are taken against it"
+            )
+        )
     if not network.valid:
-        lines.append("has errors; its figures cover only what could be analysed:")
-        lines += [f"  {error}" for error in network.errors[:5]]
+        lines.append(
+            QCoreApplication.translate(
+                "CompareTotals", "has errors; its figures cover only what could be analysed:"
+            )
+        )
+        lines += [f"  {core_text(error)}" for error in network.errors[:5]]
     return "\n".join(lines)
 
 
@@ -120,16 +153,20 @@ def ratios_html(comparison: Comparison | None) -> str:
     if comparison is None:
         return ""
     if len(comparison.networks) == 1:
-        return "Pin another network to see how it compares with this one."
-    base = escape(comparison.baseline.label)
+        return escape(
+            QCoreApplication.translate(
+                "CompareTotals", "Pin another network to see how it compares with this one."
+            )
+        )
+    base = escape(shown_label(comparison.baseline))
+    against = QCoreApplication.translate("CompareTotals", "{network} against {baseline}: {ratios}.")
+    has_errors = escape(QCoreApplication.translate("CompareTotals", "(has errors)"))
     paragraphs = []
     for network in comparison.networks[1:]:
         parts = []
         for ratio in comparison.ratios(network):
-            words = escape(ratio.words)
+            words = escape(core_text(ratio.words))
             parts.append(f"<b>{words}</b>" if ratio.metric in HEADLINE else words)
-        warning = "" if network.valid else " <i>(has errors)</i>"
-        paragraphs.append(
-            f"<b>{escape(network.label)}</b>{warning} against {base}: " + ", ".join(parts) + "."
-        )
+        name = f"<b>{escape(shown_label(network))}</b>" + ("" if network.valid else f" <i>{has_errors}</i>")
+        paragraphs.append(escape(against).format(network=name, baseline=base, ratios=", ".join(parts)))
     return "<br>".join(paragraphs)

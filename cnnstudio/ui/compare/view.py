@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,28 +25,39 @@ from PySide6.QtWidgets import (
 )
 
 from ...comparing import READY_MADE, Comparison, NetworkFigures
-from ...core import LESSONS, PRESETS, preset
+from ...core import LESSONS, PRESETS, fmt, preset
 from ...core.fileformat import FileFormatError, load
 from ...core.jsonfile import printable
 from ...interop import import_onnx, is_onnx_path
 from ..document import Document
+from ..language import core_text
 from ..style import COMPARE_TITLE as TITLE_STYLE
 from ..style import ERROR_LABEL as ERROR_STYLE
 from ..style import MUTED_LABEL as MUTED_STYLE
+from .names import comparison_title, preset_title, ready_made_tip, ready_made_title
 from .pins import PinBoard
 from .readout import stage_readout
 from .totals import TotalsTable, ratios_html
 
-EMPTY_TITLE = "Compare networks"
-EMPTY_HINT = (
+CONTEXT = "CompareView"
+EMPTY_TITLE = QT_TRANSLATE_NOOP("CompareView", "Compare networks")
+EMPTY_HINT = QT_TRANSLATE_NOOP(
+    "CompareView",
     "Pin two networks or more to see them side by side: the open network (pin it, edit it, pin "
     "it again to see what the edit did), a preset or a file. Or pick one of the lecture's "
-    "ready-made comparisons."
+    "ready-made comparisons.",
 )
-HOVER_HINT = "Hover over a stage's bars to read its exact figures."
-FILE_FILTER = (
-    "CNN Studio networks (*.cnnstudio.json);;ONNX models (*.onnx);;JSON files (*.json);;All files (*)"
+HOVER_HINT = QT_TRANSLATE_NOOP("CompareView", "Hover over a stage's bars to read its exact figures.")
+OPEN_NETWORK = QT_TRANSLATE_NOOP("CompareView", "the open network")
+"""Where the open network, pinned before it was saved, came from (its tooltip says so)."""
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "CompareView",
+    "CNN Studio networks (*.cnnstudio.json);;ONNX models (*.onnx);;JSON files (*.json);;All files (*)",
 )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 class CompareView(QWidget):
@@ -101,42 +112,65 @@ class CompareView(QWidget):
     def _make_actions(self) -> None:
         self._action(
             "pin_open",
-            "Pin the open network",
-            "Pin the open network as it is now; edit it and pin it again to compare before and after",
+            QCoreApplication.translate("CompareView", "Pin the open network"),
+            QCoreApplication.translate(
+                "CompareView",
+                "Pin the open network as it is now; edit it and pin it again to compare before and after",
+            ),
             self.pin_open_network,
         ).setEnabled(self.document is not None)
-        self._action("pin_file", "Pin a file…", "Pin a network file or an ONNX model", self.choose_file)
+        self._action(
+            "pin_file",
+            QCoreApplication.translate("CompareView", "Pin a file…"),
+            QCoreApplication.translate("CompareView", "Pin a network file or an ONNX model"),
+            self.choose_file,
+        )
         self._action(
             "baseline",
-            "Use as baseline",
-            "Compare the others against the selected network",
+            QCoreApplication.translate("CompareView", "Use as baseline"),
+            QCoreApplication.translate("CompareView", "Compare the others against the selected network"),
             self.use_as_baseline,
         )
-        self._action("remove", "Unpin", "Unpin the selected network", self.remove_selected)
-        self._action("clear", "Clear", "Unpin every network", self.board.clear)
+        self._action(
+            "remove",
+            QCoreApplication.translate("CompareView", "Unpin"),
+            QCoreApplication.translate("CompareView", "Unpin the selected network"),
+            self.remove_selected,
+        )
+        self._action(
+            "clear",
+            QCoreApplication.translate("CompareView", "Clear"),
+            QCoreApplication.translate("CompareView", "Unpin every network"),
+            self.board.clear,
+        )
         log = self._action(
-            "log_scale", "Log scale", "Bar heights on a logarithmic scale", self._redraw_charts
+            "log_scale",
+            QCoreApplication.translate("CompareView", "Log scale"),
+            QCoreApplication.translate("CompareView", "Bar heights on a logarithmic scale"),
+            self._redraw_charts,
         )
         log.setCheckable(True)
         self.preset_menu = self._preset_menu()
-        self.ready_made_menu = QMenu("Ready-made comparisons", self)
+        self.ready_made_menu = QMenu(
+            QCoreApplication.translate("CompareView", "Ready-made comparisons"), self
+        )
         for entry in READY_MADE.values():
             action = self._action(
                 f"compare:{entry.id}",
-                entry.title,
-                f"{' vs '.join(PRESETS[p].title for p in entry.presets)}  ·  {entry.title_ko}",
+                ready_made_title(entry),
+                ready_made_tip(entry),
                 lambda cid=entry.id: self.show_comparison(cid),
             )
             self.ready_made_menu.addAction(action)
 
     def _preset_menu(self) -> QMenu:
-        menu = QMenu("Pin a preset", self)
+        menu = QMenu(QCoreApplication.translate("CompareView", "Pin a preset"), self)
         for lesson in LESSONS:
-            submenu = menu.addMenu(lesson)
+            submenu = menu.addMenu(QCoreApplication.translate("Presets", lesson))  # the app's words
             for entry in PRESETS.values():
                 if entry.lesson == lesson:
-                    action = submenu.addAction(entry.title)
-                    action.setStatusTip(entry.description)
+                    action = submenu.addAction(preset_title(entry.id))
+                    action.setStatusTip(QCoreApplication.translate("Presets", entry.description))
                     action.triggered.connect(lambda _checked=False, pid=entry.id: self.pin_preset(pid))
                     self.named_actions[f"pin:{entry.id}"] = action
         return menu
@@ -155,10 +189,10 @@ class CompareView(QWidget):
         self.ratios.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.ratios.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chart_area = QStackedWidget()
-        self.empty_hint = QLabel(EMPTY_HINT, wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint = QLabel(_tr(EMPTY_HINT), wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setStyleSheet(MUTED_STYLE)
         self.chart_area.addWidget(self.empty_hint)
-        self.readout = QLabel(HOVER_HINT, objectName="compareReadout", wordWrap=True)
+        self.readout = QLabel(_tr(HOVER_HINT), objectName="compareReadout", wordWrap=True)
         self.readout.setStyleSheet(MUTED_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 4)
@@ -210,8 +244,17 @@ class CompareView(QWidget):
             return None
         network = self.document.network
         edits = self.document.undo_stack.index()
-        label = network.name if edits == 0 else f"{network.name} (after {edits} edit{'s' * (edits != 1)})"
-        source = str(self.document.path) if self.document.path else "the open network"
+        if edits == 0:
+            label = network.name
+        elif edits == 1:
+            label = QCoreApplication.translate("CompareView", "{name} (after 1 edit)").format(
+                name=network.name
+            )
+        else:
+            label = QCoreApplication.translate("CompareView", "{name} (after {count} edits)").format(
+                name=network.name, count=fmt(edits)
+            )
+        source = str(self.document.path) if self.document.path else _tr(OPEN_NETWORK)
         return self._pinned(self.board.pin_network(network, label, source))
 
     def pin_preset(self, preset_id: str) -> NetworkFigures:
@@ -224,13 +267,15 @@ class CompareView(QWidget):
         try:
             network = import_onnx(path) if is_onnx_path(path) else load(path)
         except FileFormatError as error:  # OnnxImportError is one
-            self._say(f"Cannot pin {printable(path.name, 120)}: {error}")
+            message = QCoreApplication.translate("CompareView", "Cannot pin {file}: {error}")
+            self._say(message.format(file=printable(path.name, 120), error=core_text(str(error))))
             return None
         return self._pinned(self.board.pin_network(network, source=str(path)))
 
     def choose_file(self) -> None:
         """Ask for a file and pin it."""
-        name, _ = QFileDialog.getOpenFileName(self, "Pin a network", self._last_dir, FILE_FILTER)
+        title = QCoreApplication.translate("CompareView", "Pin a network")
+        name, _ = QFileDialog.getOpenFileName(self, title, self._last_dir, _tr(FILE_FILTER))
         if name:
             self._last_dir = str(Path(name).parent)
             self.pin_file(name)
@@ -267,12 +312,12 @@ class CompareView(QWidget):
         """Show the board's comparison (or the empty view)."""
         comparison = self.board.comparison
         order = self.document.shape_order if self.document is not None else "hwc"
-        self.title.setText(comparison.title if comparison else EMPTY_TITLE)
-        self.note.setText(comparison.note if comparison else "")
+        self.title.setText(comparison_title(comparison) if comparison else _tr(EMPTY_TITLE))
+        self.note.setText(core_text(comparison.note) if comparison else "")
         self.note.setVisible(bool(comparison and comparison.note))
         self.table.show_comparison(comparison, order)
         self.ratios.setText(ratios_html(comparison))
-        self.readout.setText(HOVER_HINT)
+        self.readout.setText(_tr(HOVER_HINT))
         self._redraw_charts()
         self._update_actions()
 
@@ -296,7 +341,7 @@ class CompareView(QWidget):
 
     def _show_stage(self, key: str | None) -> None:
         comparison = self.board.comparison
-        self.readout.setText(stage_readout(comparison, key) if comparison and key else HOVER_HINT)
+        self.readout.setText(stage_readout(comparison, key) if comparison and key else _tr(HOVER_HINT))
 
     def _update_actions(self) -> None:
         selected = self.table.selected_row()

@@ -24,27 +24,46 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.jsonfile import printable
 from ...teaching import Exercise, ExerciseError, Verdict, grade, load_exercise, packaged_exercises
 from ...teaching.exercises import ANSWERS_SUFFIX, SUFFIX, save_answers
-from ...teaching.messages import say
 from ...teaching.records import FIELD, ExerciseRecord, read_record
 from ..files import TRAINING_MESSAGE
+from ..language import core_text, ui_language
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
     from .dock import ExerciseDock
 
-EXERCISE_FILTER = "CNN Studio exercises (*.cnnstudio-exercise.json);;JSON files (*.json);;All files (*)"
-ANSWERS_FILTER = "CNN Studio answers (*.cnnstudio-answers.json);;All files (*)"
-REFUSED = "{name} could not be opened as an exercise, so the network you have open stays as it is.\n\n{why}"
-NOT_FOUND = "{file} is work on the exercise {exercise}; open that exercise to check it"
-PASSED = "Exercise passed. Save your work (File > Save) to keep it with your file"
-SAVED = "Saved {file}"
-CANNOT_SAVE = "{file} could not be written:\n\n{why}"
+CONTEXT = "ExercisesController"
+EXERCISE_FILTER = QT_TRANSLATE_NOOP(
+    "ExercisesController",
+    "CNN Studio exercises (*.cnnstudio-exercise.json);;JSON files (*.json);;All files (*)",
+)
+ANSWERS_FILTER = QT_TRANSLATE_NOOP(
+    "ExercisesController", "CNN Studio answers (*.cnnstudio-answers.json);;All files (*)"
+)
+REFUSED = QT_TRANSLATE_NOOP(
+    "ExercisesController",
+    "{name} could not be opened as an exercise, so the network you have open stays as it is.\n\n{why}",
+)
+NOT_FOUND = QT_TRANSLATE_NOOP(
+    "ExercisesController", "{file} is work on the exercise {exercise}; open that exercise to check it"
+)
+PASSED = QT_TRANSLATE_NOOP(
+    "ExercisesController", "Exercise passed. Save your work (File > Save) to keep it with your file"
+)
+SAVED = QT_TRANSLATE_NOOP("ExercisesController", "Saved {file}")
+CANNOT_SAVE = QT_TRANSLATE_NOOP("ExercisesController", "{file} could not be written:\n\n{why}")
+LOCKED_LAYER = QT_TRANSLATE_NOOP("ExercisesController", "The exercise locks {name}: it must stay as it is")
+"""Why a locked layer refuses an edit (the status bar says it; the canvas shows it on the box)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 class ExerciseController(QObject):
@@ -95,7 +114,8 @@ class ExerciseController(QObject):
         """Ask for an exercise file and open it."""
         folder = str(packaged_exercises()[0].parent) if packaged_exercises() else ""
         folder = self.window.settings.last_folder() or folder
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open an exercise", folder, EXERCISE_FILTER)
+        title = QCoreApplication.translate("ExercisesController", "Open an exercise")
+        name, _ = QFileDialog.getOpenFileName(self.window, title, folder, _tr(EXERCISE_FILTER))
         return self.open_path(Path(name)) if name else False
 
     def open_path(self, path: Path) -> bool:
@@ -105,8 +125,10 @@ class ExerciseController(QObject):
         except ExerciseError as error:
             QMessageBox.critical(
                 self.window,
-                "Cannot open the exercise",
-                REFUSED.format(name=printable(Path(path).name, 80, quote=False), why=error),
+                QCoreApplication.translate("ExercisesController", "Cannot open the exercise"),
+                _tr(REFUSED).format(
+                    name=printable(Path(path).name, 80, quote=False), why=core_text(str(error))
+                ),
             )
             return False
         return self.start(exercise, exercise_path=Path(path))
@@ -171,7 +193,7 @@ class ExerciseController(QObject):
         for name in exercise.locked if exercise is not None and exercise.kind != "predict" else ():
             node = network.find(name)
             if node is not None:
-                locked[node.id] = say(self.language, "locked_layer", name=name)
+                locked[node.id] = _tr(LOCKED_LAYER).format(name=name)
         self.document.set_locked_layers(locked)
 
     def end(self) -> None:
@@ -185,10 +207,10 @@ class ExerciseController(QObject):
         self.exercise_changed.emit()
 
     def set_language(self, language: str) -> None:
-        """Show the exercise, its hints and its locks' reasons in *language*."""
+        """Show the exercise (its title and instructions) in *language*; the checker's hints and
+        the locks' reasons speak the app's language."""
         self.panel.set_language(language)
-        self._lock()
-        self._follow()
+        self._follow()  # the live line again, under the exercise in its new language
 
     def restart(self) -> None:
         """Start the exercise again from its start network (asking about unsaved work)."""
@@ -208,7 +230,7 @@ class ExerciseController(QObject):
     def _resume(self, record: ExerciseRecord, path: Path) -> None:
         exercise = self._find(record.id, path.parent)
         if exercise is None or exercise.kind == "predict":
-            self.document.status_message.emit(NOT_FOUND.format(file=path.name, exercise=record.id))
+            self.document.status_message.emit(_tr(NOT_FOUND).format(file=path.name, exercise=record.id))
             return
         self._attach(exercise)
 
@@ -234,8 +256,8 @@ class ExerciseController(QObject):
         if self.exercise is None:
             return None
         if self.exercise.kind == "predict":
-            return grade(self.exercise, self.panel.predict.answers(), self.language)
-        return grade(self.exercise, self.document.network, self.language)
+            return grade(self.exercise, self.panel.predict.answers(), ui_language())
+        return grade(self.exercise, self.document.network, ui_language())
 
     def check(self) -> Verdict | None:
         """Check now and show the first mismatch as a hint (Check button)."""
@@ -262,7 +284,7 @@ class ExerciseController(QObject):
             return
         self._passed = passed
         if passed:
-            self.document.status_message.emit(PASSED)
+            self.document.status_message.emit(_tr(PASSED))
         self.passed_changed.emit(passed)
 
     def record(self) -> dict:
@@ -283,7 +305,8 @@ class ExerciseController(QObject):
     def _save_answers(self) -> bool:
         folder = Path(self.window.settings.last_folder() or Path.home())
         suggested = str(folder / f"{self.exercise.id}{ANSWERS_SUFFIX}")
-        name, _ = QFileDialog.getSaveFileName(self.window, "Save the answers", suggested, ANSWERS_FILTER)
+        title = QCoreApplication.translate("ExercisesController", "Save the answers")
+        name, _ = QFileDialog.getSaveFileName(self.window, title, suggested, _tr(ANSWERS_FILTER))
         if not name:
             return False
         path = Path(name if name.endswith(ANSWERS_SUFFIX) else name + ANSWERS_SUFFIX)
@@ -291,10 +314,12 @@ class ExerciseController(QObject):
             save_answers(self.panel.predict.answers(), path)
         except OSError as error:
             QMessageBox.critical(
-                self.window, "Cannot save", CANNOT_SAVE.format(file=path, why=error.strerror)
+                self.window,
+                QCoreApplication.translate("ExercisesController", "Cannot save"),
+                _tr(CANNOT_SAVE).format(file=path, why=error.strerror),
             )
             return False
-        self.document.status_message.emit(SAVED.format(file=path.name))
+        self.document.status_message.emit(_tr(SAVED).format(file=path.name))
         return True
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from ...teaching import ExerciseError, load_exercise, packaged_exercises
-from ..language import lesson_language
+from ..language import lesson_language, ui_language
 from ..lessons.links import follow_link
 from .controller import ExerciseController
 from .panel import ExercisePanel
@@ -34,7 +34,7 @@ class ExerciseDock(QDockWidget):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Exercise", parent)
+        super().__init__(QCoreApplication.translate("ExercisesDock", "Exercise"), parent)
         self.setObjectName("exerciseDock")
         self.panel = ExercisePanel(lesson_language())
         self.setWidget(self.panel)
@@ -73,23 +73,35 @@ def install_exercises(window: MainWindow) -> ExerciseController:
 def _file_menu_entries(window: MainWindow, controller: ExerciseController) -> None:
     menu = window.menu_actions["file_menu"].menu()
     before = window.recent_menu.menuAction()
-    action = QAction("Open E&xercise…", window)
-    action.setStatusTip("Open an exercise file (*.cnnstudio-exercise.json) and work on it")
+    action = QAction(QCoreApplication.translate("ExercisesDock", "Open E&xercise…"), window)
+    action.setStatusTip(
+        QCoreApplication.translate(
+            "ExercisesDock", "Open an exercise file (*.cnnstudio-exercise.json) and work on it"
+        )
+    )
     action.triggered.connect(lambda _checked=False: controller.open_dialog())
     menu.insertAction(before, action)
     window.menu_actions["open_exercise"] = action
-    shipped = QMenu("E&xercises", menu)
+    shipped = QMenu(QCoreApplication.translate("ExercisesDock", "E&xercises"), menu)
     menu.insertMenu(before, shipped)
     for path in packaged_exercises():
         try:
             exercise = load_exercise(path)
         except ExerciseError:
             continue
-        english, korean = exercise.title("en"), exercise.title("ko")
-        item = shipped.addAction(english if korean == english else f"{english}  ·  {korean}")
+        item = shipped.addAction(exercise_menu_title(exercise))
         item.setStatusTip(f"{exercise.lesson or ''} {exercise.id}".strip())
         item.triggered.connect(lambda _checked=False, p=path: controller.open_path(p))
         window.menu_actions[f"exercise:{exercise.id}"] = item
 
 
-__all__ = ["ExerciseDock", "install_exercises"]
+def exercise_menu_title(exercise) -> str:
+    """An exercise's title in the File menu: in Korean the Korean one; in English both when they
+    differ (the course is Korean, and so are many of its students)."""
+    english, korean = exercise.title("en"), exercise.title("ko")
+    if ui_language() == "ko" or korean == english:
+        return exercise.title(ui_language())
+    return f"{english}  ·  {korean}"
+
+
+__all__ = ["ExerciseDock", "exercise_menu_title", "install_exercises"]

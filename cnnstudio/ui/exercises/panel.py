@@ -1,9 +1,11 @@
 """The exercise panel: what the exercise asks, whether the network does it yet, and a hint.
 
-It shows one :class:`~cnnstudio.teaching.Exercise` in the language of the lessons: the title,
-the instructions, the layers it locks, a live line saying whether the open network passes, and
-a Check button that puts the checker's first mismatch into words ("your conv3 gives 13x13x256;
-AlexNet's has 384 filters"). A predict exercise shows its questions instead
+It shows one :class:`~cnnstudio.teaching.Exercise`: the title and the instructions in the
+language of the lessons (the panel's language box); the layers it locks, a live line saying
+whether the open network passes, and a Check button that puts the checker's first mismatch
+into words ("your conv3 gives 13x13x256; AlexNet's has 384 filters"), all in the app's language
+(Qt's translations; the checker is asked in :func:`~cnnstudio.ui.language.ui_language`). A
+predict exercise shows its questions instead
 (:class:`~.predict.PredictForm`). The panel only shows; what its buttons ask for goes out as
 signals to the :class:`~.controller.ExerciseController`.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,16 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...teaching import Exercise, Verdict
-from ...teaching.messages import say
 from .. import style
-from ..language import LANGUAGE_NAMES
+from ..language import LANGUAGE_NAMES, ui_language
 from ..lessons.steps import markdown_html
 from .predict import PredictForm
 
-NO_EXERCISE = (
+CONTEXT = "ExercisesPanel"
+NO_EXERCISE = QT_TRANSLATE_NOOP(
+    "ExercisesPanel",
     "No exercise is open. File > Open Exercise… opens one; the exercises that come with "
-    "CNN Studio are under File > Exercises."
+    "CNN Studio are under File > Exercises.",
 )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 class ExercisePanel(QWidget):
@@ -89,7 +96,9 @@ class ExercisePanel(QWidget):
         self.hint = self._label("exerciseHint", style.HINT_BOX)
         self.language_box = QComboBox()
         self.language_box.setObjectName("exerciseLanguage")
-        self.language_box.setToolTip("The language lessons and exercises are shown in")
+        self.language_box.setToolTip(
+            QCoreApplication.translate("ExercisesPanel", "The language lessons and exercises are shown in")
+        )
         for code, name in LANGUAGE_NAMES.items():
             self.language_box.addItem(name, code)
         self.language_box.activated.connect(
@@ -180,23 +189,42 @@ class ExercisePanel(QWidget):
         self.hint.hide()
         self.status.hide()
         if exercise is None:
-            self.title.setText(escape("Exercise", quote=False))
-            self.instructions.setText(escape(NO_EXERCISE, quote=False))
+            self.title.setText(escape(QCoreApplication.translate("ExercisesPanel", "Exercise"), quote=False))
+            self.instructions.setText(escape(_tr(NO_EXERCISE), quote=False))
             return
         self.title.setText(escape(exercise.title(lang), quote=False))
         self.instructions.setText(markdown_html(exercise.instruction(lang)))
         if exercise.lesson:
-            lesson = escape(say(lang, "exercise_lesson", lesson=exercise.lesson), quote=False)
+            lesson = QCoreApplication.translate("ExercisesPanel", "Goes with lesson {lesson}")
+            lesson = escape(lesson.format(lesson=exercise.lesson), quote=False)
             self.lesson_link.setText(f'<a href="lesson:{escape(exercise.lesson)}">{lesson}</a>')
         self.lesson_link.setVisible(bool(exercise.lesson))
         names = ", ".join(exercise.locked)
-        self.locked.setText(escape(say(lang, "locked_layers", names=names), quote=False))
+        locked = QCoreApplication.translate(
+            "ExercisesPanel", "Locked layers (keep them as they are): {names}"
+        )
+        self.locked.setText(escape(locked.format(names=names), quote=False))
         self.locked.setVisible(bool(exercise.locked))
-        predicting = exercise.kind == "predict"
-        self.check_button.setText(say(lang, "predict_check" if predicting else "check"))
-        self.check_button.setToolTip("" if predicting else say(lang, "check_tip"))
-        self.save_button.setText(say(lang, "predict_save" if predicting else "save_work"))
-        self.restart_button.setText(say(lang, "restart"))
+        self._label_buttons(exercise.kind == "predict")
+
+    def _label_buttons(self, predicting: bool) -> None:
+        if predicting:
+            self.check_button.setText(QCoreApplication.translate("ExercisesPanel", "Check my answers"))
+            self.check_button.setToolTip(
+                QCoreApplication.translate(
+                    "ExercisesPanel", "Check every answer and show the arithmetic behind it"
+                )
+            )
+            self.save_button.setText(QCoreApplication.translate("ExercisesPanel", "Save answers…"))
+        else:
+            self.check_button.setText(QCoreApplication.translate("ExercisesPanel", "Check"))
+            self.check_button.setToolTip(
+                QCoreApplication.translate(
+                    "ExercisesPanel", "Compare your network with the goal and say what to change first"
+                )
+            )
+            self.save_button.setText(QCoreApplication.translate("ExercisesPanel", "Save my work…"))
+        self.restart_button.setText(QCoreApplication.translate("ExercisesPanel", "Start over"))
 
     def _set_predict(self, exercise: Exercise | None) -> None:
         if self.predict is not None:
@@ -205,20 +233,21 @@ class ExercisePanel(QWidget):
             self.predict.deleteLater()
             self.predict = None
         if exercise is not None:
-            self.predict = PredictForm(exercise, self.language)
+            self.predict = PredictForm(exercise, ui_language())
             self.predict_area.addWidget(self.predict)
 
     def show_status(self, verdict: Verdict) -> None:
         """The live line: passed (green, with what passed) or not yet."""
         self.live = verdict
-        lang = self.language
         sheet = style.PASSED_BOX if verdict.passed else style.MUTED_LABEL
         if self.status.styleSheet() != sheet:  # applying a style sheet costs more than checking
             self.status.setStyleSheet(sheet)
         if verdict.passed:
-            self.status.setText(escape(say(lang, "passed", message=verdict.message), quote=False))
+            passed = QCoreApplication.translate("ExercisesPanel", "Passed: {message}.")
+            self.status.setText(escape(passed.format(message=verdict.message), quote=False))
         else:
-            self.status.setText(escape(say(lang, "not_passed"), quote=False))
+            text = QCoreApplication.translate("ExercisesPanel", "Not passed yet. Press Check for a hint.")
+            self.status.setText(escape(text, quote=False))
         self.status.show()
         if verdict.passed:
             self.hint.hide()
@@ -231,9 +260,12 @@ class ExercisePanel(QWidget):
         if verdict.passed:
             return
         predicting = self.exercise is not None and self.exercise.kind == "predict"
-        self.status.setText(escape(say(self.language, "not_passed_yet"), quote=False))
+        self.status.setText(
+            escape(QCoreApplication.translate("ExercisesPanel", "Not passed yet."), quote=False)
+        )
         self.status.setVisible(not predicting)
-        message = verdict.message if predicting else say(self.language, "first_fix", message=verdict.message)
+        first_fix = QCoreApplication.translate("ExercisesPanel", "First fix: {message}.")
+        message = verdict.message if predicting else first_fix.format(message=verdict.message)
         self.hint.setText(escape(message, quote=False))
         self.hint.show()
 

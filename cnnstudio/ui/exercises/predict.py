@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -18,21 +18,36 @@ from ...core import summarize
 from ...core.blocks import BLOCK_TYPES
 from ...teaching import Answers, Exercise, check_answer, grade
 from ...teaching.grading import AnswerResult
-from ...teaching.messages import say
 from ...teaching.quantities import shape_text
 from .. import style
 from ..layer_table import multiplication_signs
+
+QUANTITIES = {
+    "shape": QT_TRANSLATE_NOOP("ExercisesPredict", "output shape"),
+    "params": QT_TRANSLATE_NOOP("ExercisesPredict", "parameters"),
+    "macs": QT_TRANSLATE_NOOP("ExercisesPredict", "MACs"),
+}
+"""What each asked value is called beside its box (English; shown translated)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExercisesPredict", text)
 
 
 class AnswerField(QWidget):
     """One asked value: a box to type it in, then the verdict and the arithmetic."""
 
-    def __init__(self, layer: str, quantity: str, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, layer: str, quantity: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.layer, self.quantity = layer, quantity
         self.edit = QLineEdit()
         self.edit.setObjectName(f"answer:{layer}:{quantity}")
-        self.edit.setPlaceholderText(say(lang, "ph_shape" if quantity == "shape" else "ph_number"))
+        if quantity == "shape":
+            self.edit.setPlaceholderText(
+                QCoreApplication.translate("ExercisesPredict", "H x W x C, or a length")
+            )
+        else:
+            self.edit.setPlaceholderText(QCoreApplication.translate("ExercisesPredict", "a whole number"))
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
@@ -70,6 +85,12 @@ class AnswerField(QWidget):
 class PredictForm(QWidget):
     """The questions of a predict exercise, with a box per asked value.
 
+    Parameters
+    ----------
+    exercise : Exercise
+    lang : str
+        The language the checker words its verdicts in (the app's).
+
     Signals
     -------
     checked(object)
@@ -87,7 +108,11 @@ class PredictForm(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         summary = summarize(exercise.start)
         rows = {row.path: row for row in summary.all_rows()}
-        given = QLabel(say(lang, "predict_input", shape=shape_text(summary.input_shape)))
+        given = QLabel(
+            QCoreApplication.translate("ExercisesPredict", "The network's input: {shape}").format(
+                shape=shape_text(summary.input_shape)
+            )
+        )
         given.setObjectName("predictInput")
         given.setStyleSheet(style.MUTED_LABEL)
         column.addWidget(given)
@@ -98,12 +123,13 @@ class PredictForm(QWidget):
         node = self.exercise.start.find(layer)
         block = BLOCK_TYPES[type_id]
         settings = block.summary_text(node.params) if node is not None else ""
-        box = QGroupBox(f"{layer}: {block.title}" + (f"  ({settings})" if settings else ""))
+        title = QCoreApplication.translate("BlockTypes", block.title)  # Conv2d stays Conv2d
+        box = QGroupBox(f"{layer}: {title}" + (f"  ({settings})" if settings else ""))
         grid = QGridLayout(box)
         for i, quantity in enumerate(asked):
-            field = AnswerField(layer, quantity, self.lang)
+            field = AnswerField(layer, quantity)
             self.fields[(layer, quantity)] = field
-            grid.addWidget(QLabel(say(self.lang, f"a_{quantity}")), i, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(QLabel(_tr(QUANTITIES[quantity])), i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(field, i, 1)
         grid.setColumnStretch(1, 1)
         return box

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from ..document import Document
@@ -32,7 +32,7 @@ class LessonsDock(QDockWidget):
     """
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__("Lessons", parent)
+        super().__init__(QCoreApplication.translate("LessonsDock", "Lessons"), parent)
         self.setObjectName("lessonsDock")
         self.panel = LessonsPanel(document)
         self.setWidget(self.panel)
@@ -63,9 +63,13 @@ def install_lessons(window: MainWindow) -> LessonsDock:
     panel.link_hovered.connect(lambda target: _hover(window, target))
     panel.preset_requested.connect(window.files.open_preset)
     toggle = dock.toggleViewAction()
-    toggle.setText("&Lessons")
+    toggle.setText(QCoreApplication.translate("LessonsDock", "&Lessons"))
     toggle.setShortcut("F1")
-    toggle.setStatusTip("Read the lessons and do their Try it steps beside the network")
+    toggle.setStatusTip(
+        QCoreApplication.translate(
+            "LessonsDock", "Read the lessons and do their Try it steps beside the network"
+        )
+    )
     window.view_menu().addAction(toggle)
     window.menu_actions["lessons"] = toggle
     return dock

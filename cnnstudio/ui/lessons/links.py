@@ -21,29 +21,40 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from ...comparing import READY_MADE
 from ...core.presets import PRESETS
 from ...teaching import Link, LinkError, parse_link
+from ..language import core_text, ui_language
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
 
 EXPERIMENT_METHODS = {"depth": "show_depth_experiment", "identity": "show_identity_check"}
 """The method of ``window.experiments`` each ``experiment:`` link calls."""
-EXPERIMENT_MISSING = "The {experiment} experiment is not part of this build of CNN Studio"
-EXPERIMENT_NAMES = {"depth": "depth (plain against residual)", "identity": "identity"}
+CONTEXT = "LessonsLinks"
+EXPERIMENT_MISSING = QT_TRANSLATE_NOOP(
+    "LessonsLinks", "The {experiment} experiment is not part of this build of CNN Studio"
+)
+EXPERIMENT_NAMES = {
+    "depth": QT_TRANSLATE_NOOP("LessonsLinks", "depth (plain against residual)"),
+    "identity": QT_TRANSLATE_NOOP("LessonsLinks", "identity"),
+}
 STATUS_MS = 8000
 LINK_TIPS = {
-    "preset": "Open {target} in the canvas",
-    "compare": "Compare {target} side by side",
-    "experiment": "Run the {target} experiment",
-    "lesson": "Go to lesson {target}",
-    "web": "Open {target} in the web browser",
+    "preset": QT_TRANSLATE_NOOP("LessonsLinks", "Open {target} in the canvas"),
+    "compare": QT_TRANSLATE_NOOP("LessonsLinks", "Compare {target} side by side"),
+    "experiment": QT_TRANSLATE_NOOP("LessonsLinks", "Run the {target} experiment"),
+    "lesson": QT_TRANSLATE_NOOP("LessonsLinks", "Go to lesson {target}"),
+    "web": QT_TRANSLATE_NOOP("LessonsLinks", "Open {target} in the web browser"),
 }
-"""What a link does, shown while the mouse is over it."""
+"""What a link does, shown while the mouse is over it (English; shown translated)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 def follow_link(window: MainWindow, target: str, show_lesson: Callable[[str], object]) -> bool:
@@ -52,7 +63,7 @@ def follow_link(window: MainWindow, target: str, show_lesson: Callable[[str], ob
     try:
         link = parse_link(target)
     except LinkError as error:
-        return _refuse(window, str(error))
+        return _refuse(window, core_text(str(error)))
     if link.kind == "preset":
         return window.files.open_preset(link.targets[0])
     if link.kind == "compare":
@@ -85,7 +96,8 @@ def _experiment(window: MainWindow, experiment: str) -> bool:
     experiments = getattr(window, "experiments", None)
     method = getattr(experiments, EXPERIMENT_METHODS[experiment], None)
     if method is None:
-        return _refuse(window, EXPERIMENT_MISSING.format(experiment=EXPERIMENT_NAMES[experiment]))
+        name = _tr(EXPERIMENT_NAMES[experiment])
+        return _refuse(window, _tr(EXPERIMENT_MISSING).format(experiment=name))
     method()
     return True
 
@@ -100,10 +112,22 @@ def describe(target: str) -> str:
     try:
         link = parse_link(target)
     except LinkError as error:
-        return str(error)
-    names = ", ".join(PRESETS[t].title if t in PRESETS else t for t in link.targets)
-    target = EXPERIMENT_NAMES.get(link.targets[0], link.targets[0]) if link.kind == "experiment" else names
-    return LINK_TIPS[link.kind].format(target=target)
+        return core_text(str(error))
+    names = ", ".join(preset_name(t) for t in link.targets)
+    if link.kind == "experiment":
+        experiment = link.targets[0]
+        target = _tr(EXPERIMENT_NAMES[experiment]) if experiment in EXPERIMENT_NAMES else experiment
+    else:
+        target = names
+    return _tr(LINK_TIPS[link.kind]).format(target=target)
 
 
-__all__ = ["EXPERIMENT_METHODS", "describe", "follow_link", "ready_made_for"]
+def preset_name(preset_id: str) -> str:
+    """The title of the preset *preset_id* in the app's language (the id itself if unknown)."""
+    entry = PRESETS.get(preset_id)
+    if entry is None:
+        return preset_id
+    return entry.title_ko if ui_language() == "ko" and entry.title_ko else entry.title
+
+
+__all__ = ["EXPERIMENT_METHODS", "describe", "follow_link", "preset_name", "ready_made_for"]

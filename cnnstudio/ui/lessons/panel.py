@@ -1,5 +1,9 @@
 """The lessons panel: pick a lesson and a language, read it, and do its "Try it" steps.
 
+The language box chooses the language of the lessons' own text (and the exercises'); the
+panel's words around it (tooltips, buttons, what a step still lacks) are the app's, through
+Qt's translations (contexts ``Lessons...``).
+
 At the top, the lesson (L01-L07) and the language the lessons are shown in; below, the lesson's
 text (:mod:`.rendering`) and, under it, its steps as a live checklist (:mod:`.steps`). The
 panel only shows: what a link or a step's button asks for goes out as a signal, for the window
@@ -10,7 +14,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,11 +30,12 @@ from PySide6.QtWidgets import (
 from ...teaching import Catalog, Lesson, load_catalog
 from .. import style
 from ..document import Document
-from ..language import LANGUAGE_NAMES, lesson_language, set_lesson_language
+from ..language import LANGUAGE_NAMES, core_text, lesson_language, set_lesson_language
 from .rendering import RenderedLesson, lesson_document
 from .steps import StepList
 
-NO_LESSONS = "No lessons could be read."
+CONTEXT = "LessonsPanel"
+NO_LESSONS = QT_TRANSLATE_NOOP("LessonsPanel", "No lessons could be read.")
 
 
 class LessonsPanel(QWidget):
@@ -88,18 +93,23 @@ class LessonsPanel(QWidget):
     def _build(self) -> None:
         self.lesson_box = QComboBox()
         self.lesson_box.setObjectName("lessonChooser")
-        self.lesson_box.setToolTip("Choose a lesson")
+        self.lesson_box.setToolTip(QCoreApplication.translate("LessonsPanel", "Choose a lesson"))
         self.lesson_box.activated.connect(lambda index: self.show_lesson(self.lesson_box.itemData(index)))
         self.language_box = QComboBox()
         self.language_box.setObjectName("lessonLanguage")
-        self.language_box.setToolTip("The language lessons and exercises are shown in")
+        self.language_box.setToolTip(
+            QCoreApplication.translate("LessonsPanel", "The language lessons and exercises are shown in")
+        )
         for code, name in LANGUAGE_NAMES.items():
             self.language_box.addItem(name, code)
         self.language_box.activated.connect(
             lambda index: self.set_language(self.language_box.itemData(index), remember=True)
         )
-        self.previous_button = self._arrow(Qt.ArrowType.LeftArrow, "Previous lesson", -1)
-        self.next_button = self._arrow(Qt.ArrowType.RightArrow, "Next lesson", 1)
+        previous_tip = QCoreApplication.translate("LessonsPanel", "Previous lesson")
+        self.previous_button = self._arrow(Qt.ArrowType.LeftArrow, previous_tip, -1)
+        self.next_button = self._arrow(
+            Qt.ArrowType.RightArrow, QCoreApplication.translate("LessonsPanel", "Next lesson"), 1
+        )
         self.problems = QLabel()
         self.problems.setObjectName("lessonProblems")
         self.problems.setWordWrap(True)
@@ -208,9 +218,9 @@ class LessonsPanel(QWidget):
             self.show_lesson(ids[ids.index(self.lesson.id) + step])
 
     def _show_problems(self, catalog: Catalog) -> None:
-        shown = list(catalog.problems)
+        shown = [core_text(problem) for problem in catalog.problems]
         if not catalog.lessons:
-            shown.insert(0, NO_LESSONS)
+            shown.insert(0, QCoreApplication.translate(CONTEXT, NO_LESSONS))
         self.problems.setText("<br>".join(escape(problem) for problem in shown))
         self.problems.setVisible(bool(shown))
 

@@ -9,17 +9,18 @@ look-ups per step). A reached step turns green with a check mark.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...teaching import Step, StepResult
-from ...teaching.messages import say
 from .. import style
 from ..document import Document
-from .rendering import preset_title
+from ..language import ui_language
+from .links import preset_name
 
 OPEN_MARK = "☐"
 DONE_MARK = "✓"
@@ -55,15 +56,17 @@ class StepItem(QFrame):
         super().__init__(parent)
         self.setObjectName("lessonStep")
         self.step = step
+        self.checked_step = replace(step, language=ui_language())
+        """The step as the app checks it: what is missing is said in the app's language (the
+        goal and the hint are the lesson's, in the lesson's language)."""
         self.result: StepResult | None = None
         self._shown: bool | None = None  # whether the frame is drawn as done (None: not drawn yet)
-        lang = step.language
         self.mark = QLabel(OPEN_MARK)
         self.mark.setObjectName("stepMark")
         self.mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.mark.setFixedWidth(24)
         self.goal = self._label("stepGoal")
-        number = say(lang, "step_number", n=step.number)
+        number = QCoreApplication.translate("LessonsSteps", "Step {n}").format(n=step.number)
         self.goal.setText(f"<b>{escape(number, quote=False)}.</b> {markdown_html(step.goal)}")
         self.goal.linkActivated.connect(self.link_activated)
         self.status = self._label("stepStatus")
@@ -71,7 +74,7 @@ class StepItem(QFrame):
         self.hint.setStyleSheet(style.HINT_BOX)
         self.hint.setText(markdown_html(step.hint))
         self.hint.hide()
-        self.hint_button = QPushButton(say(lang, "hint"))
+        self.hint_button = QPushButton(QCoreApplication.translate("LessonsSteps", "Hint"))
         self.hint_button.setObjectName("stepHintButton")
         self.hint_button.setCheckable(True)
         self.hint_button.setVisible(bool(step.hint))
@@ -79,7 +82,8 @@ class StepItem(QFrame):
         self.start_button = QPushButton()
         self.start_button.setObjectName("stepStartButton")
         if step.preset:
-            self.start_button.setText(say(lang, "start_from", preset=preset_title(step.preset, lang)))
+            start = QCoreApplication.translate("LessonsSteps", "Start from {preset}")
+            self.start_button.setText(start.format(preset=preset_name(step.preset)))
             self.start_button.clicked.connect(lambda: self.start_requested.emit(step.preset))
         self.start_button.setVisible(bool(step.preset))
         self._lay_out()
@@ -121,7 +125,6 @@ class StepItem(QFrame):
         if self._shown is not None and result == self.result:
             return
         self.result = result
-        lang = self.step.language
         done = result is not None and result.passed
         if done != self._shown:
             self._shown = done
@@ -132,9 +135,13 @@ class StepItem(QFrame):
         if result is None:
             self.status.setText("")
         elif done:
-            self.status.setText(escape(say(lang, "step_done"), quote=False))
+            text = QCoreApplication.translate("LessonsSteps", "Done: the network does it.")
+            self.status.setText(escape(text, quote=False))
         else:
-            self.status.setText(escape(say(lang, "step_missing", missing=result.message), quote=False))
+            text = QCoreApplication.translate("LessonsSteps", "Not yet: {missing}.").format(
+                missing=result.message
+            )
+            self.status.setText(escape(text, quote=False))
         self.status.setVisible(result is not None)
 
 
@@ -197,10 +204,10 @@ class StepList(QWidget):
         """Check every step against the open network as it is now."""
         network, summary = self.document.network, self.document.summary
         for item in self.items:
-            item.show_result(item.step.evaluate(network, summary))
+            item.show_result(item.checked_step.evaluate(network, summary))
         done = sum(item.passed for item in self.items)
-        lang = self.items[0].step.language if self.items else "en"
-        self.progress.setText(say(lang, "steps_done", done=done, n=len(self.items)))
+        progress = QCoreApplication.translate("LessonsSteps", "{done} of {n} steps done")
+        self.progress.setText(progress.format(done=done, n=len(self.items)))
         self.progress_changed.emit(done, len(self.items))
 
 
