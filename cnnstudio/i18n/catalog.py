@@ -8,7 +8,9 @@ field of kind ``m`` is translated in turn, up to :data:`MAX_DEPTH` levels deep. 
 several lines is translated line by line, and a line no template matches comes back as it is.
 
 A line also matches as a sentence made of a message: capitalised (``"Dangling: ..."``, as the
-inspector shows a note) or ending in a full stop (as the status bar shows an error).
+inspector shows a note) or ending in a full stop (as the status bar shows an error). A line no
+entry matches whole, made of messages joined with ``"; "`` (a run's reason and suggestion,
+several refused settings), is translated part by part, each part as long as an entry matches.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .templates import Rendering, Template, TemplateError, parse, parse_rendering
+from .templates import JOIN, Rendering, Template, TemplateError, parse, parse_rendering
 
 MAX_DEPTH = 8
 """How deep messages nest in one another at most (``cannot open 'f': 'nodes[0]': ...``)."""
+MAX_JOINED = 12
+"""A line of more parts than this is not split (each split tries every longer part first)."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ class Catalog:
             return text
         translated = self._line(body, depth)
         if translated is None:
+            translated = self._joined(body, depth)
+        if translated is None:
             return text
         start = len(text) - len(text.lstrip())
         return text[:start] + translated + text[start + len(body) :]
@@ -93,6 +99,28 @@ class Catalog:
                 found = self._match(lowered[:-1], depth, lowered=True)
                 found = None if found is None else found + ("" if found.endswith(".") else ".")
         return found
+
+    def _joined(self, text: str, depth: int) -> str | None:
+        """*text*'s parts joined by :data:`JOIN`, each the longest run of parts an entry matches
+        (a part none matches stays as it is); None when no part is known."""
+        parts = text.split(JOIN)
+        if not 1 < len(parts) <= MAX_JOINED:
+            return None
+        out: list[str] = []
+        known = False
+        start = 0
+        while start < len(parts):
+            for stop in range(len(parts), start, -1):
+                found = self._line(JOIN.join(parts[start:stop]), depth) if stop - start < len(parts) else None
+                if found is not None:
+                    out.append(found)
+                    known = True
+                    break
+            else:
+                stop = start + 1
+                out.append(parts[start])
+            start = stop
+        return JOIN.join(out) if known else None
 
     def _match(self, text: str, depth: int, lowered: bool) -> str | None:
         """The translation of *text* by the first entry that matches it whole, or None.

@@ -29,8 +29,14 @@ SETTINGS = (
     *_SETTING_TYPES,
     *((f"'{{key}}' {english}", f"'{{key}}' 값은 {korean}") for english, korean in _SETTING_TYPES),
     ("{label:m} must be one of {choices}", "{label}: {choices} 중 하나여야 합니다"),
-    ("{label:m} must be at least {low:n}, got {value:m}", "{label} 값은 {low} 이상이어야 합니다 (지금 {value})"),
-    ("{label:m} must be at most {high:n}, got {value:m}", "{label} 값은 {high} 이하여야 합니다 (지금 {value})"),
+    (
+        "{label:m} must be at least {low:n}, got {value:m}",
+        "{label} 값은 {low} 이상이어야 합니다 (지금 {value})",
+    ),
+    (
+        "{label:m} must be at most {high:n}, got {value:m}",
+        "{label} 값은 {high} 이하여야 합니다 (지금 {value})",
+    ),
     ("a number with about {digits:n} digits", "약 {digits}자리의 수"),
     ("a negative number with about {digits:n} digits", "약 {digits}자리의 음수"),
     ("a number with {digits:n} digits", "{digits}자리의 수"),
@@ -39,10 +45,16 @@ SETTINGS = (
     ("{label:m} is far too large; {allowed:m}", "{label} 값이 너무 큽니다. {allowed}"),
     ("use a smaller one", "더 작은 값을 쓰세요"),
     ("it must be between {low:n} and {high:n}", "{low}에서 {high} 사이여야 합니다"),
-    ("{label:m} must be {expected:m}, not a number", "{label}: {expected}만 쓸 수 있고 숫자는 쓸 수 없습니다"),
+    (
+        "{label:m} must be {expected:m}, not a number",
+        "{label}: {expected}만 쓸 수 있고 숫자는 쓸 수 없습니다",
+    ),
     ("one of {choices}", "{choices} 중 하나"),
     ("true or false", "true 또는 false"),
-    ("{block:m} has no setting '{key}' (its settings: {known})", "{block}에는 '{key}' 설정이 없습니다 (설정: {known})"),
+    (
+        "{block:m} has no setting '{key}' (its settings: {known})",
+        "{block}에는 '{key}' 설정이 없습니다 (설정: {known})",
+    ),
     ("{block} has no parameter '{key}'", "{block}에는 '{key}' 설정이 없습니다"),
 )
 """Settings of the wrong type or out of range."""
@@ -57,13 +69,22 @@ NAMES = (
     ("{what:m} name cannot hold {problem:m}", "{what} 이름에 넣을 수 없는 문자가 있습니다: {problem}"),
     ("a layer", "층"),
     ("a network", "네트워크"),
-    ("a lone surrogate character (text that cannot be saved)", "짝이 없는 서로게이트 문자 (저장할 수 없는 텍스트)"),
+    (
+        "a lone surrogate character (text that cannot be saved)",
+        "짝이 없는 서로게이트 문자 (저장할 수 없는 텍스트)",
+    ),
     ("control characters such as {char}", "{char} 같은 제어 문자"),
-    ("a node id must be non-blank text, got {value}", "노드 id는 비어 있지 않은 텍스트여야 합니다 (받은 값: {value})"),
+    (
+        "a node id must be non-blank text, got {value}",
+        "노드 id는 비어 있지 않은 텍스트여야 합니다 (받은 값: {value})",
+    ),
     ("a node id may be at most {limit:n} characters", "노드 id는 {limit}자까지 쓸 수 있습니다"),
     ("a node id cannot hold {problem:m}", "노드 id에 넣을 수 없는 문자가 있습니다: {problem}"),
     ("a position must be two numbers, got {value}", "위치는 숫자 두 개여야 합니다 (받은 값: {value})"),
-    ("a position must be two finite numbers, got {value}", "위치는 유한한 숫자 두 개여야 합니다 (받은 값: {value})"),
+    (
+        "a position must be two finite numbers, got {value}",
+        "위치는 유한한 숫자 두 개여야 합니다 (받은 값: {value})",
+    ),
     ("Untitled", "제목 없음"),
 )
 """Names, ids and positions."""
@@ -127,14 +148,20 @@ EDITS = (
         "네트워크에 이미 입력 블록이 있습니다. 네트워크는 이미지 하나만 읽습니다",
     ),
     ("a node with id '{id}' already exists", "id가 '{id}'인 노드가 이미 있습니다"),
-    ("cannot restore {name}: its id or name is taken", "{name} 층을 되살릴 수 없습니다. id나 이름이 이미 쓰이고 있습니다"),
+    (
+        "cannot restore {name}: its id or name is taken",
+        "{name} 층을 되살릴 수 없습니다. id나 이름이 이미 쓰이고 있습니다",
+    ),
     ("{name} has no input number {index}", "{name} 층에는 {index}번 입력이 없습니다"),
     ("{source} is not connected to {target}", "{source} 층은 {target} 층에 연결되어 있지 않습니다"),
     ("{name} is already connected", "{name} 층은 이미 연결되어 있습니다"),
     ("an {block:m} cannot be inserted into an edge", "{block} 블록은 연결선 사이에 끼워 넣을 수 없습니다"),
     ("another layer is already called '{name}'", "이름이 '{name}'인 층이 이미 있습니다"),
     ("there is no node '{id}' to connect from", "연결을 시작할 노드가 없습니다: '{id}'"),
-    ("{name} is an {block:m}; nothing can feed into it", "{name} 층은 {block} 블록이라 입력을 받을 수 없습니다"),
+    (
+        "{name} is an {block:m}; nothing can feed into it",
+        "{name} 층은 {block} 블록이라 입력을 받을 수 없습니다",
+    ),
     (
         "connecting {source} to {target} would make a loop; data must flow one way",
         "{source} 층을 {target} 층에 연결하면 순환이 생깁니다. 데이터는 한 방향으로만 흘러야 합니다",
@@ -171,19 +198,31 @@ STRUCTURE = (
         "dangling: no path from the Input reaches it, so it is not part of the network",
         "떨어져 있음: 입력 블록에서 이 층까지 이어지는 경로가 없어 네트워크에 속하지 않습니다",
     ),
-    ("the network has no Input block; add one from the palette", "네트워크에 입력 블록이 없습니다. 팔레트에서 추가하세요"),
-    ("a network reads one image: delete this extra Input", "네트워크는 이미지 하나만 읽습니다. 남는 이 입력 블록을 지우세요"),
+    (
+        "the network has no Input block; add one from the palette",
+        "네트워크에 입력 블록이 없습니다. 팔레트에서 추가하세요",
+    ),
+    (
+        "a network reads one image: delete this extra Input",
+        "네트워크는 이미지 하나만 읽습니다. 남는 이 입력 블록을 지우세요",
+    ),
     (
         "not connected: drag from another layer's output port to this layer",
         "연결되지 않음: 다른 층의 출력 포트에서 이 층으로 끌어다 놓으세요",
     ),
-    ("{block:m} needs at least {least:n} inputs, has {count:n}", "{block}에는 입력이 {least}개 이상 필요한데 {count}개입니다"),
+    (
+        "{block:m} needs at least {least:n} inputs, has {count:n}",
+        "{block}에는 입력이 {least}개 이상 필요한데 {count}개입니다",
+    ),
     (
         "{block:m} takes one input, has {count:n}; merge them with Add or Concat",
         "{block} 층은 입력을 하나만 받는데 지금 {count}개입니다. Add나 Concat으로 합치세요",
     ),
     ("its input '{id}' does not exist", "입력으로 지정된 노드가 없습니다: '{id}'"),
-    ("part of a loop ({names}); data must flow one way", "순환({names})의 일부입니다. 데이터는 한 방향으로만 흘러야 합니다"),
+    (
+        "part of a loop ({names}); data must flow one way",
+        "순환({names})의 일부입니다. 데이터는 한 방향으로만 흘러야 합니다",
+    ),
     (
         "nothing uses this layer's output (the network's output is {name}); connect it onward or delete it",
         "이 층의 출력을 쓰는 곳이 없습니다 (네트워크의 출력은 {name} 층입니다). 다음 층에 연결하거나 지우세요",
@@ -195,14 +234,20 @@ STRUCTURE = (
 
 FILES = (
     ("{field:q}: {message:m}", "{field}: {message}"),
-    ("the layer {name:q} has no finite place on the canvas", "{name} 층의 캔버스 위치가 유한한 값이 아닙니다"),
+    (
+        "the layer {name:q} has no finite place on the canvas",
+        "{name} 층의 캔버스 위치가 유한한 값이 아닙니다",
+    ),
     ("the network's name", "네트워크 이름"),
     ("the layer {name:q}", "{name} 층"),
     (
         "{what:m} holds a lone surrogate, which no file can store; rename it",
         "{what}에 파일에 저장할 수 없는 짝 없는 서로게이트 문자가 있습니다. 이름을 바꾸세요",
     ),
-    ("the file must hold a JSON object, not {kind:m}", "파일에는 JSON 객체가 있어야 합니다 (들어 있는 것: {kind})"),
+    (
+        "the file must hold a JSON object, not {kind:m}",
+        "파일에는 JSON 객체가 있어야 합니다 (들어 있는 것: {kind})",
+    ),
     (
         "'format' must be \"cnnstudio-network\": this is not a CNN Studio network file",
         "'format' 항목이 \"cnnstudio-network\"여야 합니다. CNN Studio 네트워크 파일이 아닙니다",
@@ -213,22 +258,40 @@ FILES = (
         "'version' 항목이 {version}입니다. 이 CNN Studio가 읽을 수 있는 버전({newest}까지)보다 새롭습니다. "
         "CNN Studio를 업데이트하세요",
     ),
-    ("'version' is {version:m}, but versions start at 1", "'version' 항목이 {version}입니다. 버전은 1부터 시작합니다"),
-    ("'nodes' has {count:n} entries; at most {most:n} are allowed", "'nodes'에 항목이 {count}개 있습니다. {most}개까지만 쓸 수 있습니다"),
+    (
+        "'version' is {version:m}, but versions start at 1",
+        "'version' 항목이 {version}입니다. 버전은 1부터 시작합니다",
+    ),
+    (
+        "'nodes' has {count:n} entries; at most {most:n} are allowed",
+        "'nodes'에 항목이 {count}개 있습니다. {most}개까지만 쓸 수 있습니다",
+    ),
     ("{field:q} is missing", "{field} 항목이 없습니다"),
-    ("{field:q} must be {kind:m}, got {value:m}", "{field} 항목: {kind} 형식이어야 합니다 (받은 값: {value})"),
+    (
+        "{field:q} must be {kind:m}, got {value:m}",
+        "{field} 항목: {kind} 형식이어야 합니다 (받은 값: {value})",
+    ),
     ("{field:q} is empty", "{field} 항목이 비어 있습니다"),
     ("{field:q} holds only spaces", "{field} 항목에 공백만 있습니다"),
     ("{field:q} holds {problem:m}", "{field} 항목에 쓸 수 없는 문자가 있습니다: {problem}"),
     ("{field:q} must be an object, got {kind:m}", "{field} 항목은 객체여야 합니다 (받은 값: {kind})"),
     ("{field:q} has unknown fields: {names:m}", "{field}에 알 수 없는 항목이 있습니다: {names}"),
-    ("{field:q}: unknown block type {type:q} (known: {known})", "{field}: 알 수 없는 블록 종류 {type}입니다 (쓸 수 있는 종류: {known})"),
+    (
+        "{field:q}: unknown block type {type:q} (known: {known})",
+        "{field}: 알 수 없는 블록 종류 {type}입니다 (쓸 수 있는 종류: {known})",
+    ),
     (
         "{field:q}: a node with id {id:q} already exists ({other})",
         "{field}: id가 {id}인 노드가 이미 있습니다 ({other})",
     ),
-    ("{field:q}: two layers are called {name:q} ({other})", "{field}: 이름이 {name}인 층이 둘 있습니다 ({other})"),
-    ("{field:q} must be a node id (text), got {kind:m}", "{field} 항목은 노드 id(텍스트)여야 합니다 (받은 값: {kind})"),
+    (
+        "{field:q}: two layers are called {name:q} ({other})",
+        "{field}: 이름이 {name}인 층이 둘 있습니다 ({other})",
+    ),
+    (
+        "{field:q} must be a node id (text), got {kind:m}",
+        "{field} 항목은 노드 id(텍스트)여야 합니다 (받은 값: {kind})",
+    ),
     ("{field:q}: there is no node with id {id:q}", "{field}: id가 {id}인 노드가 없습니다"),
     (
         "{field:q} has unknown settings for {block:m}: {names:m}",
@@ -260,7 +323,10 @@ JSON_FILES = (
         "{limit}바이트보다 큽니다. 네트워크 파일이 이렇게 클 수는 없습니다",
     ),
     ("the name holds a character no file name can hold", "이름에 파일 이름으로 쓸 수 없는 문자가 있습니다"),
-    ("it is UTF-16 or UTF-32 text; CNN Studio reads UTF-8", "UTF-16 또는 UTF-32 텍스트입니다. CNN Studio는 UTF-8만 읽습니다"),
+    (
+        "it is UTF-16 or UTF-32 text; CNN Studio reads UTF-8",
+        "UTF-16 또는 UTF-32 텍스트입니다. CNN Studio는 UTF-8만 읽습니다",
+    ),
     (
         "it is not a text file (not UTF-8: byte {byte} at position {position:n})",
         "텍스트 파일이 아닙니다 (UTF-8이 아님: 위치 {position}의 바이트 {byte})",
@@ -287,7 +353,10 @@ JSON_FILES = (
         "'{name}': JSON이 허용하는 숫자가 아닙니다 (CNN Studio가 쓸 수 있는 값도 아닙니다)",
     ),
     ("the key {key:q} appears twice in one JSON object", "JSON 객체 하나에 같은 키가 두 번 나옵니다: {key}"),
-    ("a lone surrogate (U+{code:w}), which no file can store", "파일에 저장할 수 없는 짝 없는 서로게이트 문자(U+{code})"),
+    (
+        "a lone surrogate (U+{code:w}), which no file can store",
+        "파일에 저장할 수 없는 짝 없는 서로게이트 문자(U+{code})",
+    ),
     ("a control character or line break (U+{code:w})", "제어 문자 또는 줄 바꿈(U+{code})"),
     # the JSON parser's own words
     ("Expecting value", "값이 와야 합니다"),

@@ -13,6 +13,7 @@ order and each field's text is of the field's kind:
 ``{x:m}``  a message or phrase of its own, translated in turn (``got {value:m}``)
 =========  ===================================================================================
 
+A field never holds :data:`JOIN` (``"; "``) unless it is the template's last and of kind ``m``.
 Matching is linear in the text's length: each literal is found with one :meth:`str.find`
 from where the previous field began, leftmost first, and no choice is ever revisited (a field
 of kind ``q`` ends at the first quote followed by the next literal). Two fields never touch,
@@ -40,6 +41,12 @@ LEADING_KINDS = frozenset({"", "m"})
 """Kinds of a field at a template's very start that never hold ``": "``: a message prefixed
 with where it happened (``"conv1: kernel 5x5 is larger..."``) is then matched as a prefix and a
 message, not as one long name."""
+
+
+JOIN = "; "
+"""What joins two messages on one line. Only a template's last field, of kind ``m``, may hold it
+(``"cannot open 'f': kernel 5x5 is larger...; use padding..."``); any other field that would
+means the text is two messages, matched one by one (see :mod:`cnnstudio.i18n.catalog`)."""
 
 
 class TemplateError(ValueError):
@@ -97,6 +104,8 @@ class Template:
                 return None
             if index == 1 and not head and field.kind in LEADING_KINDS and ": " in value:
                 return None  # "where: message": the message alone is the template's
+            if JOIN in value and not (last and field.kind == "m"):
+                return None  # "a; b": two messages, each matched on its own
             values[field.name] = value
             start = stop + len(literal)
         return values

@@ -1,0 +1,3 @@
+"""Korean: placeholder being written."""
+
+ENTRIES = ()
