@@ -164,7 +164,7 @@ def translated_table(summary, flops: bool, order: str, weights) -> str:
     out = [summary.name, rule, lines[0], rule, *lines[1:-1], rule, lines[-1]]
     count = len(summary.rows)
     blocks = f"{count} block{'s' * (count != 1)}"
-    out.append(say(f"{blocks}, {weight_layers_text(weights)}" if weights is not None else blocks))
+    out.append(f"{say(blocks)}, {say(weight_layers_text(weights))}" if weights is not None else say(blocks))
     out.append(say("valid" if summary.valid else "INVALID:"))
     out += [f"  - {say(error)}" for error in summary.errors]
     return "\n".join(out) + "\n"

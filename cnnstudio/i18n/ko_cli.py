@@ -208,7 +208,6 @@ OUTPUT = (
     ("{depth:n} weight layers deep, {total:n} in all", "가중치 층 깊이 {depth}, 모두 {total}개"),
     ("{count:n} block", "블록 {count}개"),
     ("{count:n} blocks", "블록 {count}개"),
-    ("{blocks:m}, {weights:m}", "{blocks}, {weights}"),
     ("valid", "올바름"),
     ("INVALID:", "오류 있음:"),
     ("Network", "네트워크"),
