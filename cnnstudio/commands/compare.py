@@ -79,12 +79,15 @@ def translated_table(comparison: Comparison) -> str:
     """The comparison's terminal table in the command line's language: headings, ratios in
     words, the note and the errors translated, columns aligned by display width; labels, stage
     keys, layer names and numbers as they are (see :func:`cnnstudio.comparing.report.to_table`)."""
-    title = comparison.title + (f"  ({comparison.id})" if comparison.id else "")
+    entry = READY_MADE.get(comparison.id) if comparison.id else None
+    title = (entry.title_ko if entry is not None and current_language() == "ko" else comparison.title) + (
+        f"  ({comparison.id})" if comparison.id else ""
+    )
     lines = [title, "=" * display_width(title), ""]
     totals = totals_rows(comparison)
     totals[0] = [say(cell) for cell in totals[0]]
     for row in totals[1:]:
-        row[1] = row[1].replace(" (baseline)", say(" (baseline)")).replace(" INVALID", say(" INVALID"))
+        row[1] = row[1].replace("(baseline)", say("(baseline)")).replace(" INVALID", " " + say("INVALID"))
     lines += aligned(totals, right={0, 4, 5, 6, 7, 8})
     for metric, heading in STAGE_METRICS.items():
         rows = stage_rows(comparison, metric)
