@@ -383,5 +383,31 @@ JSON_FILES = (
 )
 """Reading bytes as JSON."""
 
-ENTRIES = (*SETTINGS, *NAMES, *SHAPES, *EDITS, *STRUCTURE, *FILES, *JSON_FILES)
+LABELS = (
+    ("kernel size", "커널 크기"),
+    ("filters", "필터 수"),
+    ("padding", "패딩"),
+    ("stride", "스트라이드"),
+    ("units", "유닛 수"),
+    ("channels", "채널 수"),
+    ("height", "높이"),
+    ("width", "너비"),
+    ("groups", "그룹 수"),
+    ("size", "크기"),
+    ("drop probability", "드롭 확률"),
+    ("bias", "편향"),
+    ("batch norm", "배치 정규화"),
+    ("ceil mode", "올림 모드"),
+    ("shortcut", "지름길"),
+    ("variant", "변형"),
+    ("stride on", "스트라이드 위치"),
+    ("pool proj", "풀링 사영"),
+    ("1x1 reductions", "1x1 축소"),
+    ("#3x3 reduce", "#3x3 축소"),
+    ("#5x5 reduce", "#5x5 축소"),
+)
+"""Settings' labels as a message names them (in small letters: ``"kernel size must be..."``);
+alpha, beta, k and #1x1, #3x3, #5x5 stay as the papers write them."""
+
+ENTRIES = (*LABELS, *SETTINGS, *NAMES, *SHAPES, *EDITS, *STRUCTURE, *FILES, *JSON_FILES)
 """Every Korean entry of this module."""

@@ -17,7 +17,8 @@ A field never holds :data:`JOIN` (``"; "``) unless it is the template's last and
 Matching is linear in the text's length: each literal is found with one :meth:`str.find`
 from where the previous field began, leftmost first, and no choice is ever revisited (a field
 of kind ``q`` ends at the first quote followed by the next literal). Two fields never touch,
-so every field ends where a literal begins. A text field at the very start holds no ``": "``.
+so every field ends where a literal begins. A text field at the very start holds no ``": "``
+and does not end in ``":"``.
 ``{{`` and ``}}`` stand for braces.
 """
 
@@ -102,7 +103,7 @@ class Template:
             value = text[start:stop]
             if not value or not _fits(field, value):
                 return None
-            if index == 1 and not head and field.kind in LEADING_KINDS and ": " in value:
+            if index == 1 and not head and field.kind in LEADING_KINDS and ": " in value + " ":
                 return None  # "where: message": the message alone is the template's
             if JOIN in value and not (last and field.kind == "m"):
                 return None  # "a; b": two messages, each matched on its own
