@@ -4,12 +4,18 @@
 ``cnnstudio presets``, ``cnnstudio summary NET ...``, ``cnnstudio train NET ...`` and
 ``cnnstudio export NET ...`` and ``cnnstudio compare NET NET ...``.
 Bad input prints one clear line on stderr and exits with status 2.
+
+The command line speaks English or Korean: ``--lang en|ko`` (before the sub-command or among
+its options), else the locale's language (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else English;
+see :mod:`cnnstudio.i18n.commandline`. Help, messages and the terminal tables' words are
+translated; numbers, layer types, units and ``--format json`` output are not.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from . import load
@@ -18,7 +24,18 @@ from .core.counting import weight_layers
 from .core.fileformat import FileFormatError
 from .core.jsonfile import printable
 from .core.presets import LESSONS, PRESETS
-from .core.report import FORMATTERS
+from .core.report import FORMATTERS, table_rows, weight_layers_text
+from .i18n.commandline import (
+    LANGUAGE_OPTION,
+    HelpFormatter,
+    add_language_option,
+    aligned,
+    chosen_language,
+    current_language,
+    display_width,
+    say,
+    use_language,
+)
 
 EXIT_BAD_INPUT = 2
 EXIT_INVALID_NETWORK = 1
@@ -28,9 +45,27 @@ class UsageError(Exception):
     """Bad input from the command line; the message is shown as is."""
 
 
+TOP_EPILOG = (
+    "Other commands: presets, summary, train, export, compare, check (cnnstudio COMMAND --help). "
+    "Language: --lang en|ko, else the locale's (LC_ALL, LC_MESSAGES or LANG, such as ko_KR.UTF-8), "
+    "else English; --format json output is never translated."
+)
+"""The end of ``cnnstudio --help``: the sub-commands, and how the command line picks its language."""
+
+
 class _Parser(argparse.ArgumentParser):
+    """A parser that speaks the command line's language (help and errors) and reports a bad
+    argument as a :class:`UsageError`. The top command's parser (built in :mod:`cnnstudio.app`)
+    ends its help with :data:`TOP_EPILOG`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        if kwargs.get("prog") == "cnnstudio":
+            kwargs.setdefault("epilog", TOP_EPILOG)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{self.prog}: {say(message)}")
 
 
 def parse_shape(text: str) -> tuple[int, int, int]:
@@ -63,11 +98,18 @@ def load_network(name: str):
         raise UsageError(f"cannot open {printable(name, 200)}: {error}") from None
 
 
+def language_parser(prog: str, description: str, **kwargs) -> _Parser:
+    """A sub-command's parser, with the ``--lang`` option every command accepts."""
+    parser = _Parser(prog=prog, description=description, **kwargs)
+    add_language_option(parser)
+    return parser
+
+
 def cmd_presets(argv: list[str]) -> int:
-    parser = _Parser(prog="cnnstudio presets", description="List the case-study networks.")
+    parser = language_parser("cnnstudio presets", "List the case-study networks.")
     parser.parse_args(argv)
     for lesson in LESSONS:
-        print(f"{lesson}:")
+        print(f"{say(lesson)}:")
         for entry in PRESETS.values():
             if entry.lesson == lesson:
                 print(f"  {entry.id:22s} {entry.title}  /  {entry.title_ko}")
@@ -75,15 +117,16 @@ def cmd_presets(argv: list[str]) -> int:
 
 
 def cmd_summary(argv: list[str]) -> int:
-    parser = _Parser(
-        prog="cnnstudio summary",
-        description="Every layer's output shape, parameters and multiply-accumulates (MACs).",
+    parser = language_parser(
+        "cnnstudio summary", "Every layer's output shape, parameters and multiply-accumulates (MACs)."
     )
     parser.add_argument(
         "net", help="a preset id (see 'cnnstudio presets'), a .cnnstudio.json file or an .onnx model"
     )
     parser.add_argument("--input", help="override the input shape: C,H,W (e.g. 3,224,224)")
-    parser.add_argument("--format", choices=sorted(FORMATTERS), default="table")
+    parser.add_argument(
+        "--format", choices=sorted(FORMATTERS), default="table", help="table, csv, markdown or json"
+    )
     parser.add_argument("--flops", action="store_true", help="show FLOPs (2 x MACs) instead of MACs")
     parser.add_argument(
         "--order", choices=("hwc", "chw"), default="hwc", help="shape notation (default H x W x C)"
@@ -95,17 +138,36 @@ def cmd_summary(argv: list[str]) -> int:
     summary = summarize(network, input_shape)
     weights = weight_layers(network, summary)
     formatter = FORMATTERS[args.format]
-    text = (
-        formatter(summary, args.flops, weights=weights)
-        if args.format == "json"
-        else formatter(summary, args.flops, args.order, weights=weights)
-    )
+    if args.format == "json":
+        text = formatter(summary, args.flops, weights=weights)
+    elif args.format == "table" and current_language() != "en":
+        text = translated_table(summary, args.flops, args.order, weights)
+    else:
+        text = formatter(summary, args.flops, args.order, weights=weights)
     sys.stdout.write(text)
     if args.verify:
         # keep the JSON on stdout parseable: the verdict goes to stderr then
         out = sys.stderr if args.format == "json" else sys.stdout
         return _verify(network, input_shape, summary.valid, out)
     return 0 if summary.valid else EXIT_INVALID_NETWORK
+
+
+def translated_table(summary, flops: bool, order: str, weights) -> str:
+    """``summary --format table`` in the command line's language: the headers, the totals row's
+    words and the lines under the table translated, the columns aligned by display width; layer
+    names, types, shapes and numbers as they are."""
+    rows = table_rows(summary, flops, order, weights)
+    rows[0] = [say(cell) for cell in rows[0]]
+    rows[-1][:2] = [say(cell) for cell in rows[-1][:2]]
+    lines = aligned(rows, right={3, 4, 5, 6, 7, 8})
+    rule = "-" * display_width(lines[0])
+    out = [summary.name, rule, lines[0], rule, *lines[1:-1], rule, lines[-1]]
+    count = len(summary.rows)
+    blocks = f"{count} block{'s' * (count != 1)}"
+    out.append(f"{say(blocks)}, {say(weight_layers_text(weights))}" if weights is not None else say(blocks))
+    out.append(say("valid" if summary.valid else "INVALID:"))
+    out += [f"  - {say(error)}" for error in summary.errors]
+    return "\n".join(out) + "\n"
 
 
 def _verify(network, input_shape, valid: bool, out) -> int:
@@ -116,11 +178,11 @@ def _verify(network, input_shape, valid: bool, out) -> int:
     result = verify(network, input_shape)
     if result.ok:
         print(
-            f"verified against PyTorch: {result.checked} layers, shapes, parameters and MACs all match",
+            say(f"verified against PyTorch: {result.checked} layers, shapes, parameters and MACs all match"),
             file=out,
         )
         return 0
-    print(f"PyTorch disagrees on {len(result.mismatches)} values:", file=out)
+    print(say(f"PyTorch disagrees on {len(result.mismatches)} values:"), file=out)
     for line in result.mismatches:
         print(f"  - {line}", file=out)
     return 1
@@ -165,14 +227,23 @@ def run_app(argv: list[str]) -> int:
     return app_main(argv)
 
 
+def _command_after_language(argv: list[str]) -> list[str]:
+    """*argv* without a ``--lang X`` (or ``--lang=X``) given before a sub-command's name."""
+    taken = 2 if argv[:1] == [LANGUAGE_OPTION] else 1 if argv[:1] and argv[0].startswith("--lang=") else 0
+    if taken and len(argv) > taken and argv[taken] in COMMANDS:
+        return argv[taken:]
+    return argv
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    use_language(chosen_language(argv, os.environ))
+    argv = _command_after_language(argv)
     try:
         if argv and argv[0] in COMMANDS:
             return COMMANDS[argv[0]](argv[1:])
         return run_app(argv)
     except UsageError as error:
-        print(
-            f"cnnstudio: {error}" if not str(error).startswith("cnnstudio") else str(error), file=sys.stderr
-        )
+        text = say(str(error))
+        print(text if text.startswith("cnnstudio") else f"cnnstudio: {text}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -19,6 +19,8 @@ from ..cli import EXIT_BAD_INPUT, UsageError, _Parser
 from ..core.fileformat import SUFFIX as NETWORK_SUFFIX
 from ..core.fileformat import load as load_network_file
 from ..core.jsonfile import FileFormatError, printable
+from ..i18n import translate
+from ..i18n.commandline import LANGUAGE_OPTION, current_language
 from ..teaching.exercises import ANSWERS_SUFFIX, Exercise, ExerciseError, load_answers, load_exercise
 from ..teaching.grading import grade
 from ..teaching.messages import LANGUAGES
@@ -51,7 +53,9 @@ def build_parser() -> _Parser:
     )
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument(
-        "--lang", choices=LANGUAGES, default="en", help="the language of the hints (default en)"
+        LANGUAGE_OPTION,
+        choices=LANGUAGES,
+        help="the language of the hints and messages; without it, the locale's (LANG)",
     )
     return parser
 
@@ -62,8 +66,9 @@ def main(argv: list[str]) -> int:
         exercise = load_exercise(args.exercise)
     except ExerciseError as error:
         raise UsageError(str(error)) from None
-    results = [grade_file(exercise, path, args.lang) for path in student_files(exercise, args.files)]
-    sys.stdout.write(json_report(exercise, results) if args.format == "json" else table(results))
+    lang = args.lang or current_language()
+    results = [grade_file(exercise, path, lang) for path in student_files(exercise, args.files)]
+    sys.stdout.write(json_report(exercise, results) if args.format == "json" else table(results, lang))
     statuses = {result.status for result in results}
     if "unreadable" in statuses:
         return EXIT_BAD_INPUT
@@ -103,10 +108,15 @@ def grade_file(exercise: Exercise, path: str, lang: str) -> Graded:
     return Graded(shown, "pass" if verdict.passed else "fail", verdict.message, verdict.details)
 
 
-def table(results: list[Graded]) -> str:
-    """One line per file: ``FILE: pass``, ``FILE: fail: HINT``, ``FILE: unreadable: WHY``."""
+def table(results: list[Graded], lang: str = "en") -> str:
+    """One line per file: ``FILE: pass``, ``FILE: fail: HINT``, ``FILE: unreadable: WHY`` (the
+    status words stay English, for scripts that read them; an unreadable file's reason is
+    translated into *lang*; the hints already speak it)."""
     return "".join(
-        f"{r.file}: pass\n" if r.status == "pass" else f"{r.file}: {r.status}: {r.message}\n" for r in results
+        f"{r.file}: pass\n"
+        if r.status == "pass"
+        else f"{r.file}: {r.status}: {translate(r.message, lang) if r.status == 'unreadable' else r.message}\n"
+        for r in results
     )
 
 

@@ -11,7 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_BAD_INPUT, EXIT_INVALID_NETWORK, UsageError, _Parser, load_network, parse_shape
+from ..cli import EXIT_BAD_INPUT, EXIT_INVALID_NETWORK, UsageError, language_parser, load_network, parse_shape
+from ..i18n.commandline import say
 from ..interop import EXPORT_FORMATS, ExportError, export_file
 from ..interop.onnx_export import OnnxMissing
 
@@ -19,9 +20,8 @@ SUFFIX_FORMATS = {".onnx": "onnx", ".tex": "latex", ".csv": "csv", ".md": "markd
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="cnnstudio export",
-        description="Write a network as PyTorch code, an ONNX model, a training script or a table.",
+    parser = language_parser(
+        "cnnstudio export", "Write a network as PyTorch code, an ONNX model, a training script or a table."
     )
     parser.add_argument(
         "net", help="a preset id, a .cnnstudio.json file, an .onnx model or a checkpoint (.pt) with weights"
@@ -62,19 +62,21 @@ def main(argv: list[str] | None = None) -> int:
             order=args.order,
         )
     except UsageError as error:
-        text = str(error)
+        text = say(str(error))
         print(text if text.startswith("cnnstudio") else f"cnnstudio export: {text}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OnnxMissing as error:
-        print(f"cnnstudio export: {error}", file=sys.stderr)
+        print(f"cnnstudio export: {say(str(error))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except ExportError as error:
-        print(f"cnnstudio export: {error}", file=sys.stderr)
+        print(f"cnnstudio export: {say(str(error))}", file=sys.stderr)
         return EXIT_INVALID_NETWORK
     except OSError as error:
-        print(f"cnnstudio export: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        print(
+            say(f"cnnstudio export: cannot write {args.output}: {error.strerror or error}"), file=sys.stderr
+        )
         return EXIT_BAD_INPUT
-    print(f"wrote {args.output} ({EXPORT_FORMATS[fmt].title} of {network.name})")
+    print(say(f"wrote {args.output} ({EXPORT_FORMATS[fmt].title} of {network.name})"))
     return 0
 
 

@@ -21,6 +21,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from ..i18n.commandline import HelpFormatter, add_language_option, display_width, padded, say
 from .control import RunControl
 from .events import Epoch, Failed, Finished, Started, Step, plural
 from .settings import DEFAULT_LR, DEVICES, OPTIMIZERS, SCHEDULES, SettingsError, TrainSettings
@@ -39,17 +40,20 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """Reports a bad argument as a :class:`UsageError` instead of exiting."""
+    """Reports a bad argument as a :class:`UsageError` instead of exiting; its help and errors
+    speak the command line's language (:mod:`cnnstudio.i18n.commandline`)."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{self.prog}: {say(message)}")
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="cnnstudio train",
         description="Train a network on a dataset and report its validation accuracy.",
+        formatter_class=HelpFormatter,
     )
+    add_language_option(p)
     p.add_argument("net", help="a preset id (see 'cnnstudio presets') or a .cnnstudio.json file")
     p.add_argument(
         "--dataset",
@@ -118,13 +122,13 @@ def main(argv: list[str] | None = None) -> int:
             trainer = _prepare(args, control)
             log = _open_log(args.log)
         except UsageError as error:
-            text = str(error)
+            text = say(str(error))
             print(text if text.startswith("cnnstudio") else f"cnnstudio train: {text}", file=sys.stderr)
             return EXIT_BAD_INPUT
         with log or nullcontext(), _stop_on_ctrl_c(control):
             return _train(trainer, args, log)
     except KeyboardInterrupt:  # Ctrl-C while torch loads or the dataset opens: nothing to keep yet
-        print("cnnstudio train: stopped (Ctrl-C) before training began", file=sys.stderr)
+        print(f"cnnstudio train: {say('stopped (Ctrl-C) before training began')}", file=sys.stderr)
         return EXIT_STOPPED
 
 
@@ -234,7 +238,7 @@ def _train(trainer: Trainer, args: argparse.Namespace, log: TextIO | None) -> in
                 log.flush()
         elif isinstance(event, Failed):
             progress.clear()
-            print(f"cnnstudio train: {event.message}", file=sys.stderr)
+            print(f"cnnstudio train: {say(event.message)}", file=sys.stderr)
             _report(trainer, "failed", None, failure=event.message)
             return EXIT_FAILED
         elif isinstance(event, Finished):
@@ -256,7 +260,7 @@ def _save(trainer: Trainer, path: Path | None) -> Path | None:
 
     result = save_or_rescue(trainer, path)
     if result.problem:
-        print(f"cnnstudio train: {result.message(path)}", file=sys.stderr)
+        print(f"cnnstudio train: {say(result.message(path))}", file=sys.stderr)
     return result.path
 
 
@@ -301,14 +305,16 @@ class Progress:
     def started(self, event: Started, trainer: Trainer) -> None:
         self.steps_per_epoch = event.steps_per_epoch
         print(
-            f"training {trainer.network.name} ({event.parameters:,} weights) on {trainer.data.name}: "
-            f"{event.train_images:,} images, {event.val_images:,} for validation, on {event.device} "
-            f"in {event.precision}",
+            say(
+                f"training {trainer.network.name} ({event.parameters:,} weights) on {trainer.data.name}: "
+                f"{event.train_images:,} images, {event.val_images:,} for validation, on {event.device} "
+                f"in {event.precision}"
+            ),
             file=self.out,
             flush=True,
         )
         if trainer.head is not None:
-            print(trainer.head.describe(), file=self.out, flush=True)
+            print(say(trainer.head.describe()), file=self.out, flush=True)
 
     def step(self, event: Step) -> None:
         now = time.monotonic()
@@ -322,15 +328,17 @@ class Progress:
             f"epoch {event.epoch}/{self.epochs} [{bar}] {done}/{self.steps_per_epoch}  "
             f"loss {event.loss:.4f}  {event.images_per_second:,.0f} img/s"
         )
-        self._draw(line)
+        self._draw(say(line))
 
     def epoch(self, event: Epoch) -> None:
         self.clear()
         print(
-            f"epoch {event.epoch}/{self.epochs}: train loss {event.train_loss:.4f}, "
-            f"accuracy {event.train_accuracy:.1%} | val loss {event.val_loss:.4f}, "
-            f"accuracy {event.val_accuracy:.1%} | lr {event.lr:.3g}, {event.seconds:.1f} s, "
-            f"{event.images_per_second:,.0f} img/s",
+            say(
+                f"epoch {event.epoch}/{self.epochs}: train loss {event.train_loss:.4f}, "
+                f"accuracy {event.train_accuracy:.1%} | val loss {event.val_loss:.4f}, "
+                f"accuracy {event.val_accuracy:.1%} | lr {event.lr:.3g}, {event.seconds:.1f} s, "
+                f"{event.images_per_second:,.0f} img/s"
+            ),
             file=self.out,
             flush=True,
         )
@@ -340,7 +348,7 @@ class Progress:
         how = "stopped" if event.stopped else "done"
         val = f", val accuracy {event.val_accuracy:.1%}" if event.val_accuracy is not None else ""
         print(
-            f"{how} after {plural(event.epochs_done, 'epoch')} ({event.seconds:.1f} s){val}",
+            say(f"{how} after {plural(event.epochs_done, 'epoch')} ({event.seconds:.1f} s){val}"),
             file=self.out,
             flush=True,
         )
@@ -352,6 +360,6 @@ class Progress:
             self.width = 0
 
     def _draw(self, line: str) -> None:
-        self.out.write("\r" + line.ljust(self.width))
+        self.out.write("\r" + padded(line, self.width))
         self.out.flush()
-        self.width = len(line)
+        self.width = display_width(line)
