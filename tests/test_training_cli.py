@@ -9,11 +9,13 @@ import subprocess
 import sys
 
 import pytest
-from test_training_fakes import ONE_THREAD_ENV, one_torch_thread, small_net  # noqa: F401
+from support.training import small_net
 
 from cnnstudio.core.fileformat import save
 from cnnstudio.training import Epoch, Started, Step, load_checkpoint, predict
 from cnnstudio.training.cli import Progress, main
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture
@@ -162,7 +164,7 @@ def test_the_progress_bar_redraws_one_line_on_a_terminal():
     )
 
 
-def test_ctrl_c_stops_at_the_next_batch_and_still_saves(tiny_net_file, tmp_path):
+def test_ctrl_c_stops_at_the_next_batch_and_still_saves(tiny_net_file, tmp_path, one_thread_env):
     checkpoint = tmp_path / "stopped.pt"
     command = [sys.executable, "-m", "cnnstudio", "train", tiny_net_file, "--epochs", "100000"]
     process = subprocess.Popen(
@@ -170,7 +172,7 @@ def test_ctrl_c_stops_at_the_next_batch_and_still_saves(tiny_net_file, tmp_path)
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**ONE_THREAD_ENV, "PYTHONUNBUFFERED": "1"},
+        env={**one_thread_env, "PYTHONUNBUFFERED": "1"},
     )
     for line in process.stderr:
         if line.startswith("epoch 1/"):
@@ -279,7 +281,7 @@ def test_ctrl_c_while_preparing_ends_cleanly(monkeypatch, capsys):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="watches /proc/PID/maps")
-def test_ctrl_c_while_torch_loads_gives_no_traceback(tiny_net_file):
+def test_ctrl_c_while_torch_loads_gives_no_traceback(tiny_net_file, one_thread_env):
     """Ctrl-C in the first second, while torch is still loading (its library mapped, the import not done)."""
     import time
     from pathlib import Path
@@ -289,7 +291,7 @@ def test_ctrl_c_while_torch_loads_gives_no_traceback(tiny_net_file):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=ONE_THREAD_ENV,
+        env=one_thread_env,
     )
     maps = Path(f"/proc/{process.pid}/maps")
     deadline = time.monotonic() + 30

@@ -6,10 +6,13 @@ import queue
 import threading
 import time
 
+import pytest
 import torch
-from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
+from support.training import blob_split, small_net
 
 from cnnstudio.training import Epoch, Finished, Paused, Resumed, Step, Trainer, TrainSettings
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 LONG = TrainSettings(epochs=10_000, batch_size=16, report_every=1)
 

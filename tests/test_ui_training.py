@@ -12,25 +12,13 @@ import time
 
 import pytest
 import torch
-from test_training_fakes import small_net
-from test_ui_training_fixtures import (
-    LEFT,
-    TRAIN_TIMEOUT_MS,
-    one_torch_thread,
-    run_to_end,
-    start_and_wait_steps,
-    training_window,
-)
+from support.training import small_net
+from support.training_panel import LEFT, TRAIN_TIMEOUT_MS, run_to_end, start_and_wait_steps, training_window
 
 from cnnstudio.training import Failed, FailureKind, Finished, TrainSettings
 from cnnstudio.ui.commands import SetParamCommand, execute
 
-
-@pytest.fixture(autouse=True)
-def _torch_on_one_thread():
-    """torch on one thread (the private home comes from conftest's ``home``)."""
-    with one_torch_thread():
-        yield
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.mark.slow

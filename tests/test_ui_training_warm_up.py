@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from test_ui_training_fixtures import one_torch_thread
 
 from cnnstudio.ui.training.panel import IdleWatch
 
-
-@pytest.fixture(autouse=True)
-def _torch_on_one_thread():
-    """torch on one thread (the private home comes from conftest's ``home``)."""
-    with one_torch_thread():
-        yield
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.mark.idle_warm_up
