@@ -13,6 +13,7 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+pytest_plugins = ["support.training", "support.downloads"]  # shared fixtures (tests/support/)
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 import torch
-from test_training_fakes import one_torch_thread  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
@@ -50,7 +51,7 @@ def test_the_cuda_benchmarks_smoke_run_measures_all_three_loops_and_writes_json_
 def test_the_plain_loops_train_on_the_apps_precision(monkeypatch):
     monkeypatch.syspath_prepend(str(BENCH))
     from plain_loop import train_plain, train_tuned
-    from test_training_fakes import blob_split, small_net
+    from support.training import blob_split, small_net
 
     from cnnstudio.training.precision import Precision
 

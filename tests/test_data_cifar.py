@@ -2,48 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 import torch
+from support.dataset_files import CIFAR_BATCH_FILES, CIFAR_RECORD, make_cifar_folder
 
 from cnnstudio.data import DatasetError, open_dataset
-
-RECORD = 1 + 32 * 32 * 3
-BATCH_FILES = [f"data_batch_{i}.bin" for i in range(1, 6)] + ["test_batch.bin"]
-
-
-def cifar_records(labels: np.ndarray, images: np.ndarray) -> bytes:
-    """Records as the CIFAR-10 page describes them: label, then the red, green and blue planes."""
-    rows = [
-        bytes((int(label),)) + image.astype(np.uint8).tobytes()
-        for label, image in zip(labels, images, strict=True)
-    ]
-    return b"".join(rows)
-
-
-def make_cifar_folder(root: Path, per_file: int = 4, seed: int = 0, meta: str | None = None) -> dict:
-    """``root/cifar-10-batches-bin`` with six small batch files; returns what each file holds."""
-    rng = np.random.default_rng(seed)
-    folder = root / "cifar-10-batches-bin"
-    folder.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for n, name in enumerate(BATCH_FILES):
-        labels = (np.arange(per_file) + n) % 10
-        images = rng.integers(0, 256, (per_file, 3, 32, 32), dtype=np.uint8)
-        (folder / name).write_bytes(cifar_records(labels, images))
-        written[name] = (labels, images)
-    if meta is not None:
-        (folder / "batches.meta.txt").write_text(meta)
-    return written
 
 
 def test_cifar_round_trip_with_the_test_batch_as_validation(tmp_path):
     written = make_cifar_folder(tmp_path)
     split = open_dataset(f"cifar10:{tmp_path}", input_shape=(3, 32, 32))
     assert (len(split.train), len(split.val)) == (20, 4)
-    train_labels = np.concatenate([written[name][0] for name in BATCH_FILES[:5]])
+    train_labels = np.concatenate([written[name][0] for name in CIFAR_BATCH_FILES[:5]])
     assert split.train.labels().tolist() == train_labels.tolist()
     test_labels, test_images = written["test_batch.bin"]
     assert split.val.labels().tolist() == test_labels.tolist()
@@ -77,7 +48,7 @@ def test_class_names_come_from_batches_meta(tmp_path):
 def test_a_cut_file_is_named_with_its_size(tmp_path):
     make_cifar_folder(tmp_path)
     path = tmp_path / "cifar-10-batches-bin" / "data_batch_3.bin"
-    path.write_bytes(path.read_bytes()[: RECORD * 2 + 100])
+    path.write_bytes(path.read_bytes()[: CIFAR_RECORD * 2 + 100])
     with pytest.raises(DatasetError) as caught:
         open_dataset(f"cifar10:{tmp_path}", (3, 32, 32))
     message = str(caught.value)
@@ -96,7 +67,7 @@ def test_a_label_out_of_range(tmp_path):
     make_cifar_folder(tmp_path)
     path = tmp_path / "cifar-10-batches-bin" / "test_batch.bin"
     data = bytearray(path.read_bytes())
-    data[RECORD * 2] = 10  # the label byte of the third record
+    data[CIFAR_RECORD * 2] = 10  # the label byte of the third record
     path.write_bytes(bytes(data))
     with pytest.raises(
         DatasetError, match=r"test_batch\.bin has the label 10 in record 2; labels must be 0 to 9"

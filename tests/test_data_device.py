@@ -55,7 +55,7 @@ def test_the_copy_for_a_device_is_kept_with_the_set_and_shared():
 
 
 def test_sets_that_are_not_adapted_arrays_are_served_as_they_are():
-    from test_training_fakes import BlobImages
+    from support.training import BlobImages
 
     images = BlobImages(8)
     assert on_device(images, "cpu") is images

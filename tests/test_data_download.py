@@ -2,137 +2,28 @@
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import hashlib
-import http.server
 import io
 import socket
 import tarfile
-import threading
 from pathlib import Path
 
-import numpy as np
 import pytest
-from test_data_cifar import make_cifar_folder
-from test_data_idx import idx_bytes
+from support.dataset_files import make_cifar_folder
+from support.downloads import checksums_of, serve_mnist, sha256
 
 from cnnstudio.data import DatasetError, DownloadCancelled, download_dataset, open_dataset
 from cnnstudio.data.download import CHUNK_BYTES, OFFICIAL_FILES, extract_tar_safely
 
 
-class FileServer(http.server.ThreadingHTTPServer):
-    """Serves ``files`` (name -> bytes), honours ``Range: bytes=N-`` and records every request."""
-
-    daemon_threads = True
-
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), RangeHandler)
-        self.files: dict[str, bytes] = {}
-        self.requests: list[tuple[str, str | None]] = []
-        self.honour_range = True
-        self.cut_after: int | None = None  # send only this many bytes of a body, then hang up
-        self.endless: set[str] = set()  # names whose body never ends (no Content-Length)
-        self.sent: dict[str, int] = {}  # bytes of each endless body sent before the client hung up
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}/"
-
-    def handle_error(self, request, client_address) -> None:
-        pass  # a client that stops reading (a cancelled download) is expected here
-
-
-class RangeHandler(http.server.BaseHTTPRequestHandler):
-    server: FileServer
-
-    def do_GET(self) -> None:
-        name = self.path.lstrip("/")
-        requested_range = self.headers.get("Range")
-        self.server.requests.append((name, requested_range))
-        if name in self.server.endless:
-            self._send_endless(name)
-            return
-        data = self.server.files.get(name)
-        if data is None:
-            self.send_error(404, "Not Found")
-            return
-        start = 0
-        if requested_range and self.server.honour_range:
-            start = int(requested_range.removeprefix("bytes=").split("-")[0])
-            if start >= len(data):
-                self.send_response(416)
-                self.send_header("Content-Range", f"bytes */{len(data)}")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
-            self.send_response(206)
-            self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
-        else:
-            self.send_response(200)
-        if self.server.honour_range:
-            self.send_header("Accept-Ranges", "bytes")
-        self.send_header("Content-Length", str(len(data) - start))
-        self.end_headers()
-        body = data[start:] if self.server.cut_after is None else data[start : start + self.server.cut_after]
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(body)
-
-    def _send_endless(self, name: str) -> None:
-        self.send_response(200)
-        self.end_headers()
-        block = bytes(CHUNK_BYTES)
-        self.server.sent[name] = 0
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            while self.server.sent[name] < 2**32:
-                self.wfile.write(block)
-                self.server.sent[name] += len(block)
-
-    def log_message(self, format, *args) -> None:
-        pass
-
-
-@pytest.fixture
-def server():
-    srv = FileServer()
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
-    thread.join(timeout=5)
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def serve_mnist(server: FileServer, images: int = 600) -> dict[str, bytes]:
-    """Small gzipped MNIST-format files; the training images are big enough to span several chunks."""
-    rng = np.random.default_rng(0)
-    files = {
-        "train-images-idx3-ubyte.gz": gzip.compress(idx_bytes(rng.integers(0, 256, (images, 28, 28)))),
-        "train-labels-idx1-ubyte.gz": gzip.compress(idx_bytes(np.arange(images) % 10)),
-        "t10k-images-idx3-ubyte.gz": gzip.compress(idx_bytes(rng.integers(0, 256, (20, 28, 28)))),
-        "t10k-labels-idx1-ubyte.gz": gzip.compress(idx_bytes(np.arange(20) % 10)),
-    }
-    server.files.update(files)
-    assert len(files["train-images-idx3-ubyte.gz"]) > 3 * CHUNK_BYTES
-    return files
-
-
-def checksums_of(files: dict[str, bytes]) -> dict[str, str]:
-    return {name: sha256(data) for name, data in files.items()}
-
-
-def test_download_reports_progress_and_gives_a_folder_open_dataset_reads(server, tmp_path):
-    files = serve_mnist(server)
+def test_download_reports_progress_and_gives_a_folder_open_dataset_reads(file_server, tmp_path):
+    files = serve_mnist(file_server)
     calls: list[tuple[int, int]] = []
     folder = download_dataset(
         "mnist",
         tmp_path,
         progress=lambda done, total: calls.append((done, total)),
-        base_url=server.base_url,
+        base_url=file_server.base_url,
         checksums=checksums_of(files),
     )
     assert folder == tmp_path / "mnist"
@@ -143,34 +34,34 @@ def test_download_reports_progress_and_gives_a_folder_open_dataset_reads(server,
     done = [d for d, _ in calls]
     assert done == sorted(done) and len(calls) > 4
     assert all(d <= t for d, t in calls)
-    assert sorted(name for name, _ in server.requests) == sorted(files)
+    assert sorted(name for name, _ in file_server.requests) == sorted(files)
     split = open_dataset(f"mnist:{folder}", (1, 32, 32))
     assert (len(split.train), len(split.val)) == (600, 20)
 
 
-def test_files_already_downloaded_are_not_fetched_again(server, tmp_path):
-    files = serve_mnist(server)
-    download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
-    server.requests.clear()
+def test_files_already_downloaded_are_not_fetched_again(file_server, tmp_path):
+    files = serve_mnist(file_server)
+    download_dataset("mnist", tmp_path, base_url=file_server.base_url, checksums=checksums_of(files))
+    file_server.requests.clear()
     calls = []
     download_dataset(
         "mnist",
         tmp_path,
         progress=lambda *a: calls.append(a),
-        base_url=server.base_url,
+        base_url=file_server.base_url,
         checksums=checksums_of(files),
     )
-    assert server.requests == []
+    assert file_server.requests == []
     total = sum(len(data) for data in files.values())
     assert calls[-1] == (total, total)
 
 
-def test_a_wrong_checksum_names_the_file_and_keeps_nothing(server, tmp_path):
-    files = serve_mnist(server)
+def test_a_wrong_checksum_names_the_file_and_keeps_nothing(file_server, tmp_path):
+    files = serve_mnist(file_server)
     checksums = checksums_of(files)
     checksums["train-labels-idx1-ubyte.gz"] = "0" * 64
     with pytest.raises(DatasetError) as caught:
-        download_dataset("fashion-mnist", tmp_path, base_url=server.base_url, checksums=checksums)
+        download_dataset("fashion-mnist", tmp_path, base_url=file_server.base_url, checksums=checksums)
     message = str(caught.value)
     assert "train-labels-idx1-ubyte.gz did not download correctly" in message
     assert "0" * 64 in message and sha256(files["train-labels-idx1-ubyte.gz"]) in message
@@ -181,8 +72,8 @@ def test_a_wrong_checksum_names_the_file_and_keeps_nothing(server, tmp_path):
     assert (folder / "train-images-idx3-ubyte.gz").read_bytes() == files["train-images-idx3-ubyte.gz"]
 
 
-def test_cancel_keeps_the_partial_file_and_the_next_call_resumes_with_range(server, tmp_path):
-    files = serve_mnist(server)
+def test_cancel_keeps_the_partial_file_and_the_next_call_resumes_with_range(file_server, tmp_path):
+    files = serve_mnist(file_server)
     big = files["train-images-idx3-ubyte.gz"]
     seen = []
 
@@ -195,7 +86,7 @@ def test_cancel_keeps_the_partial_file_and_the_next_call_resumes_with_range(serv
             tmp_path,
             progress=lambda done, total: seen.append((done, total)),
             cancelled=cancel_after_two_chunks,
-            base_url=server.base_url,
+            base_url=file_server.base_url,
             checksums=checksums_of(files),
         )
     assert isinstance(caught.value, DatasetError)
@@ -206,48 +97,48 @@ def test_cancel_keeps_the_partial_file_and_the_next_call_resumes_with_range(serv
     assert part.read_bytes() == big[:kept]
     assert not (tmp_path / "mnist" / "train-images-idx3-ubyte.gz").exists()
 
-    server.requests.clear()
-    download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
-    assert ("train-images-idx3-ubyte.gz", f"bytes={kept}-") in server.requests
+    file_server.requests.clear()
+    download_dataset("mnist", tmp_path, base_url=file_server.base_url, checksums=checksums_of(files))
+    assert ("train-images-idx3-ubyte.gz", f"bytes={kept}-") in file_server.requests
     assert (tmp_path / "mnist" / "train-images-idx3-ubyte.gz").read_bytes() == big
     assert not part.exists()
 
 
-def test_a_dropped_connection_keeps_what_arrived_and_the_next_call_resumes(server, tmp_path):
-    files = serve_mnist(server)
+def test_a_dropped_connection_keeps_what_arrived_and_the_next_call_resumes(file_server, tmp_path):
+    files = serve_mnist(file_server)
     big = files["train-images-idx3-ubyte.gz"]
-    server.cut_after = 100_000
+    file_server.cut_after = 100_000
     with pytest.raises(DatasetError) as caught:
-        download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+        download_dataset("mnist", tmp_path, base_url=file_server.base_url, checksums=checksums_of(files))
     assert "train-images-idx3-ubyte.gz stopped after 100,000 bytes" in str(caught.value)
     part = tmp_path / "mnist" / "train-images-idx3-ubyte.gz.part"
     assert part.read_bytes() == big[:100_000]
-    server.cut_after = None
-    download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
-    assert ("train-images-idx3-ubyte.gz", "bytes=100000-") in server.requests
+    file_server.cut_after = None
+    download_dataset("mnist", tmp_path, base_url=file_server.base_url, checksums=checksums_of(files))
+    assert ("train-images-idx3-ubyte.gz", "bytes=100000-") in file_server.requests
     assert (tmp_path / "mnist" / "train-images-idx3-ubyte.gz").read_bytes() == big
 
 
-def test_resuming_from_a_server_that_ignores_range_starts_over(server, tmp_path):
-    files = serve_mnist(server)
+def test_resuming_from_a_server_that_ignores_range_starts_over(file_server, tmp_path):
+    files = serve_mnist(file_server)
     folder = tmp_path / "mnist"
     folder.mkdir()
     (folder / "train-images-idx3-ubyte.gz.part").write_bytes(b"stale bytes from another file")
-    server.honour_range = False
-    download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+    file_server.honour_range = False
+    download_dataset("mnist", tmp_path, base_url=file_server.base_url, checksums=checksums_of(files))
     assert (folder / "train-images-idx3-ubyte.gz").read_bytes() == files["train-images-idx3-ubyte.gz"]
 
 
-def test_a_part_file_that_is_already_complete(server, tmp_path):
-    files = serve_mnist(server)
+def test_a_part_file_that_is_already_complete(file_server, tmp_path):
+    files = serve_mnist(file_server)
     folder = tmp_path / "mnist"
     folder.mkdir()
     (folder / "t10k-labels-idx1-ubyte.gz.part").write_bytes(files["t10k-labels-idx1-ubyte.gz"])
-    download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+    download_dataset("mnist", tmp_path, base_url=file_server.base_url, checksums=checksums_of(files))
     assert (
         "t10k-labels-idx1-ubyte.gz",
         f"bytes={len(files['t10k-labels-idx1-ubyte.gz'])}-",
-    ) in server.requests
+    ) in file_server.requests
     assert (folder / "t10k-labels-idx1-ubyte.gz").read_bytes() == files["t10k-labels-idx1-ubyte.gz"]
 
 
@@ -260,20 +151,21 @@ def cifar_archive(tmp_path: Path) -> bytes:
     return stream.getvalue()
 
 
-def test_cifar_archive_is_downloaded_unpacked_and_removed(server, tmp_path):
+def test_cifar_archive_is_downloaded_unpacked_and_removed(file_server, tmp_path):
     archive = cifar_archive(tmp_path)
-    server.files["cifar-10-binary.tar.gz"] = archive
+    file_server.files["cifar-10-binary.tar.gz"] = archive
     checksums = {"cifar-10-binary.tar.gz": sha256(archive)}
-    folder = download_dataset("cifar10", tmp_path / "dl", base_url=server.base_url, checksums=checksums)
+    folder = download_dataset("cifar10", tmp_path / "dl", base_url=file_server.base_url, checksums=checksums)
     assert folder == tmp_path / "dl" / "cifar10"
     assert not (folder / "cifar-10-binary.tar.gz").exists()
     split = open_dataset(f"cifar10:{folder}", (3, 32, 32))
     assert (len(split.train), len(split.val)) == (20, 4)
-    server.requests.clear()
+    file_server.requests.clear()
     assert (
-        download_dataset("cifar10", tmp_path / "dl", base_url=server.base_url, checksums=checksums) == folder
+        download_dataset("cifar10", tmp_path / "dl", base_url=file_server.base_url, checksums=checksums)
+        == folder
     )
-    assert server.requests == []
+    assert file_server.requests == []
 
 
 def _tar_with(member: tarfile.TarInfo, data: bytes = b"x") -> bytes:
@@ -314,9 +206,9 @@ def test_unsafe_archive_entries_are_refused_before_anything_is_written(tmp_path,
     assert not (tmp_path / "escaped.bin").exists()
 
 
-def test_a_server_error_is_reported_with_the_file_name(server, tmp_path):
+def test_a_server_error_is_reported_with_the_file_name(file_server, tmp_path):
     with pytest.raises(DatasetError, match=r"Downloading train-images-idx3-ubyte\.gz failed: .*404"):
-        download_dataset("mnist", tmp_path, base_url=server.base_url, checksums={})
+        download_dataset("mnist", tmp_path, base_url=file_server.base_url, checksums={})
 
 
 def test_an_unreachable_server_is_reported(tmp_path):
@@ -343,42 +235,45 @@ def test_the_official_table_has_a_sha256_and_size_for_every_file():
 # --- hostile servers: nothing they send may fill the disk or outlive a cancel ------------------
 
 
-def test_an_endless_body_stops_at_the_expected_size_and_keeps_nothing(server, tmp_path):
-    files = serve_mnist(server)
-    server.endless.add("train-images-idx3-ubyte.gz")
+def test_an_endless_body_stops_at_the_expected_size_and_keeps_nothing(file_server, tmp_path):
+    files = serve_mnist(file_server)
+    file_server.endless.add("train-images-idx3-ubyte.gz")
     sizes = {name: len(data) for name, data in files.items()}
     with pytest.raises(DatasetError, match=r"should take [\d,]+ bytes at most, but the server sent more"):
         download_dataset(
-            "mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files), sizes=sizes
+            "mnist", tmp_path, base_url=file_server.base_url, checksums=checksums_of(files), sizes=sizes
         )
     assert not list((tmp_path / "mnist").glob("train-images*"))
-    assert server.sent["train-images-idx3-ubyte.gz"] < sizes["train-images-idx3-ubyte.gz"] + 64 * CHUNK_BYTES
+    assert (
+        file_server.sent["train-images-idx3-ubyte.gz"]
+        < sizes["train-images-idx3-ubyte.gz"] + 64 * CHUNK_BYTES
+    )
 
 
-def test_an_endless_body_of_unknown_size_stops_at_the_hard_ceiling(server, tmp_path, monkeypatch):
+def test_an_endless_body_of_unknown_size_stops_at_the_hard_ceiling(file_server, tmp_path, monkeypatch):
     from cnnstudio.data import download
 
     monkeypatch.setattr(download, "MAX_DOWNLOAD_BYTES", 1_000_000)
-    files = serve_mnist(server)
-    server.endless.add("train-images-idx3-ubyte.gz")
+    files = serve_mnist(file_server)
+    file_server.endless.add("train-images-idx3-ubyte.gz")
     with pytest.raises(DatasetError, match="should take 1,000,000 bytes at most"):
-        download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+        download_dataset("mnist", tmp_path, base_url=file_server.base_url, checksums=checksums_of(files))
     assert not list((tmp_path / "mnist").glob("train-images*"))
 
 
-def test_a_content_length_beyond_the_expected_size_is_refused_before_reading(server, tmp_path):
-    files = serve_mnist(server)
+def test_a_content_length_beyond_the_expected_size_is_refused_before_reading(file_server, tmp_path):
+    files = serve_mnist(file_server)
     sizes = {name: len(data) - 1 for name, data in files.items()}
     with pytest.raises(DatasetError, match=r"the server announces [\d,]+"):
         download_dataset(
-            "mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files), sizes=sizes
+            "mnist", tmp_path, base_url=file_server.base_url, checksums=checksums_of(files), sizes=sizes
         )
     assert not list((tmp_path / "mnist").glob("train-images*"))
 
 
-def test_cancelling_a_download_the_server_cannot_resume_removes_the_partial_file(server, tmp_path):
-    files = serve_mnist(server)
-    server.honour_range = False  # no Accept-Ranges: the next try would start over anyway
+def test_cancelling_a_download_the_server_cannot_resume_removes_the_partial_file(file_server, tmp_path):
+    files = serve_mnist(file_server)
+    file_server.honour_range = False  # no Accept-Ranges: the next try would start over anyway
     seen = []
     with pytest.raises(DownloadCancelled, match="the partial file was removed"):
         download_dataset(
@@ -386,26 +281,26 @@ def test_cancelling_a_download_the_server_cannot_resume_removes_the_partial_file
             tmp_path,
             progress=lambda done, total: seen.append(done),
             cancelled=lambda: bool(seen) and seen[-1] >= 2 * CHUNK_BYTES,
-            base_url=server.base_url,
+            base_url=file_server.base_url,
             checksums=checksums_of(files),
         )
     assert list((tmp_path / "mnist").iterdir()) == []
 
 
-def test_a_dropped_connection_without_resume_removes_the_partial_file(server, tmp_path):
-    files = serve_mnist(server)
-    server.honour_range = False
-    server.cut_after = 100_000
+def test_a_dropped_connection_without_resume_removes_the_partial_file(file_server, tmp_path):
+    files = serve_mnist(file_server)
+    file_server.honour_range = False
+    file_server.cut_after = 100_000
     with pytest.raises(DatasetError, match="the partial file was removed"):
-        download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+        download_dataset("mnist", tmp_path, base_url=file_server.base_url, checksums=checksums_of(files))
     assert list((tmp_path / "mnist").iterdir()) == []
 
 
-def test_a_full_disk_while_downloading_is_one_clear_error(server, tmp_path, monkeypatch):
+def test_a_full_disk_while_downloading_is_one_clear_error(file_server, tmp_path, monkeypatch):
     """The full disk is simulated: the part file's write raises ENOSPC after the first chunk."""
     import errno
 
-    files = serve_mnist(server)
+    files = serve_mnist(file_server)
     real_open = Path.open
 
     class FullDisk(io.RawIOBase):
@@ -430,10 +325,10 @@ def test_a_full_disk_while_downloading_is_one_clear_error(server, tmp_path, monk
     with pytest.raises(
         DatasetError, match=r"train-images-idx3-ubyte\.gz cannot be written to .*No space left"
     ):
-        download_dataset("mnist", tmp_path, base_url=server.base_url, checksums=checksums_of(files))
+        download_dataset("mnist", tmp_path, base_url=file_server.base_url, checksums=checksums_of(files))
 
 
-def test_https_is_tried_first_and_another_address_serves_when_it_fails(server, tmp_path, monkeypatch):
+def test_https_is_tried_first_and_another_address_serves_when_it_fails(file_server, tmp_path, monkeypatch):
     from cnnstudio.data import download
 
     for remote in download.OFFICIAL_FILES.values():
@@ -442,8 +337,8 @@ def test_https_is_tried_first_and_another_address_serves_when_it_fails(server, t
         probe.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{probe.getsockname()[1]}/"
     mnist = download.OFFICIAL_FILES["mnist"]
-    files = serve_mnist(server)
-    local = download.RemoteSet((dead, server.base_url), mnist.folder, mnist.files)
+    files = serve_mnist(file_server)
+    local = download.RemoteSet((dead, file_server.base_url), mnist.folder, mnist.files)
     monkeypatch.setitem(download.OFFICIAL_FILES, "mnist", local)
     download_dataset("mnist", tmp_path, checksums=checksums_of(files))
     assert (tmp_path / "mnist" / "t10k-labels-idx1-ubyte.gz").read_bytes() == files[

@@ -4,41 +4,14 @@ from __future__ import annotations
 
 import gzip
 import struct
-from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
+from support.dataset_files import idx_bytes, make_mnist_folder, write_idx
 
 from cnnstudio.data import DatasetError, open_dataset
 from cnnstudio.data.idx import FASHION_CLASSES
-
-
-def idx_bytes(array: np.ndarray) -> bytes:
-    """An IDX file of unsigned bytes, written from the format's description (not the reader)."""
-    header = bytes((0, 0, 0x08, array.ndim)) + struct.pack(f">{array.ndim}I", *array.shape)
-    return header + np.ascontiguousarray(array, dtype=np.uint8).tobytes()
-
-
-def write_idx(path: Path, array: np.ndarray) -> Path:
-    data = idx_bytes(array)
-    path.write_bytes(gzip.compress(data) if path.suffix == ".gz" else data)
-    return path
-
-
-def make_mnist_folder(folder: Path, train: int = 30, test: int = 12, gz: bool = True, seed: int = 0) -> dict:
-    """A folder of small MNIST-format files; returns the arrays written."""
-    rng = np.random.default_rng(seed)
-    arrays = {
-        "train-images-idx3-ubyte": rng.integers(0, 256, (train, 28, 28), dtype=np.uint8),
-        "train-labels-idx1-ubyte": (np.arange(train) % 10).astype(np.uint8),
-        "t10k-images-idx3-ubyte": rng.integers(0, 256, (test, 28, 28), dtype=np.uint8),
-        "t10k-labels-idx1-ubyte": (np.arange(test) * 3 % 10).astype(np.uint8),
-    }
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, array in arrays.items():
-        write_idx(folder / (name + (".gz" if gz else "")), array)
-    return arrays
 
 
 @pytest.mark.parametrize("gz", [True, False])

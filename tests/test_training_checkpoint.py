@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 import torch
-from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
+from support.training import blob_split, small_net
 
 from cnnstudio.core.fileformat import dumps
 from cnnstudio.training import (
@@ -20,6 +20,8 @@ from cnnstudio.training import (
     predict,
     save_checkpoint,
 )
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
+from support.training import blob_split, small_net
 
 import cnnstudio
 from cnnstudio.core.presets import Chain
 from cnnstudio.training import NotTrainableError, Trainer, open_training_data, training_problem
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def test_a_matching_network_can_be_trained():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import torch
-from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
+from support.training import blob_split, small_net
 
 from cnnstudio.training import (
     FailureKind,
@@ -16,7 +16,7 @@ from cnnstudio.training import (
     save_checkpoint,
 )
 
-pytestmark = pytest.mark.cuda
+pytestmark = [pytest.mark.cuda, pytest.mark.usefixtures("one_torch_thread")]
 
 
 def test_auto_trains_on_the_gpu_and_learns():

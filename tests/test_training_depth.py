@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import torch
-from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
+from support.training import blob_split, small_net
 
 import cnnstudio
 from cnnstudio.core import summarize
@@ -21,6 +21,8 @@ from cnnstudio.training.depth import (
     run_depth_experiment,
 )
 from cnnstudio.training.probes import GradientProbe, weight_layers
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 TINY = DepthSettings(images=100, size=8, width=4, epochs=2, batch_size=32, gradient_every=1)
 

@@ -11,12 +11,11 @@ import subprocess
 import sys
 
 import pytest
-from test_training_fakes import ONE_THREAD_ENV, one_torch_thread  # noqa: F401
 
 import cnnstudio
 from cnnstudio.training import Epoch, Finished, Trainer, TrainSettings, open_training_data
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("one_torch_thread")]
 
 
 def test_lenet5_learns_the_digits_with_the_default_settings():
@@ -33,13 +32,13 @@ def test_lenet5_learns_the_digits_with_the_default_settings():
     assert int(matrix.trace()) / int(matrix.sum()) >= 0.95
 
 
-def test_the_command_line_reaches_the_same_accuracy():
+def test_the_command_line_reaches_the_same_accuracy(one_thread_env):
     done = subprocess.run(
         [sys.executable, "-m", "cnnstudio", "train", "lenet5", "--dataset", "digits"],
         capture_output=True,
         text=True,
         timeout=300,
-        env=ONE_THREAD_ENV,
+        env=one_thread_env,
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])

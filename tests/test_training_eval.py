@@ -6,10 +6,12 @@ import math
 
 import pytest
 import torch
-from test_training_fakes import BlobImages, one_torch_thread  # noqa: F401
+from support.training import BlobImages
 from torch import nn
 
 from cnnstudio.training import Predictions, confusion_matrix, predict
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def test_confusion_matrix_counts_true_classes_in_rows_and_guesses_in_columns():

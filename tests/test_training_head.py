@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import torch
-from test_training_fakes import blob_split, one_torch_thread  # noqa: F401
+from support.training import blob_split
 
 import cnnstudio
 from cnnstudio.core import summarize
@@ -12,6 +12,8 @@ from cnnstudio.core.presets import Chain
 from cnnstudio.model.build import build_module
 from cnnstudio.training import Trainer, TrainSettings, load_checkpoint, save_checkpoint, training_problem
 from cnnstudio.training.checks import classifier_head, run_cost
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def map_net(channels: int = 6):

@@ -8,9 +8,11 @@ import json
 import math
 
 import pytest
-from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
+from support.training import blob_split, small_net
 
 from cnnstudio.training import Epoch, RunHistory, Step, Trainer, TrainSettings, runs_to_csv
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def made_up_history(lr: float = 0.01) -> RunHistory:

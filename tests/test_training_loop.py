@@ -7,7 +7,7 @@ import math
 
 import pytest
 import torch
-from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
+from support.training import blob_split, small_net
 from torch.nn import functional as F
 
 from cnnstudio.training import (
@@ -20,6 +20,8 @@ from cnnstudio.training import (
     Trainer,
     TrainSettings,
 )
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def train(settings: TrainSettings, split=None, net=None) -> tuple[Trainer, list]:

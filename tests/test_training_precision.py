@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import torch
-from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
+from support.training import blob_split, small_net
 from torch import nn
 
 from cnnstudio.core import preset
@@ -21,6 +21,8 @@ from cnnstudio.training.precision import (
     keep_lrn_in_float32,
     make_optimizer,
 )
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 CUDA = torch.device("cuda")
 CPU = torch.device("cpu")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 import torch
-from test_training_fakes import blob_split, one_torch_thread, small_net  # noqa: F401
+from support.training import blob_split, small_net
 
 from cnnstudio.training import Failed, FailureKind, Finished, Step, Trainer, TrainSettings
 from cnnstudio.training import trainer as trainer_module
 from cnnstudio.training.runtime import read_switches, run_switches
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 CUDA = torch.device("cuda")
 CPU = torch.device("cpu")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from test_ui_training_fixtures import TRAIN_TIMEOUT_MS, one_torch_thread, run_to_end, training_window
+from support.training_panel import LEFT, TRAIN_TIMEOUT_MS, run_to_end, training_window
 
 import cnnstudio
 from cnnstudio.core import summarize
@@ -20,7 +20,6 @@ from cnnstudio.training.history import RunHistory
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no window stack
 
-LEFT = Qt.MouseButton.LeftButton
 TINY = DepthSettings(images=100, size=8, width=4, epochs=2, batch_size=32, gradient_every=1)
 WORKER_MS = 120_000
 """Loading PyTorch on the worker and a first forward pass, on a busy 2-core machine."""
@@ -39,12 +38,13 @@ def test_the_experiments_menu_reaches_the_three_windows(make_window):
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("one_torch_thread")
 def test_the_depth_experiment_runs_four_networks_and_overlays_their_curves(make_window, qtbot):
     window = make_window()
     depth = window.experiments.show_depth_experiment()
     assert "What to look for" in depth.findChild(type(depth.status), "depthLookFor").text()
     depth.settings = TINY
-    with one_torch_thread(), qtbot.waitSignal(depth.finished, timeout=TRAIN_TIMEOUT_MS) as done:
+    with qtbot.waitSignal(depth.finished, timeout=TRAIN_TIMEOUT_MS) as done:
         qtbot.mouseClick(depth.run_button, LEFT)
         assert depth.running and window.training_panel.session.busy  # Train waits for the experiment
     result = done.args[0]
@@ -160,11 +160,11 @@ def test_selecting_a_layer_on_the_canvas_shows_its_maps_and_a_click_its_receptiv
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("one_torch_thread")
 def test_training_records_gradient_norms_per_weight_layer_and_trained_maps(qtbot):
     window, workspace = training_window(qtbot)  # LeNet-5 on the digits
     workspace.form.epochs.setValue(1)
-    with one_torch_thread():
-        end = run_to_end(qtbot, workspace)
+    end = run_to_end(qtbot, workspace)
     assert end.problem == ""
     run = workspace.store.runs[-1]
     assert run.gradients.layers == ["conv1", "conv2", "fc1", "fc2", "fc3"]
@@ -234,6 +234,7 @@ def test_the_panel_says_a_head_is_added_and_what_it_costs(qtbot):
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("one_torch_thread")
 def test_the_identity_check_works_on_trained_weights_without_touching_them(qtbot):
     c = Chain("Tiny ResNet", 1, 8, 8)  # the digits at their own size: trains in a blink
     c.conv("conv1", 8, 3, bias=False)
@@ -244,8 +245,7 @@ def test_the_identity_check_works_on_trained_weights_without_touching_them(qtbot
     c.add("linear", "fc", units=10)
     window, workspace = training_window(qtbot, c.net)
     workspace.form.epochs.setValue(1)
-    with one_torch_thread():
-        assert run_to_end(qtbot, workspace).problem == ""
+    assert run_to_end(qtbot, workspace).problem == ""
     check = window.experiments.show_identity_check()
     qtbot.waitUntil(lambda: check.result is not None, timeout=WORKER_MS)
     assert check.result.weights_text.startswith("trained weights") and not check.result.check.passes

@@ -1,59 +1,17 @@
 """The training panel's dataset controls: specs, previews, errors, and downloads from a local server
-(files generated and served from 127.0.0.1, as in test_data_download.py), with progress, cancel
+(files generated and served from 127.0.0.1 by the ``file_server`` fixture), with progress, cancel
 and resume."""
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
-from test_data_download import FileServer, RangeHandler, checksums_of, serve_mnist
-from test_ui_training_fixtures import LEFT, one_torch_thread, training_window
+from support.downloads import checksums_of, serve_mnist
+from support.training_panel import LEFT, training_window
 
 from cnnstudio.data.download import CHUNK_BYTES
+from cnnstudio.ui.training import download as download_thread
 
-
-@pytest.fixture(autouse=True)
-def _torch_on_one_thread():
-    """torch on one thread (the private home comes from conftest's ``home``)."""
-    with one_torch_thread():
-        yield
-
-
-class _Trickle:
-    """A response stream that sends a chunk at a time with a pause, so a download can be caught mid-way."""
-
-    def __init__(self, stream, pause: float) -> None:
-        self.stream, self.pause = stream, pause
-
-    def write(self, data: bytes) -> None:
-        for start in range(0, len(data), CHUNK_BYTES // 4):
-            self.stream.write(data[start : start + CHUNK_BYTES // 4])
-            self.stream.flush()
-            time.sleep(self.pause)
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-
-class SlowHandler(RangeHandler):
-    def do_GET(self) -> None:
-        self.wfile = _Trickle(self.wfile, self.server.pause)
-        super().do_GET()
-
-
-@pytest.fixture
-def server():
-    srv = FileServer()
-    srv.RequestHandlerClass = SlowHandler
-    srv.pause = 0.0
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
-    thread.join(timeout=5)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def choose_kind(workspace, kind: str) -> None:
@@ -102,13 +60,14 @@ def test_shapes_open_at_the_chosen_size_with_a_labelled_preview(qtbot):
     assert {cell.caption for cell in dataset.preview.cells} <= set(info.classes)
 
 
-def test_download_shows_progress_cancels_and_resumes(qtbot, server, tmp_path):
-    files = serve_mnist(server)
-    server.pause = 0.02
+def test_download_shows_progress_cancels_and_resumes(qtbot, file_server, tmp_path, monkeypatch):
+    monkeypatch.setattr(download_thread, "PROGRESS_EMIT_SECONDS", 0.0)  # every chunk reaches the bar
+    files = serve_mnist(file_server)
+    file_server.hold("train-images-idx3-ubyte.gz", after=CHUNK_BYTES)  # caught mid-way, surely
     _, workspace = training_window(qtbot)
     dataset = workspace.dataset
     choose_kind(workspace, "mnist")
-    dataset.download.base_url = server.base_url
+    dataset.download.base_url = file_server.base_url
     dataset.download.checksums = checksums_of(files)
     assert dataset.download_to(tmp_path)
     assert dataset.download_progress.isVisible() and dataset.download_cancel.isVisible()
@@ -116,6 +75,7 @@ def test_download_shows_progress_cancels_and_resumes(qtbot, server, tmp_path):
     assert " MB" in dataset.download_progress.format()
     with qtbot.waitSignal(dataset.download.failed, timeout=30_000) as failed:
         qtbot.mouseClick(dataset.download_cancel, LEFT)
+        file_server.release()  # the next block arrives, and the download sees it was cancelled
     message, cancelled = failed.args
     assert cancelled and "cancelled" in message
     part = tmp_path / "mnist" / "train-images-idx3-ubyte.gz.part"
@@ -123,11 +83,10 @@ def test_download_shows_progress_cancels_and_resumes(qtbot, server, tmp_path):
     assert 0 < kept < len(files["train-images-idx3-ubyte.gz"])
     assert dataset.download_button.text() == "Resume download" and not dataset.download_progress.isVisible()
 
-    server.pause = 0.0
-    server.requests.clear()
+    file_server.requests.clear()
     with qtbot.waitSignal(dataset.download.finished, timeout=60_000):
         qtbot.mouseClick(dataset.download_button, LEFT)  # resumes into the same folder, no dialog
-    assert ("train-images-idx3-ubyte.gz", f"bytes={kept}-") in server.requests
+    assert ("train-images-idx3-ubyte.gz", f"bytes={kept}-") in file_server.requests
     assert dataset.folder.text() == str(tmp_path / "mnist")
     assert dataset.spec() == f"mnist:{tmp_path / 'mnist'}"
     qtbot.waitUntil(lambda: workspace.dataset_info is not None, timeout=30_000)

@@ -7,18 +7,13 @@ from __future__ import annotations
 import threading
 
 import pytest
-from test_ui_training_fixtures import LEFT, one_torch_thread, run_to_end, training_window
+from support.training_panel import LEFT, run_to_end, training_window
 
 from cnnstudio.core import preset
 from cnnstudio.training import Finished, Started, Step, Trainer
 from cnnstudio.ui.training.backend import TrainingBackend
 
-
-@pytest.fixture(autouse=True)
-def _torch_on_one_thread():
-    """torch on one thread (the private home comes from conftest's ``home``)."""
-    with one_torch_thread():
-        yield
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def trained_with_results(qtbot, epochs: int = 1):

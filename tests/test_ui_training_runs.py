@@ -9,16 +9,11 @@ import io
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from test_ui_training_fixtures import LEFT, one_torch_thread, run_to_end, training_window
+from support.training_panel import LEFT, run_to_end, training_window
 
 from cnnstudio.core import preset
 
-
-@pytest.fixture(autouse=True)
-def _torch_on_one_thread():
-    """torch on one thread (the private home comes from conftest's ``home``)."""
-    with one_torch_thread():
-        yield
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def reset_weights(qtbot, workspace) -> None:

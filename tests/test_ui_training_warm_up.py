@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from test_ui_training_fixtures import one_torch_thread
 
 from cnnstudio.ui.training.panel import IdleWatch
 
-
-@pytest.fixture(autouse=True)
-def _torch_on_one_thread():
-    """torch on one thread (the private home comes from conftest's ``home``)."""
-    with one_torch_thread():
-        yield
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.mark.idle_warm_up
@@ -32,10 +26,12 @@ def test_pytorch_loads_behind_an_idle_window_and_the_tab_is_ready_when_chosen(qt
 
 def test_input_postpones_the_warm_up_until_the_student_pauses(qtbot, make_window):
     started, busy = [], []
-    starter = IdleWatch(lambda: started.append(True), lambda: busy.append(True), idle_ms=300)
+    # idle is a time by nature; a second is ten times the gap between the presses below, so a
+    # loaded machine that stretches a 100 ms wait does not make the student look idle
+    starter = IdleWatch(lambda: started.append(True), lambda: busy.append(True), idle_ms=1_000)
     window = make_window()
     starter.window_painted()
-    for _ in range(8):  # 800 ms of key presses, never 300 ms apart
+    for _ in range(8):  # 800 ms of key presses, never a second apart
         qtbot.keyClick(window.canvas.viewport(), Qt.Key.Key_Shift)
         qtbot.wait(100)
     assert started == []

@@ -7,6 +7,10 @@ DistributedDataParallel averages the gradients: NCCL between GPUs, gloo between 
 Process 0 prints the progress and writes the checkpoint, in the form
 :func:`cnnstudio.training.checkpoint.load_checkpoint` reads: the network, the weights, the
 settings and the run's history.
+
+On a GPU the script computes as the app's trainer does (:mod:`cnnstudio.training.precision`):
+bfloat16 where the GPU computes it natively, float16 with a gradient scaler on older GPUs,
+float32 on the CPU or with ``--no-amp``; local response normalisation always in float32.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ import os
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 import torch
 import torch.distributed as dist
+from torch import nn
 from torch.nn import functional as F
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DistributedSampler
@@ -100,16 +106,70 @@ def epoch_batches(sampler: DistributedSampler, batch_size: int) -> list[torch.Te
     return batches
 
 
-def make_optimizer(model: torch.nn.Module, name: str, lr: float, settings: dict) -> torch.optim.Optimizer:
+def half_precision(device: torch.device, amp: bool) -> torch.dtype | None:
+    """The 16-bit format the forward pass computes in, or None for plain float32.
+
+    Mixed precision only pays on a GPU (on most CPUs 16-bit formats are slower). bfloat16 has
+    float32's range, so nothing overflows and no gradient scaler is needed: it is the choice
+    wherever the GPU computes it natively (NVIDIA Ampere, 2020, and later). Older GPUs get
+    float16, whose small gradients would round to zero without a scaler (see make_scaler).
+    """
+    if device.type != "cuda" or not amp:
+        return None
+    if torch.cuda.is_bf16_supported(including_emulation=False):
+        return torch.bfloat16
+    return torch.float16
+
+
+def make_scaler(device: torch.device, half: torch.dtype | None) -> torch.amp.GradScaler:
+    """A gradient scaler, enabled for float16 only (bfloat16 and float32 need none)."""
+    return torch.amp.GradScaler(device.type, enabled=half == torch.float16)
+
+
+def forward_precision(device: torch.device, half: torch.dtype | None):
+    """The context the forward pass and the loss run in: autocast to *half*, if any."""
+    return torch.autocast(device.type, dtype=half) if half is not None else nullcontext()
+
+
+def float32_input(layer: nn.Module, args: tuple) -> tuple:
+    """A forward pre-hook: the layer's input as float32."""
+    return (args[0].float(), *args[1:])
+
+
+def lrn_in_float32(model: nn.Module) -> nn.Module:
+    """Make every LocalResponseNorm of *model* compute in float32; returns *model*.
+
+    The layer squares its input: in float16 an activation above 256 overflows (AlexNet's LRN
+    turns a lone 300 into 0.0 instead of 110.2). A forward pre-hook hands it a float32 copy
+    (nothing changes in float32), and the next convolution goes back to the 16-bit format.
+    """
+    for layer in model.modules():
+        if isinstance(layer, nn.LocalResponseNorm):
+            layer.register_forward_pre_hook(float32_input)
+    return model
+
+
+def make_optimizer(
+    model: nn.Module, name: str, lr: float, settings: dict, fused: bool
+) -> torch.optim.Optimizer:
+    """The optimizer *name*; *fused* (on a GPU) updates all weights in one kernel, and lets the
+    gradient scaler's check for infinities stay on the GPU instead of waiting for it every step."""
+    extra = {"fused": True} if fused else {}
     if name == "sgd":
         return torch.optim.SGD(
-            model.parameters(), lr=lr, momentum=settings["momentum"], weight_decay=settings["weight_decay"]
+            model.parameters(),
+            lr=lr,
+            momentum=settings["momentum"],
+            weight_decay=settings["weight_decay"],
+            **extra,
         )
     kind = torch.optim.Adam if name == "adam" else torch.optim.AdamW
-    return kind(model.parameters(), lr=lr, weight_decay=settings["weight_decay"])
+    return kind(model.parameters(), lr=lr, weight_decay=settings["weight_decay"], **extra)
 
 
-def train_epoch(model, optimizer, scaler, batches, data, device) -> tuple[list[torch.Tensor], list[int], int]:
+def train_epoch(
+    model, optimizer, scaler, batches, data, device, half
+) -> tuple[list[torch.Tensor], list[int], int]:
     """One pass over this process's batches: each step's loss, its batch size, and the right answers."""
     model.train()
     losses, sizes, correct = [], [], torch.zeros((), dtype=torch.int64, device=device)
@@ -117,10 +177,10 @@ def train_epoch(model, optimizer, scaler, batches, data, device) -> tuple[list[t
         x, y = data.batch(indices)
         x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
         optimizer.zero_grad(set_to_none=True)
-        with torch.autocast(device.type, dtype=torch.float16, enabled=scaler.is_enabled()):
+        with forward_precision(device, half):
             logits = model(x)
             loss = F.cross_entropy(logits, y)
-        scaler.scale(loss).backward()
+        scaler.scale(loss).backward()  # the scaler passes everything through when it is disabled
         scaler.step(optimizer)
         scaler.update()
         losses.append(loss.detach().float())
@@ -130,14 +190,15 @@ def train_epoch(model, optimizer, scaler, batches, data, device) -> tuple[list[t
 
 
 @torch.no_grad()
-def evaluate(model, data, rank: int, world: int, batch_size: int, device) -> tuple[float, float, float]:
+def evaluate(model, data, rank: int, world: int, batch_size: int, device, half) -> tuple[float, float, float]:
     """Summed loss, right answers and count over this process's share of the validation set."""
     model.eval()
     loss_sum, right = 0.0, 0
     mine = torch.arange(rank, len(data), world)
     for indices in mine.split(2 * batch_size):
         x, y = data.batch(indices)
-        logits = model(x.to(device)).float()
+        with forward_precision(device, half):
+            logits = model(x.to(device)).float()
         loss_sum += float(F.cross_entropy(logits, y.to(device), reduction="sum"))
         right += int((logits.argmax(dim=1).cpu() == y).sum())
     return loss_sum, right, len(mine)
@@ -236,12 +297,13 @@ def train(build, network: dict, input_shape: tuple, args: argparse.Namespace, se
     except DataError as error:
         raise SystemExit(f"{Path(sys.argv[0]).name}: {error}") from None
     torch.manual_seed(args.seed)
-    model = build().to(device)
+    model = lrn_in_float32(build()).to(device)
     ddp = model
     if world > 1:
         ddp = DistributedDataParallel(model, device_ids=[device.index] if device.type == "cuda" else None)
-    optimizer = make_optimizer(ddp, args.optimizer, args.lr, settings)
-    scaler = torch.amp.GradScaler(device.type, enabled=device.type == "cuda" and not args.no_amp)
+    optimizer = make_optimizer(ddp, args.optimizer, args.lr, settings, fused=device.type == "cuda")
+    half = half_precision(device, amp=not args.no_amp)
+    scaler = make_scaler(device, half)
     sampler = DistributedSampler(
         range(len(train_set)), num_replicas=world, rank=rank, shuffle=True, seed=args.seed
     )
@@ -249,6 +311,7 @@ def train(build, network: dict, input_shape: tuple, args: argparse.Namespace, se
     run = Run(settings, args)
     say(
         f"training {network['name']} on {args.data}: {len(train_set):,} images, {len(val_set):,} for validation, on {where}"
+        + (f", computing in {str(half).removeprefix('torch.')}" if half is not None else "")
     )
     for epoch in range(1, args.epochs + 1):
         sampler.set_epoch(epoch)
@@ -256,7 +319,7 @@ def train(build, network: dict, input_shape: tuple, args: argparse.Namespace, se
         if args.max_steps:
             batches = batches[: max(0, args.max_steps - run.step)]
         started = time.perf_counter()
-        losses, sizes, correct = train_epoch(ddp, optimizer, scaler, batches, train_set, device)
+        losses, sizes, correct = train_epoch(ddp, optimizer, scaler, batches, train_set, device, half)
         seconds = time.perf_counter() - started
         run.add_steps(epoch, [v / world for v in total([float(v) for v in losses], world, device)])
         if not all(math.isfinite(v) for v in run.losses):
@@ -270,7 +333,9 @@ def train(build, network: dict, input_shape: tuple, args: argparse.Namespace, se
             world,
             device,
         )
-        checked = total(list(evaluate(model, val_set, rank, world, args.batch_size, device)), world, device)
+        checked = total(
+            list(evaluate(model, val_set, rank, world, args.batch_size, device, half)), world, device
+        )
         say(epoch_line(run.add_epoch(epoch, trained, checked, seconds), args.epochs), flush=True)
         if args.max_steps and run.step >= args.max_steps:
             break

@@ -40,6 +40,7 @@ import sys
 import tempfile
 import time
 from collections import OrderedDict
+from contextlib import nullcontext
 from pathlib import Path
 
 import torch
@@ -71,8 +72,10 @@ def _docstring(name: str, script: str, settings: TrainSettings, digits: bool) ->
           --max-steps N{"":10} stop after N steps, for a quick check
           --checkpoint PATH{"":6} where to save (default: this script's name with .pt)
 
-        The checkpoint opens in CNN Studio (Training > Open checkpoint) with the network, the
-        trained weights and the run's curves. Needs torch, and numpy for the drawn shapes.
+        On a GPU the forward pass computes in bfloat16 where the GPU has it (no gradient scaler
+        needed), else in float16 with a gradient scaler; local response normalisation stays in
+        float32. The checkpoint opens in CNN Studio (Training > Open checkpoint) with the network,
+        the trained weights and the run's curves. Needs torch, and numpy for the drawn shapes.
         """'''
     return textwrap.dedent(text)
 

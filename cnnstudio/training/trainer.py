@@ -306,6 +306,7 @@ class Trainer:
         progress.window_start = epoch_start
         for indices in batches:
             if self.control.paused:
+                yield from self._report_steps(progress)  # the steps done before "paused after N"
                 yield from self._pause(progress)
             if self.control.stop_requested:
                 yield from self._report_steps(progress)

@@ -1,12 +1,13 @@
-"""Shared by the training tests (holds no tests): a tiny network and a dataset it can learn.
+"""A tiny network and a dataset it can learn, and torch on one thread, for the training tests.
 
-The dataset is made of noisy copies of one random prototype image per class, so a small
-network separates the classes within a few epochs; everything is seeded.
+The dataset is made of noisy copies of one random prototype image per class, so a small network
+separates the classes within a few epochs; everything is seeded.
 
-``one_torch_thread`` (import it into a test module to use it there) trains on one CPU thread:
-these networks are too small to gain from two, and on a busy machine two threads that wait
-for each other made the LeNet-5 run six times slower (30 s instead of 5 s). Subprocesses get
-``ONE_THREAD_ENV``.
+The fixture ``one_torch_thread`` (a module asks for it with
+``pytestmark = pytest.mark.usefixtures("one_torch_thread")``) trains on one CPU thread: these
+networks are too small to gain from two, and on a busy machine two threads that wait for each
+other made the LeNet-5 run six times slower (30 s instead of 5 s). Subprocesses get the
+environment of the fixture ``one_thread_env``.
 """
 
 from __future__ import annotations
@@ -19,15 +20,20 @@ import torch
 from cnnstudio.core.presets import Chain
 from cnnstudio.data.base import DataSplit, ImageSet
 
-ONE_THREAD_ENV = {**os.environ, "OMP_NUM_THREADS": "1"}
 
-
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def one_torch_thread():
+    """torch on one thread while the test runs; the count before is given back after."""
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(threads)
+
+
+@pytest.fixture
+def one_thread_env(home) -> dict[str, str]:
+    """The environment for a subprocess: this test's, with its private home, on one OpenMP thread."""
+    return {**os.environ, "OMP_NUM_THREADS": "1"}
 
 
 class BlobImages(ImageSet):
@@ -52,6 +58,7 @@ class BlobImages(ImageSet):
 
 
 def blob_split(train: int = 256, val: int = 64, shape=(1, 8, 8), classes: int = 4, noise: float = 0.5):
+    """Training and validation blobs of the same classes (different seeds)."""
     return DataSplit(
         "blobs",
         "blobs",

@@ -1,32 +1,20 @@
-"""Helpers shared by the training panel tests (test_ui_training*.py).
+"""Drivers for the training panel tests: open the real main window on its Training tab, click
+Train and wait for steps or for the end of the run.
 
-:func:`training_window` opens the real main window, shows its Training tab and waits until the
-worker has loaded torch and opened the default dataset. The tests wait on the worker's signals
-(``qtbot.waitSignal``) or on the panel's state (``qtbot.waitUntil``), never on fixed sleeps.
+:func:`training_window` opens the window, shows its Training tab and waits until the worker has
+loaded torch and opened the default dataset. Everything waits on the worker's signals
+(``qtbot.waitSignal``) or on the panel's state (``qtbot.waitUntil``), never on fixed sleeps; the
+timeouts only bound a hang.
 """
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
-import torch
 from PySide6.QtCore import Qt
 
 LEFT = Qt.MouseButton.LeftButton
 
 TRAIN_TIMEOUT_MS = 180_000
 """A whole LeNet-5 run on this shared 2-core VM can take tens of seconds when it is busy."""
-
-
-@contextmanager
-def one_torch_thread():
-    """torch on one thread while the test runs (steadier on a loaded 2-core machine)."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 def training_window(qtbot, network=None):
