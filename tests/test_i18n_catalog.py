@@ -69,6 +69,24 @@ def test_messages_joined_with_semicolons_are_translated_part_by_part():
     )
 
 
+def test_a_name_holding_the_literal_after_it_still_matches():
+    # a Korean preset title holds " (", the literal that follows the name in the template
+    template = parse("{name} has {count:n} more than {baseline} ({value:n} against {base:n}).")
+    values = template.match("A has 1 more than 5x5 합성곱 (그대로) (2 against 1).")
+    assert values == {"name": "A", "count": "1", "baseline": "5x5 합성곱 (그대로)", "value": "2", "base": "1"}
+    text = "1x1 병목층을 둔 5x5 합성곱 has 1 more weight layer than 5x5 합성곱 (그대로) (2 against 1)."
+    assert (
+        translate(text, "ko")
+        == "1x1 병목층을 둔 5x5 합성곱의 가중치 층은 5x5 합성곱 (그대로)보다 1개 많습니다 (2 대 1)."
+    )
+
+
+def test_later_occurrences_are_tried_a_bounded_number_of_times():
+    template = parse("{name} ({value:n}).")
+    assert template.match("x" + " (y" * 5 + " (3).") is not None
+    assert template.match("x" + " (y" * 50 + " (3).") is None  # past the bound: left as it is
+
+
 def test_bad_templates_are_refused():
     with pytest.raises(TemplateError, match="touch"):
         parse("{a}{b}")

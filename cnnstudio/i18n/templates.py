@@ -50,6 +50,11 @@ JOIN = "; "
 means the text is two messages, matched one by one (see :mod:`cnnstudio.i18n.catalog`)."""
 
 
+MAX_RETRIES = 8
+"""How many later occurrences of a literal one match may try for the free-text fields before it
+(a name that holds the literal itself); a bound, so matching stays linear."""
+
+
 class TemplateError(ValueError):
     """A template that cannot be used (a field of unknown kind, two fields side by side)."""
 
@@ -91,25 +96,44 @@ class Template:
         head, tail = parts[0], parts[-1]
         if len(text) < len(head) + len(tail) or not text.startswith(head) or not text.endswith(tail):
             return None
-        end = len(text) - len(tail)
         values: dict[str, str] = {}
-        start = len(head)
-        for index in range(1, len(parts) - 1, 2):
-            field, literal = parts[index], parts[index + 1]
-            last = index == len(parts) - 2
-            stop = end if last else _field_end(text, start, end, field, literal)
-            if stop < 0:
-                return None
+        retries = [MAX_RETRIES]
+        return values if self._fill(text, 1, len(head), len(text) - len(tail), values, retries) else None
+
+    def _fill(
+        self, text: str, index: int, start: int, end: int, values: dict[str, str], retries: list[int]
+    ) -> bool:
+        """Match the fields from ``parts[index]`` on, the first beginning at *start*.
+
+        A free-text field ends before the first occurrence of the literal after it; when the
+        rest then fails (a name holding that literal: ``"5x5 conv (naive) (2 against 1)"``),
+        the next occurrence is tried, at most :data:`MAX_RETRIES` times in one match, so
+        matching stays linear in the text's length.
+        """
+        parts = self.parts
+        if index >= len(parts) - 1:
+            return True
+        field, literal = parts[index], parts[index + 1]
+        last = index == len(parts) - 2
+        stop = end if last else _field_end(text, start, end, field, literal)
+        while stop >= 0:
             value = text[start:stop]
-            if not value or not _fits(field, value):
-                return None
-            if index == 1 and not head and field.kind in LEADING_KINDS and ": " in value + " ":
-                return None  # "where: message": the message alone is the template's
-            if JOIN in value and not (last and field.kind == "m"):
-                return None  # "a; b": two messages, each matched on its own
-            values[field.name] = value
-            start = stop + len(literal)
-        return values
+            if self._acceptable(index, field, value, last):
+                values[field.name] = value
+                if self._fill(text, index + 2, stop + len(literal), end, values, retries):
+                    return True
+            if last or field.kind not in LEADING_KINDS or retries[0] <= 0:
+                return False
+            retries[0] -= 1
+            stop = _field_end(text, stop, end, field, literal)
+        return False
+
+    def _acceptable(self, index: int, field: Field, value: str, last: bool) -> bool:
+        if not value or not _fits(field, value):
+            return False
+        if index == 1 and not self.parts[0] and field.kind in LEADING_KINDS and ": " in value + " ":
+            return False  # "where: message": the message alone is the template's
+        return not (JOIN in value and not (last and field.kind == "m"))  # "a; b": each on its own
 
 
 def _field_end(text: str, start: int, end: int, field: Field, literal: str) -> int:
