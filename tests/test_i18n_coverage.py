@@ -208,6 +208,23 @@ def test_summary_words_have_korean():
                 assert _korean(note), note
 
 
+SYMBOLS = re.compile(r"\b(floor|ceil|max|pad|[A-Z][A-Za-z]+|[A-Za-z]+_[A-Za-z_0-9]*|[a-z]+[0-9][a-z0-9_]*)\b")
+"""What a formula writes as the lecture does: functions, layer types, symbols, layer names."""
+
+
+def test_formula_words_have_korean():
+    from cnnstudio.core import PRESETS, summarize
+
+    lines = set()
+    for entry in PRESETS.values():
+        for row in summarize(entry.build()).all_rows():
+            for formula in row.formulas.values():
+                lines.update(str(formula).split("\n"))
+    worded = [line for line in lines if re.search("[a-z]{3}", SYMBOLS.sub("", line))]
+    assert len(worded) > 500
+    assert not [line for line in worded if not _korean(line)]
+
+
 def test_dataset_kinds_have_korean():
     from cnnstudio.data.kinds import _KINDS
 
