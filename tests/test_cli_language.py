@@ -3,6 +3,7 @@ the terminal tables; JSON stays the same; --lang en forces English."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -160,3 +161,42 @@ def test_a_real_process_follows_the_locale():
     )
     assert done.returncode == 0, done.stderr
     assert "출력 크기" in done.stdout and "12,443,648" in done.stdout
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_train_progress_lines_in_korean(monkeypatch):
+    from cnnstudio.training.cli import Progress
+    from cnnstudio.training.events import Epoch, Finished, Step
+
+    use_language("ko")
+    out = _Terminal()
+    progress = Progress(out, epochs=2)
+    progress.steps_per_epoch = 10
+    monkeypatch.setattr(Progress, "REDRAW_SECONDS", 0.0)
+    progress.step(Step(step=5, epoch=1, loss=1.25, lr=0.001, images_per_second=1234.0))
+    drawn = out.getvalue()
+    assert "에포크 1/2 [############............] 5/10  손실 1.2500  1,234 img/s" in drawn
+    assert progress.width == display_width(drawn.strip("\r"))  # wide letters counted twice
+    progress.epoch(
+        Epoch(
+            epoch=1,
+            step=10,
+            train_loss=0.5,
+            train_accuracy=0.9,
+            val_loss=0.6,
+            val_accuracy=0.85,
+            lr=0.001,
+            seconds=2.5,
+            images_per_second=500.0,
+        )
+    )
+    progress.finished(
+        Finished(stopped=False, epochs_done=2, step=20, seconds=5.0, val_loss=0.5, val_accuracy=0.875)
+    )
+    lines = out.getvalue().split("\n")
+    assert "에포크 1/2: 학습 손실 0.5000, 정확도 90.0% | 검증 손실 0.6000, 정확도 85.0%" in lines[0]
+    assert lines[1] == "2 에포크 후 완료 (5.0 s), 검증 정확도 87.5%"

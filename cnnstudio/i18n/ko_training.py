@@ -314,8 +314,8 @@ DEPTH = (
 
 PROGRESS = (
     (
-        "training {network} ({weights:n} weights) on {dataset}: {train:n} images, {val:n} for validation, "
-        "on {device} in {precision:w}",
+        "training {network} ({weights:n} weights) on {dataset:m}: {train:n} images, {val:n} for validation, "
+        "on {device:m} in {precision:w}",
         "{network} 학습 (가중치 {weights}개), 데이터: {dataset}. 이미지 {train}장, 검증용 {val}장, "
         "장치 {device}, 정밀도 {precision}",
     ),
