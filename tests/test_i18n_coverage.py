@@ -20,7 +20,7 @@ import pytest
 from cnnstudio.i18n import translate
 
 ROOT = Path(__file__).resolve().parents[1] / "cnnstudio"
-PACKAGES = ("core", "data", "training", "comparing", "interop", "teaching", "commands")
+PACKAGES = ("core", "model", "data", "training", "comparing", "interop", "teaching", "commands")
 MODULES = ("cli.py", "__init__.py")
 HANGUL = re.compile("[\uac00-\ud7a3]")
 QUOTING_CALLS = ("printable(", "repr(")
@@ -32,6 +32,7 @@ ENGLISH_ONLY = {
     "table must be 'epochs' or 'steps', not {}": "a programming error in a caller",
     "image index out of range 0..{}": "an IndexError of the dataset's __getitem__",
     "unreachable": "an assertion",
+    "two builders for '{}'": "a programming error in a block's registration",
     # the exported training script runs without CNN Studio, so it speaks English only
     "--device cuda: this PyTorch sees no CUDA GPU": "in the exported standalone script",
     "the digits fit networks with 1 or 3 input channels, not {}": "in the exported standalone script",
