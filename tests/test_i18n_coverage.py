@@ -38,15 +38,15 @@ ENGLISH_ONLY = {
     "the digits fit networks with 1 or 3 input channels, not {}": "in the exported standalone script",
     "unknown data '{}': use {}": "in the exported standalone script",
     "shapes:{}: the number of images must be between 20 and 1,000,000": "in the exported standalone script",
-    # arithmetic and lesson-file errors are for the people who write lessons, in English
-    "expected a number": "a lesson's arithmetic (for lesson authors)",
-    "left over": "a lesson's arithmetic (for lesson authors)",
-    "cut short": "a lesson's arithmetic (for lesson authors)",
-    "unbalanced": "a lesson's arithmetic (for lesson authors)",
+    # a lesson's arithmetic says why a side is not a number; the caller only asks whether it is
+    "expected a number": "caught inside teaching/arithmetic.py, never shown",
+    "left over": "caught inside teaching/arithmetic.py, never shown",
+    "cut short": "caught inside teaching/arithmetic.py, never shown",
+    "unbalanced": "caught inside teaching/arithmetic.py, never shown",
 }
 """Messages (with ``{}`` for every value) that may stay English, and why."""
-AUTHORING = ("teaching/figures.py", "teaching/links.py", "teaching/lessons.py", "interop/script_loop.py")
-"""Files whose messages are for lesson authors or run inside an exported script: English only."""
+AUTHORING = ("interop/script_loop.py",)
+"""Files whose messages run inside an exported standalone script: English only."""
 
 
 def _sample(node: ast.expr) -> tuple[str, str] | None:
