@@ -200,3 +200,21 @@ def test_train_progress_lines_in_korean(monkeypatch):
     lines = out.getvalue().split("\n")
     assert "에포크 1/2: 학습 손실 0.5000, 정확도 90.0% | 검증 손실 0.6000, 정확도 85.0%" in lines[0]
     assert lines[1] == "2 에포크 후 완료 (5.0 s), 검증 정확도 87.5%"
+
+
+def test_check_speaks_the_locale_but_keeps_its_status_words(capsys, monkeypatch, tmp_path):
+    from cnnstudio.core import preset
+    from cnnstudio.core.fileformat import save
+    from cnnstudio.teaching import packaged_exercises
+
+    exercise = next(p for p in packaged_exercises() if p.name.startswith("rebuild-alexnet-convs"))
+    save(preset("lenet5"), tmp_path / "ana.cnnstudio.json")
+    (tmp_path / "ben.cnnstudio.json").write_text('{"format": "cnnstudio-network"', encoding="utf-8")
+    monkeypatch.setenv("LANG", "ko_KR.UTF-8")
+    code, out, _ = run(capsys, "check", str(exercise), str(tmp_path))
+    ana, ben = out.splitlines()
+    assert code == 2
+    assert ana.startswith(f"{tmp_path / 'ana.cnnstudio.json'}: fail: ") and HANGUL.search(ana)
+    assert ben.startswith(f"{tmp_path / 'ben.cnnstudio.json'}: unreadable: 올바른 JSON이 아닙니다")
+    code, out, _ = run(capsys, "check", str(exercise), str(tmp_path), "--lang", "en")
+    assert not HANGUL.search(out) and "unreadable: not valid JSON" in out
