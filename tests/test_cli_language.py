@@ -218,3 +218,12 @@ def test_check_speaks_the_locale_but_keeps_its_status_words(capsys, monkeypatch,
     assert ben.startswith(f"{tmp_path / 'ben.cnnstudio.json'}: unreadable: 올바른 JSON이 아닙니다")
     code, out, _ = run(capsys, "check", str(exercise), str(tmp_path), "--lang", "en")
     assert not HANGUL.search(out) and "unreadable: not valid JSON" in out
+
+
+def test_korean_help_is_wrapped_by_display_width(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    for command in ("summary", "train", "export", "compare"):
+        code, out, _ = run(capsys, "--lang", "ko", command, "--help")
+        assert code == 0
+        wide = [line for line in out.splitlines() if display_width(line) > 80]
+        assert not wide, (command, wide)
