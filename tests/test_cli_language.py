@@ -121,6 +121,8 @@ def test_errors_in_korean(capsys):
     assert code == 2 and "양의 정수" in err
     code, _, err = run(capsys, "--lang", "ko", "compare", "lenet5")
     assert code == 2 and "두 개 이상" in err
+    code, _, err = run(capsys, "--lang", "fr", "summary", "lenet5")
+    assert code == 2 and err.startswith("cnnstudio summary: argument --lang: invalid choice: 'fr'")
 
 
 def test_a_file_error_nested_in_messages_is_korean(capsys, tmp_path):
