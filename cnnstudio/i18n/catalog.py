@@ -33,7 +33,7 @@ from .templates import JOIN, Rendering, Template, TemplateError, parse, parse_re
 MAX_DEPTH = 8
 """How deep messages nest in one another at most (``cannot open 'f': 'nodes[0]': ...``)."""
 MAX_JOINED = 16
-"""A line of more parts than this is not split (each split tries every longer part first)."""
+"""A line of more parts than this is not split: a bound on the work one line can cause."""
 WORD = re.compile("[A-Za-z]{3,}")
 """A word that indexes templates (shorter ones, such as "a" and "of", say too little)."""
 
