@@ -229,3 +229,18 @@ def test_korean_help_is_wrapped_by_display_width(capsys, monkeypatch):
         assert code == 0
         wide = [line for line in out.splitlines() if display_width(line) > 80]
         assert not wide, (command, wide)
+
+
+def test_an_invalid_network_lists_its_errors_in_korean(capsys, tmp_path):
+    from cnnstudio.core import preset
+    from cnnstudio.core.fileformat import save
+
+    network = preset("lenet5")
+    network.set_param(network.find("conv2").id, "kernel", 20)
+    save(network, tmp_path / "big-kernel.cnnstudio.json")
+    code, out, _ = run(capsys, "--lang", "ko", "summary", str(tmp_path / "big-kernel.cnnstudio.json"))
+    assert code == 1
+    assert out.splitlines()[-2:] == [
+        "오류 있음:",
+        "  - conv2: 커널(20x20)이 입력(14x14)보다 큽니다. 패딩을 넣거나 더 작은 커널을 쓰세요",
+    ]
