@@ -25,6 +25,7 @@ from .core.fileformat import FileFormatError
 from .core.jsonfile import printable
 from .core.presets import LESSONS, PRESETS
 from .core.report import FORMATTERS, table_rows, weight_layers_text
+from .i18n import LANGUAGES
 from .i18n.commandline import (
     LANGUAGE_OPTION,
     HelpFormatter,
@@ -228,10 +229,18 @@ def run_app(argv: list[str]) -> int:
 
 
 def _command_after_language(argv: list[str]) -> list[str]:
-    """*argv* without a ``--lang X`` (or ``--lang=X``) given before a sub-command's name."""
-    taken = 2 if argv[:1] == [LANGUAGE_OPTION] else 1 if argv[:1] and argv[0].startswith("--lang=") else 0
-    if taken and len(argv) > taken and argv[taken] in COMMANDS:
+    """*argv* without a ``--lang X`` (or ``--lang=X``) given before a sub-command's name; a
+    language CNN Studio does not speak is left for the sub-command's parser to refuse."""
+    if argv[:1] == [LANGUAGE_OPTION]:
+        value, taken = (argv[1] if len(argv) > 1 else ""), 2
+    elif argv[:1] and argv[0].startswith(LANGUAGE_OPTION + "="):
+        value, taken = argv[0].split("=", 1)[1], 1
+    else:
+        return argv
+    if value in LANGUAGES and len(argv) > taken and argv[taken] in COMMANDS:
         return argv[taken:]
+    if len(argv) > taken and argv[taken] in COMMANDS:
+        return [argv[taken], *argv[:taken], *argv[taken + 1 :]]
     return argv
 
 

@@ -3,6 +3,7 @@ the terminal tables; JSON stays the same; --lang en forces English."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -120,6 +121,8 @@ def test_errors_in_korean(capsys):
     assert code == 2 and "양의 정수" in err
     code, _, err = run(capsys, "--lang", "ko", "compare", "lenet5")
     assert code == 2 and "두 개 이상" in err
+    code, _, err = run(capsys, "--lang", "fr", "summary", "lenet5")
+    assert code == 2 and err.startswith("cnnstudio summary: argument --lang: invalid choice: 'fr'")
 
 
 def test_a_file_error_nested_in_messages_is_korean(capsys, tmp_path):
@@ -160,3 +163,84 @@ def test_a_real_process_follows_the_locale():
     )
     assert done.returncode == 0, done.stderr
     assert "출력 크기" in done.stdout and "12,443,648" in done.stdout
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_train_progress_lines_in_korean(monkeypatch):
+    from cnnstudio.training.cli import Progress
+    from cnnstudio.training.events import Epoch, Finished, Step
+
+    use_language("ko")
+    out = _Terminal()
+    progress = Progress(out, epochs=2)
+    progress.steps_per_epoch = 10
+    monkeypatch.setattr(Progress, "REDRAW_SECONDS", 0.0)
+    progress.step(Step(step=5, epoch=1, loss=1.25, lr=0.001, images_per_second=1234.0))
+    drawn = out.getvalue()
+    assert "에포크 1/2 [############............] 5/10  손실 1.2500  1,234 img/s" in drawn
+    assert progress.width == display_width(drawn.strip("\r"))  # wide letters counted twice
+    progress.epoch(
+        Epoch(
+            epoch=1,
+            step=10,
+            train_loss=0.5,
+            train_accuracy=0.9,
+            val_loss=0.6,
+            val_accuracy=0.85,
+            lr=0.001,
+            seconds=2.5,
+            images_per_second=500.0,
+        )
+    )
+    progress.finished(
+        Finished(stopped=False, epochs_done=2, step=20, seconds=5.0, val_loss=0.5, val_accuracy=0.875)
+    )
+    lines = out.getvalue().split("\n")
+    assert "에포크 1/2: 학습 손실 0.5000, 정확도 90.0% | 검증 손실 0.6000, 정확도 85.0%" in lines[0]
+    assert lines[1] == "2 에포크 후 완료 (5.0 s), 검증 정확도 87.5%"
+
+
+def test_check_speaks_the_locale_but_keeps_its_status_words(capsys, monkeypatch, tmp_path):
+    from cnnstudio.core import preset
+    from cnnstudio.core.fileformat import save
+    from cnnstudio.teaching import packaged_exercises
+
+    exercise = next(p for p in packaged_exercises() if p.name.startswith("rebuild-alexnet-convs"))
+    save(preset("lenet5"), tmp_path / "ana.cnnstudio.json")
+    (tmp_path / "ben.cnnstudio.json").write_text('{"format": "cnnstudio-network"', encoding="utf-8")
+    monkeypatch.setenv("LANG", "ko_KR.UTF-8")
+    code, out, _ = run(capsys, "check", str(exercise), str(tmp_path))
+    ana, ben = out.splitlines()
+    assert code == 2
+    assert ana.startswith(f"{tmp_path / 'ana.cnnstudio.json'}: fail: ") and HANGUL.search(ana)
+    assert ben.startswith(f"{tmp_path / 'ben.cnnstudio.json'}: unreadable: 올바른 JSON이 아닙니다")
+    code, out, _ = run(capsys, "check", str(exercise), str(tmp_path), "--lang", "en")
+    assert not HANGUL.search(out) and "unreadable: not valid JSON" in out
+
+
+def test_korean_help_is_wrapped_by_display_width(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    for command in ("summary", "train", "export", "compare"):
+        code, out, _ = run(capsys, "--lang", "ko", command, "--help")
+        assert code == 0
+        wide = [line for line in out.splitlines() if display_width(line) > 80]
+        assert not wide, (command, wide)
+
+
+def test_an_invalid_network_lists_its_errors_in_korean(capsys, tmp_path):
+    from cnnstudio.core import preset
+    from cnnstudio.core.fileformat import save
+
+    network = preset("lenet5")
+    network.set_param(network.find("conv2").id, "kernel", 20)
+    save(network, tmp_path / "big-kernel.cnnstudio.json")
+    code, out, _ = run(capsys, "--lang", "ko", "summary", str(tmp_path / "big-kernel.cnnstudio.json"))
+    assert code == 1
+    assert out.splitlines()[-2:] == [
+        "오류 있음:",
+        "  - conv2: 커널(20x20)이 입력(14x14)보다 큽니다. 패딩을 넣거나 더 작은 커널을 쓰세요",
+    ]

@@ -20,7 +20,7 @@ import pytest
 from cnnstudio.i18n import translate
 
 ROOT = Path(__file__).resolve().parents[1] / "cnnstudio"
-PACKAGES = ("core", "data", "training", "comparing", "interop", "teaching", "commands")
+PACKAGES = ("core", "model", "data", "training", "comparing", "interop", "teaching", "commands")
 MODULES = ("cli.py", "__init__.py")
 HANGUL = re.compile("[\uac00-\ud7a3]")
 QUOTING_CALLS = ("printable(", "repr(")
@@ -32,20 +32,21 @@ ENGLISH_ONLY = {
     "table must be 'epochs' or 'steps', not {}": "a programming error in a caller",
     "image index out of range 0..{}": "an IndexError of the dataset's __getitem__",
     "unreachable": "an assertion",
+    "two builders for '{}'": "a programming error in a block's registration",
     # the exported training script runs without CNN Studio, so it speaks English only
     "--device cuda: this PyTorch sees no CUDA GPU": "in the exported standalone script",
     "the digits fit networks with 1 or 3 input channels, not {}": "in the exported standalone script",
     "unknown data '{}': use {}": "in the exported standalone script",
     "shapes:{}: the number of images must be between 20 and 1,000,000": "in the exported standalone script",
-    # arithmetic and lesson-file errors are for the people who write lessons, in English
-    "expected a number": "a lesson's arithmetic (for lesson authors)",
-    "left over": "a lesson's arithmetic (for lesson authors)",
-    "cut short": "a lesson's arithmetic (for lesson authors)",
-    "unbalanced": "a lesson's arithmetic (for lesson authors)",
+    # a lesson's arithmetic says why a side is not a number; the caller only asks whether it is
+    "expected a number": "caught inside teaching/arithmetic.py, never shown",
+    "left over": "caught inside teaching/arithmetic.py, never shown",
+    "cut short": "caught inside teaching/arithmetic.py, never shown",
+    "unbalanced": "caught inside teaching/arithmetic.py, never shown",
 }
 """Messages (with ``{}`` for every value) that may stay English, and why."""
-AUTHORING = ("teaching/figures.py", "teaching/links.py", "teaching/lessons.py", "interop/script_loop.py")
-"""Files whose messages are for lesson authors or run inside an exported script: English only."""
+AUTHORING = ("interop/script_loop.py",)
+"""Files whose messages run inside an exported standalone script: English only."""
 
 
 def _sample(node: ast.expr) -> tuple[str, str] | None:
@@ -206,6 +207,23 @@ def test_summary_words_have_korean():
         for row in summary.all_rows():
             for note in (*row.errors, *row.notes):
                 assert _korean(note), note
+
+
+SYMBOLS = re.compile(r"\b(floor|ceil|max|pad|[A-Z][A-Za-z]+|[A-Za-z]+_[A-Za-z_0-9]*|[a-z]+[0-9][a-z0-9_]*)\b")
+"""What a formula writes as the lecture does: functions, layer types, symbols, layer names."""
+
+
+def test_formula_words_have_korean():
+    from cnnstudio.core import PRESETS, summarize
+
+    lines = set()
+    for entry in PRESETS.values():
+        for row in summarize(entry.build()).all_rows():
+            for formula in row.formulas.values():
+                lines.update(str(formula).split("\n"))
+    worded = [line for line in lines if re.search("[a-z]{3}", SYMBOLS.sub("", line))]
+    assert len(worded) > 500
+    assert not [line for line in worded if not _korean(line)]
 
 
 def test_dataset_kinds_have_korean():

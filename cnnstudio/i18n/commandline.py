@@ -87,8 +87,34 @@ def aligned(rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
     ]
 
 
+def wrapped(text: str, width: int) -> list[str]:
+    """*text*'s words in lines of at most *width* display columns (a longer word alone)."""
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split():
+        size = display_width(word)
+        if line and used + 1 + size > width:
+            lines.append(line)
+            line, used = "", 0
+        line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
+    return [*lines, line] if line else lines
+
+
 class HelpFormatter(argparse.HelpFormatter):
-    """argparse's help in the command line's language (see the module docstring)."""
+    """argparse's help in the command line's language (see the module docstring); in a language
+    of wide letters, lines are wrapped by display width, so Korean help fits the terminal as
+    English does."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if _language == "en":
+            return super()._split_lines(text, width)
+        return wrapped(self._whitespace_matcher.sub(" ", text).strip(), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if _language == "en":
+            return super()._fill_text(text, width, indent)
+        words = self._whitespace_matcher.sub(" ", text).strip()
+        return "\n".join(indent + line for line in wrapped(words, width - len(indent)))
 
     def _format_usage(self, usage, actions, groups, prefix):
         return super()._format_usage(
@@ -117,4 +143,5 @@ __all__ = [
     "padded",
     "say",
     "use_language",
+    "wrapped",
 ]

@@ -243,7 +243,7 @@ OUTPUT = (
         "{name:q} is neither a preset ({known}) nor a file that exists",
         "{name}은(는) 프리셋({known})도 아니고 있는 파일도 아닙니다",
     ),
-    ("wrote {path} ({format} of {name})", "{path}에 썼습니다 ({name}의 {format})"),
+    ("wrote {path} ({format:m} of {name})", "{path}에 썼습니다 ({name}의 {format})"),
     (
         "cnnstudio export: cannot write {path}: {reason:m}",
         "cnnstudio export: {path}에 쓸 수 없습니다: {reason}",

@@ -256,6 +256,8 @@ KINDS = (
         "shapes:{argument} — 크기는 20에서 {high} 사이여야 합니다.",
     ),
     ("Handwritten digits (bundled)", "손글씨 숫자 (함께 배포)"),
+    ("Handwritten digits", "손글씨 숫자"),
+    ("Drawn shapes", "그린 도형"),
     (
         "1,797 small 8x8 handwritten digits from the UCI repository, shipped with CNN Studio.",
         "UCI 저장소의 8x8 크기 손글씨 숫자 1,797장으로, CNN Studio와 함께 배포됩니다.",

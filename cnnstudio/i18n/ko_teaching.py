@@ -3,8 +3,8 @@
 What the checkers say about a student's network already speaks Korean through
 :mod:`cnnstudio.teaching.messages` (its functions take a language); these entries cover the
 errors made in English only: a file that is not a valid exercise, a condition a teacher wrote
-wrong, a file graded against the wrong kind of exercise. Lesson files' errors are for the people
-who write lessons and stay in English (see the coverage test's list).
+wrong, a file graded against the wrong kind of exercise, a lesson file a teacher wrote wrong (the
+lessons panel lists them), a link that cannot be followed.
 """
 
 from __future__ import annotations
@@ -150,5 +150,98 @@ GRADING = (
 )
 """Grading a file against the wrong kind of exercise, and lessons that do not exist."""
 
-ENTRIES = (*FILES, *CONDITIONS, *GRADING)
+LESSONS = (
+    ("{path}, line {line:n}: {problem:m}", "{path}, {line}번째 줄: {problem}"),
+    ("{path}: cannot read the lesson: {error:m}", "{path}: 강의를 읽을 수 없습니다: {error}"),
+    (
+        "a lesson starts with a header: a line '---', 'id: ...', 'title: ...', then '---'",
+        "강의는 머리말로 시작합니다: '---' 줄, 'id: ...', 'title: ...', 그리고 '---' 줄",
+    ),
+    ("the header takes {keys}, written 'key: value'", "머리말에는 {keys}을(를) 'key: value' 형식으로 씁니다"),
+    ("{key:q} is given twice", "{key}이(가) 두 번 나옵니다"),
+    ("the header is not closed by a line '---'", "머리말이 '---' 줄로 닫히지 않았습니다"),
+    ("the header needs '{key}: ...'", "머리말에 '{key}: ...'이(가) 있어야 합니다"),
+    ("the id {id:q} may hold only letters, digits, - and _", "id {id}에는 글자, 숫자, -, _만 쓸 수 있습니다"),
+    ("{preset:q} is not a preset (presets: {known})", "{preset}은(는) 프리셋이 아닙니다 (프리셋: {known})"),
+    (
+        "the block opened here is not closed by a line {fence}",
+        "여기서 연 블록이 {fence} 줄로 닫히지 않았습니다",
+    ),
+    ("the formula block is empty", "공식 블록이 비어 있습니다"),
+    (
+        "a step's lines are {keys}, written 'key: value'",
+        "단계의 줄은 {keys}이며 'key: value' 형식으로 씁니다",
+    ),
+    ("a step has one '{key}:'", "단계에는 '{key}:' 줄이 하나만 있습니다"),
+    (
+        "a step needs a 'goal:' line saying what to do",
+        "단계에는 무엇을 할지 말하는 'goal:' 줄이 있어야 합니다",
+    ),
+    ("a step needs at least one 'check:' line", "단계에는 'check:' 줄이 하나 이상 있어야 합니다"),
+    (
+        "the annotation {{{expression}}} must follow a number, with no space",
+        "주석 {{{expression}}}은(는) 숫자 바로 뒤에 빈칸 없이 와야 합니다",
+    ),
+    (
+        "{path}: the id {id:q} is already used by {other}",
+        "{path}: id {id}은(는) 이미 {other}에서 쓰고 있습니다",
+    ),
+    (
+        "{path}: the link lesson:{id} names no lesson",
+        "{path}: 링크 lesson:{id}이(가) 가리키는 강의가 없습니다",
+    ),
+    (
+        "{shown} does not match {{{expression}}}, which is {value}",
+        "{shown}이(가) {{{expression}}}의 값 {value}과(와) 맞지 않습니다",
+    ),
+    ("{side} is not {reference} (which is {value})", "{side}은(는) {reference}({value})과(와) 같지 않습니다"),
+    (
+        "{reference:q} is not PRESET QUANTITY ({known}), PRESET LAYER QUANTITY or PRESET count TYPE",
+        "{reference}은(는) PRESET QUANTITY ({known}), PRESET LAYER QUANTITY, PRESET count TYPE 중 어느 "
+        "형식도 아닙니다",
+    ),
+    (
+        "{expression:q}: a ratio needs two numbers, the second not zero",
+        "{expression}: 비율에는 숫자 두 개가 필요하고, 두 번째는 0이 아니어야 합니다",
+    ),
+    (
+        "{expression:q} is not PRESET [LAYER] QUANTITY, or two of them divided by /",
+        "{expression}은(는) PRESET [LAYER] QUANTITY 형식도, 그런 두 값을 /로 나눈 것도 아닙니다",
+    ),
+    ("{reference:q}: {word:q} is not a preset id", "{reference}: {word}은(는) 프리셋 id가 아닙니다"),
+    ("{reference:q}: {network} has no layer '{layer}'", "{reference}: {network}에는 '{layer}' 층이 없습니다"),
+    (
+        "{reference:q}: {quantity:q} is not something {layer} has (it has: {known})",
+        "{reference}: {layer}에는 {quantity}이(가) 없습니다 (있는 것: {known})",
+    ),
+    (
+        "{reference:q}: {layer}'s {quantity} is {value}, not a number",
+        "{reference}: {layer}의 {quantity} 값 {value}은(는) 숫자가 아닙니다",
+    ),
+)
+"""Lesson files a teacher wrote wrong, and the numbers a lesson's annotations contradict."""
+
+LINKS = (
+    (
+        "{url:q} is not a link CNN Studio can follow (use preset:ID, compare:ID,ID, experiment:{experiments}, "
+        "lesson:ID or an https:// address)",
+        "{url}은(는) CNN Studio가 따라갈 수 있는 링크가 아닙니다 (preset:ID, compare:ID,ID, "
+        "experiment:{experiments}, lesson:ID 또는 https:// 주소를 쓰세요)",
+    ),
+    (
+        "{url:q}: {preset:q} is not a preset (presets: {known})",
+        "{url}: {preset}은(는) 프리셋이 아닙니다 (프리셋: {known})",
+    ),
+    ("{url:q}: {kind:w}: takes {what:m}", "{url}: {kind}: 받는 것은 {what}입니다"),
+    ("one preset", "프리셋 하나"),
+    ("two or more presets", "프리셋 두 개 이상"),
+    ("{url:q}: the experiments are {known}", "{url}: 실험은 {known}입니다"),
+    (
+        "{url:q}: lesson: takes one lesson id, like lesson:L04",
+        "{url}: lesson:에는 lesson:L04처럼 강의 id 하나를 씁니다",
+    ),
+)
+"""Links in lessons (``preset:resnet34``, ``compare:vgg16,resnet50``)."""
+
+ENTRIES = (*FILES, *CONDITIONS, *GRADING, *LESSONS, *LINKS)
 """Every Korean entry of this module."""

@@ -1,5 +1,6 @@
 """Korean: training's messages (settings, failures, checkpoints, run histories, the head, the
-depth experiment) and the lines ``cnnstudio train`` prints while it trains.
+depth experiment), the lines ``cnnstudio train`` prints while it trains, and the model
+package's few messages (the experiments show them).
 
 Each entry is ``(English template, Korean template)`` (see :mod:`cnnstudio.i18n.templates`).
 """
@@ -314,8 +315,8 @@ DEPTH = (
 
 PROGRESS = (
     (
-        "training {network} ({weights:n} weights) on {dataset}: {train:n} images, {val:n} for validation, "
-        "on {device} in {precision:w}",
+        "training {network} ({weights:n} weights) on {dataset:m}: {train:n} images, {val:n} for validation, "
+        "on {device:m} in {precision:w}",
         "{network} 학습 (가중치 {weights}개), 데이터: {dataset}. 이미지 {train}장, 검증용 {val}장, "
         "장치 {device}, 정밀도 {precision}",
     ),
@@ -353,5 +354,18 @@ ENDINGS = tuple(
 )
 """How a run of ``cnnstudio train`` ended (``"done after 2 epochs (3.1 s), val accuracy 91.2%"``)."""
 
-ENTRIES = (*SETTINGS, *DEVICES, *FAILURES, *CHECKS, *CHECKPOINTS, *DEPTH, *PROGRESS, *ENDINGS)
+
+MODEL = (
+    ("the network has errors:", "네트워크에 오류가 있습니다:"),
+    ("- {message:m}", "- {message}"),
+    ("no torch layer is known for block type '{type}'", "블록 종류 '{type}'에 맞는 torch 층이 없습니다"),
+    ("the network has no block called '{path}'", "네트워크에 '{path}' 블록이 없습니다"),
+    (
+        "the block changes the shape, so its shortcut is not the identity",
+        "블록이 크기를 바꾸므로 지름길 연결이 항등 함수가 아닙니다",
+    ),
+)
+"""The model package's messages, shown by the experiments (the identity check, inside the network)."""
+
+ENTRIES = (*SETTINGS, *DEVICES, *FAILURES, *CHECKS, *CHECKPOINTS, *DEPTH, *PROGRESS, *ENDINGS, *MODEL)
 """Every Korean entry of this module."""
