@@ -21,7 +21,7 @@ import torch
 from torch import nn
 
 from .build import Add, GraphModule
-from .inside import named_layers
+from .inside import named_layers, run_watched
 
 TOLERANCE = 1e-6
 """Largest difference, relative to the input's largest value, that still counts as equal."""
@@ -107,14 +107,7 @@ def check_identity(module: GraphModule, path: str, image: torch.Tensor) -> Ident
     def keep(_m, args, out):
         seen["in"], seen["out"] = args[0][0].detach(), out[0].detach()
 
-    handle = block.register_forward_hook(keep)
-    was_training = module.training
-    try:
-        module.eval()
-        module(image.unsqueeze(0))
-    finally:
-        module.train(was_training)
-        handle.remove()
+    run_watched(module, image, {block: keep})
     x, y = seen["in"], seen["out"]
     key, _layer = last_layer(block)
     name = block.layer_names.get(key, key)

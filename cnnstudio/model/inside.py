@@ -46,10 +46,18 @@ def feature_maps(module: GraphModule, image: torch.Tensor) -> dict[str, torch.Te
     evaluation mode (batch norm uses its running statistics) and left as it was.
     """
     outputs: dict[str, torch.Tensor] = {}
-    handles = [
-        layer.register_forward_hook(lambda _m, _i, out, p=path: outputs.__setitem__(p, out[0].detach()))
+    hooks = {
+        layer: (lambda _m, _i, out, p=path: outputs.__setitem__(p, out[0].detach()))
         for path, layer in named_layers(module)
-    ]
+    }
+    run_watched(module, image, hooks)
+    return outputs
+
+
+def run_watched(module: nn.Module, image: torch.Tensor, hooks: dict[nn.Module, object]) -> None:
+    """Run *image* (``C x H x W``) through *module* in evaluation mode with each of *hooks*'
+    forward hooks on its layer; the hooks are removed and the module's mode restored after."""
+    handles = [layer.register_forward_hook(hook) for layer, hook in hooks.items()]
     was_training = module.training
     try:
         module.eval()
@@ -58,7 +66,6 @@ def feature_maps(module: GraphModule, image: torch.Tensor) -> dict[str, torch.Te
         module.train(was_training)
         for handle in handles:
             handle.remove()
-    return outputs
 
 
 def map_tiles(values: torch.Tensor, limit: int = MAX_TILES) -> np.ndarray:
@@ -176,4 +183,5 @@ __all__ = [
     "map_tiles",
     "named_layers",
     "receptive_fields",
+    "run_watched",
 ]

@@ -189,6 +189,26 @@ def wrong_attempts() -> dict[str, list[tuple[Build, str, str]]]:
 
 
 @pytest.fixture
+def window(make_window):
+    """A shown main window with the lessons and exercises in English."""
+    window = make_window(remember_layout=False)
+    window.lessons.panel.set_language("en")
+    return window
+
+
+@pytest.fixture
+def open_shipped():
+    """Opens a shipped exercise through its File > Open Exercise entry: ``open_shipped(window, id)``."""
+
+    def open_exercise(window, exercise_id: str):
+        window.menu_actions[f"exercise:{exercise_id}"].trigger()
+        assert window.exercises.exercise is not None and window.exercises.exercise.id == exercise_id
+        return window.exercises.exercise
+
+    return open_exercise
+
+
+@pytest.fixture
 def lesson_window(make_window):
     """A shown main window with the Lessons dock in view (English lessons)."""
 

@@ -12,18 +12,6 @@ from cnnstudio.ui.language import install_translators
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-@pytest.fixture
-def window(make_window):
-    window = make_window(remember_layout=False)
-    window.lessons.panel.set_language("en")
-    return window
-
-
-def open_shipped(window, exercise_id: str):
-    window.menu_actions[f"exercise:{exercise_id}"].trigger()
-    return window.exercises.exercise
-
-
 def badge_pixels(item) -> int:
     """How many pixels of the padlock's colour the box has around its lock badge."""
     image = QImage(40, 40, QImage.Format.Format_ARGB32)
@@ -46,7 +34,7 @@ def _near(a: QColor, b: QColor) -> bool:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 40
 
 
-def test_locked_layers_wear_a_padlock_and_say_why(window):
+def test_locked_layers_wear_a_padlock_and_say_why(window, open_shipped):
     exercise = open_shipped(window, "cut-5x5-cost")
     assert exercise.locked == ("conv",)
     scene = window.canvas.diagram_scene
@@ -61,7 +49,7 @@ def test_locked_layers_wear_a_padlock_and_say_why(window):
     assert all(badge_pixels(item) == 0 for item in others)
 
 
-def test_ending_the_exercise_takes_the_padlocks_away(window, qtbot):
+def test_ending_the_exercise_takes_the_padlocks_away(window, qtbot, open_shipped):
     open_shipped(window, "cut-5x5-cost")
     scene = window.canvas.diagram_scene
     conv = window.document.network.find("conv").id
@@ -72,7 +60,7 @@ def test_ending_the_exercise_takes_the_padlocks_away(window, qtbot):
     assert "locks" not in scene.nodes[conv].tooltip()
 
 
-def test_a_padlock_beside_an_error_badge_does_not_hide_it(window):
+def test_a_padlock_beside_an_error_badge_does_not_hide_it(window, open_shipped):
     open_shipped(window, "cut-5x5-cost")
     item = window.canvas.diagram_scene.nodes[window.document.network.find("conv").id]
     alone = item.lock_badge_center()
@@ -88,7 +76,7 @@ def korean(qapp):
     install_translators("en")
 
 
-def test_the_padlocks_reason_in_korean(korean, make_window):
+def test_the_padlocks_reason_in_korean(korean, make_window, open_shipped):
     window = make_window(remember_layout=False)
     open_shipped(window, "cut-5x5-cost")
     item = window.canvas.diagram_scene.nodes[window.document.network.find("conv").id]

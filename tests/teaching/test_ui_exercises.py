@@ -26,19 +26,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 EXERCISES = {load_exercise(path).id: path for path in packaged_exercises()}
 
 
-@pytest.fixture
-def window(make_window):
-    window = make_window(remember_layout=False)
-    window.lessons.panel.set_language("en")
-    return window
-
-
-def open_shipped(window, exercise_id: str):
-    window.menu_actions[f"exercise:{exercise_id}"].trigger()
-    assert window.exercises.exercise is not None and window.exercises.exercise.id == exercise_id
-    return window.exercises.exercise
-
-
 def press_check(window, qtbot):
     qtbot.mouseClick(window.exercises.panel.check_button, Qt.MouseButton.LeftButton)
     return window.exercises.panel
@@ -48,7 +35,7 @@ def press_check(window, qtbot):
 
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
-def test_each_shipped_exercise_opens_from_the_file_menu(window, exercise_id, qtbot):
+def test_each_shipped_exercise_opens_from_the_file_menu(window, exercise_id, qtbot, open_shipped):
     exercise = open_shipped(window, exercise_id)
     panel = window.exercises.panel
     qtbot.waitUntil(window.exercises.dock.isVisible)
@@ -120,7 +107,9 @@ def test_a_wrong_network_gets_the_right_hint_in_the_apps_language(window, wrong_
         window.lessons.panel.set_language("en")
 
 
-def test_solved_through_the_commands_with_the_lock_in_place(window, solve_through_commands, qtbot):
+def test_solved_through_the_commands_with_the_lock_in_place(
+    window, solve_through_commands, qtbot, open_shipped
+):
     open_shipped(window, "cut-5x5-cost")
     panel = press_check(window, qtbot)
     assert panel.hint.text() == "First fix: total MACs: 120,422,400; the goal is below 15,000,000."
@@ -134,7 +123,7 @@ def test_solved_through_the_commands_with_the_lock_in_place(window, solve_throug
 # -- locked layers ------------------------------------------------------------------------------
 
 
-def test_a_locked_layer_cannot_be_changed_deleted_or_renamed(window):
+def test_a_locked_layer_cannot_be_changed_deleted_or_renamed(window, open_shipped):
     open_shipped(window, "cut-5x5-cost")
     document, network = window.document, window.document.network
     conv = network.find("conv").id
@@ -155,7 +144,7 @@ def test_a_locked_layer_cannot_be_changed_deleted_or_renamed(window):
     )
 
 
-def test_the_inspector_puts_a_locked_setting_back(window, qtbot):
+def test_the_inspector_puts_a_locked_setting_back(window, qtbot, open_shipped):
     open_shipped(window, "cut-5x5-cost")
     conv = window.document.network.find("conv").id
     window.document.set_selection([conv])
@@ -166,7 +155,7 @@ def test_the_inspector_puts_a_locked_setting_back(window, qtbot):
     assert window.statusBar().currentMessage() == "The exercise locks conv: it must stay as it is"
 
 
-def test_opening_another_network_ends_the_exercise_and_its_locks(window, discard_unsaved):
+def test_opening_another_network_ends_the_exercise_and_its_locks(window, discard_unsaved, open_shipped):
     open_shipped(window, "cut-5x5-cost")
     assert window.document.locked_layers
     window.files.open_preset("conv5x5-naive")
@@ -179,7 +168,7 @@ def test_opening_another_network_ends_the_exercise_and_its_locks(window, discard
 
 
 def test_the_saved_work_keeps_its_exercise_and_cnnstudio_check_grades_it(
-    window, make_window, solve_through_commands, tmp_path, capsys
+    window, make_window, solve_through_commands, tmp_path, capsys, open_shipped
 ):
     open_shipped(window, "cut-5x5-cost")
     solve_through_commands["cut-5x5-cost"](window.document)
@@ -199,7 +188,7 @@ def test_the_saved_work_keeps_its_exercise_and_cnnstudio_check_grades_it(
     assert [again.document.network.node(i).name for i in again.document.locked_layers] == ["conv"]
 
 
-def test_work_that_fails_is_saved_as_not_passed(window, tmp_path):
+def test_work_that_fails_is_saved_as_not_passed(window, tmp_path, open_shipped):
     open_shipped(window, "rebuild-lenet5")
     path = tmp_path / "ben.cnnstudio.json"
     assert window.files.save_to(path)
@@ -209,7 +198,9 @@ def test_work_that_fails_is_saved_as_not_passed(window, tmp_path):
     assert "exercise" not in json.loads((tmp_path / "plain.cnnstudio.json").read_text("utf-8"))
 
 
-def test_save_my_work_asks_where_then_saves_with_the_exercise(window, tmp_path, monkeypatch, qtbot):
+def test_save_my_work_asks_where_then_saves_with_the_exercise(
+    window, tmp_path, monkeypatch, qtbot, open_shipped
+):
     open_shipped(window, "rebuild-lenet5")
     target = tmp_path / "mine"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
@@ -222,7 +213,7 @@ def test_save_my_work_asks_where_then_saves_with_the_exercise(window, tmp_path, 
 
 
 def test_the_predict_flow_checks_each_answer_then_reveals_the_arithmetic(
-    window, tmp_path, monkeypatch, qtbot, capsys
+    window, tmp_path, monkeypatch, qtbot, capsys, open_shipped
 ):
     exercise = open_shipped(window, "predict-lenet5")
     form = window.exercises.panel.predict
@@ -268,7 +259,7 @@ def test_the_predict_flow_checks_each_answer_then_reveals_the_arithmetic(
     assert window.document.network.name == "LeNet-5" and not window.document.modified
 
 
-def test_a_predict_exercise_leaves_the_network_editable(window, set_param):
+def test_a_predict_exercise_leaves_the_network_editable(window, set_param, open_shipped):
     open_shipped(window, "predict-lenet5")
     assert not window.document.locked_layers
     set_param(window.document, "conv1", "filters", 8)
