@@ -115,10 +115,10 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(doc)
         self.toggles = DisplayToggles(doc, self)
         self.palette_dock = self._dock(
-            "Blocks", self.block_palette, "paletteDock", Qt.DockWidgetArea.LeftDockWidgetArea
+            self.tr("Blocks"), self.block_palette, "paletteDock", Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.inspector_dock = self._dock(
-            "Inspector", self.inspector, "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea
+            self.tr("Inspector"), self.inspector, "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.table_dock = TableDock(doc, self.toggles, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.table_dock)
@@ -139,9 +139,9 @@ class MainWindow(QMainWindow):
         docks = [self.palette_dock, self.inspector_dock, self.table_dock]
         return docks + ([self.training_dock] if self.training_dock else [])
 
-    def add_training_dock(self, panel: QWidget, title: str = "Training") -> QDockWidget:
+    def add_training_dock(self, panel: QWidget, title: str | None = None) -> QDockWidget:
         """Dock *panel* (the training panel) beside the table and list it in the View menu."""
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(title or self.tr("Training"), self)
         dock.setObjectName("trainingDock")
         dock.setWidget(panel)
         if not self.restoreDockWidget(dock):  # placed where the user left it last time, if known
