@@ -1,25 +1,27 @@
-"""Training in the app against a plain PyTorch loop, and how responsive the window stays meanwhile.
+"""Training in the app against hand-written PyTorch loops, and how responsive the window stays meanwhile.
 
 The real main window is opened (1600x1000) with its Training tab in front, so every step batch
 redraws the live curves. Each round trains the same network on the same data with the same
-settings twice, in alternating order:
+settings three times, the order flipping every round, all on the device and in the precision
+the app chooses (the panel's device setting, ``amp``):
 
 * **app** — Train is clicked in the panel and the run goes through the worker to the plots. Its
   time is the trainer's own (``Finished.seconds``: from the first batch to the last validation,
-  with the GUI drawing meanwhile), like the plain loop's, which also starts its clock at the
-  first batch; "click-to-end" also counts the start (settings, optimizer) and the panel
-  showing the end, paired with the plain loop. The weights are reset first (not timed), so
+  with the GUI drawing meanwhile), like the hand-written loops', which also start their clocks
+  at the first batch; "click-to-end" also counts the start (settings, optimizer) and the panel
+  showing the end, paired with the tutorial loop. The weights are reset first (not timed), so
   every round starts from the same weights.
-* **plain** — a hand-written PyTorch loop (shuffle, batch, zero_grad, forward, cross-entropy,
-  backward, step, ``loss.item()`` per step, a validation pass per epoch), run **in the panel's
-  own worker thread** on the very same dataset object. Running it in that thread keeps torch
-  on one OpenMP team: a loop in a second thread would get a team of its own, and two teams
-  spinning on two cores slow each other down, which would measure OpenMP rather than the app.
-  The GUI thread runs no torch work at any time.
+* **tutorial** and **tuned** — the hand-written loops of ``plain_loop.py`` (the PyTorch
+  tutorial's, and the best one writes by hand), run **in the panel's own worker thread** on the
+  very same dataset object, on the same device in the same precision. Running them in that
+  thread keeps torch on one OpenMP team: a loop in a second thread would get a team of its own,
+  and two teams spinning on two cores slow each other down, which would measure OpenMP rather
+  than the app. The GUI thread runs no torch work at any time.
 
-images/s = trained images / seconds; ratio = app / plain of the medians (goal: 0.95 or better),
-and "paired", the median of each round's own ratio (the two runs of a round are seconds apart,
-so they share the machine's load: steadier on a shared VM). Meanwhile a
+Every runner runs once to warm up first. images/s = trained images / seconds; "paired" is the
+median of each round's own ratio of times (the runs of a round are seconds apart, so they share
+the machine's load: steadier on a shared VM), app against tutorial and against tuned (goal: 0.95
+or better). Meanwhile a
 QTimer fires every 10 ms in the GUI thread and records how late each tick is (goal: 99th
 percentile under 50 ms while training). Prints medians.
 
@@ -49,6 +51,7 @@ CASES = {
     "resnet": ("resnet20", "shapes:600", 2, 64),
 }
 TITLES = {"lenet": "LeNet-5 / digits", "resnet": "ResNet-20 / shapes 32x32"}
+LOOPS = ("tutorial", "tuned")
 PROBE_MS = 10
 
 
@@ -79,7 +82,7 @@ class LatencyProbe(QObject):
 
 
 class PlainLoop(QObject):
-    """The baseline: a plain PyTorch training loop, run in the thread this object is moved to."""
+    """The baselines: the hand-written loops, run in the thread this object is moved to."""
 
     done = Signal(object)
     threads_set = Signal(object)
@@ -97,15 +100,21 @@ class PlainLoop(QObject):
         self.threads_set.emit(torch.get_num_threads())
 
     @Slot(object)
-    def run(self, request: RunRequest) -> None:
-        from plain_loop import train_plain
+    def run(self, job: tuple[RunRequest, str]) -> None:
+        """Train as *job* says: ``(request, "tutorial" or "tuned")``, on the app's device and precision."""
+        from plain_loop import train_plain, train_tuned
 
         from cnnstudio.core import summarize
+        from cnnstudio.training.device import select_device
+        from cnnstudio.training.precision import choose_precision
 
+        request, loop = job
         s = request.settings
         split = self.backend.split(request.spec, summarize(request.network).input_shape, s["seed"])
-        seconds = train_plain(request.network, split, s["lr"], s["batch_size"], s["epochs"], s["seed"])
-        self.done.emit(seconds)
+        device = select_device(s["device"])
+        train = train_tuned if loop == "tuned" else train_plain
+        args = (s["lr"], s["batch_size"], s["epochs"], s["seed"], device, choose_precision(device, s["amp"]))
+        self.done.emit(train(request.network, split, *args).total)
 
 
 class _Catcher(QObject):
@@ -199,16 +208,22 @@ class Bench(QObject):
         seconds = time.perf_counter() - began
         return end.event.seconds, seconds, self.probe.stop()
 
-    def plain_round(self) -> tuple[float, list[float]]:
+    def plain_round(self, loop: str) -> tuple[float, list[float]]:
+        """Seconds of the *loop* ("tutorial" or "tuned") from its first batch, and the GUI's lateness."""
         ws = self.workspace
         request = RunRequest(ws.document.network.copy(), ws.dataset.spec(), ws.form.settings())
         self.probe.start()
-        seconds = self.wait(self.plain.done, lambda: self.run_plain.emit(request))
+        seconds = self.wait(self.plain.done, lambda: self.run_plain.emit((request, loop)))
         return seconds, self.probe.stop()
 
     def close(self) -> None:
         self.window.document.undo_stack.setClean()
         self.window.close()
+
+
+def paired(mine: list[float], theirs: list[float]) -> float:
+    """Median over rounds of their time / my time (above 1: I am faster)."""
+    return statistics.median(t / m for m, t in zip(mine, theirs, strict=True))
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -222,10 +237,13 @@ def bench_case(bench: Bench, name: str, rounds: int) -> dict:
     info = bench.workspace.dataset_info
     count = info.train_count
     images = epochs * (count - 1 if count % batch == 1 else count)
-    bench.app_round()  # warm-up: first builds, caches and allocations
-    app_s, wall_s, plain_s, app_late, idle_late = [], [], [], [], []
+    bench.app_round()  # warm-up: first builds, caches and allocations, for every runner
+    for loop in LOOPS:
+        bench.plain_round(loop)
+    app_s, wall_s, app_late, idle_late = [], [], [], []
+    loop_s: dict[str, list[float]] = {loop: [] for loop in LOOPS}
     for r in range(rounds):
-        order = ("app", "plain") if r % 2 == 0 else ("plain", "app")
+        order = ("app", *LOOPS) if r % 2 == 0 else (*reversed(LOOPS), "app")
         for which in order:
             if which == "app":
                 seconds, wall, late = bench.app_round()
@@ -233,24 +251,23 @@ def bench_case(bench: Bench, name: str, rounds: int) -> dict:
                 wall_s.append(wall)
                 app_late += late
             else:
-                seconds, late = bench.plain_round()
-                plain_s.append(seconds)
+                seconds, late = bench.plain_round(which)
+                loop_s[which].append(seconds)
                 idle_late += late
         print(
             f"  round {r + 1}: app {images / app_s[-1]:8.0f} img/s ({images / wall_s[-1]:.0f} click to end)"
-            f"   plain {images / plain_s[-1]:8.0f} img/s",
+            f"   tutorial {images / loop_s['tutorial'][-1]:8.0f}   tuned {images / loop_s['tuned'][-1]:8.0f}",
             flush=True,
         )
-    app_ips = images / statistics.median(app_s)
-    plain_ips = images / statistics.median(plain_s)
-    paired = statistics.median(p / a for a, p in zip(app_s, plain_s, strict=True))
+    tutorial_s = loop_s["tutorial"]
     return {
         "case": TITLES[name],
-        "app": app_ips,
-        "plain": plain_ips,
-        "ratio": app_ips / plain_ips,
-        "paired": paired,
-        "wall": statistics.median(p / w for w, p in zip(wall_s, plain_s, strict=True)),
+        "app": images / statistics.median(app_s),
+        "tutorial": images / statistics.median(tutorial_s),
+        "tuned": images / statistics.median(loop_s["tuned"]),
+        "paired": paired(app_s, tutorial_s),
+        "paired_tuned": paired(app_s, loop_s["tuned"]),
+        "wall": paired(wall_s, tutorial_s),
         "p50": percentile(app_late, 50),
         "p99": percentile(app_late, 99),
         "max": max(app_late, default=0.0),
@@ -308,13 +325,13 @@ def main() -> int:
     bench.close()
     print()
     print(
-        f"{'case':26} {'app img/s':>10} {'plain img/s':>12} {'ratio':>6} {'paired':>7} {'click-to-end':>13}   "
-        "GUI lateness (ms)"
+        f"{'case':26} {'app img/s':>10} {'tutorial':>9} {'tuned':>7} {'app/tutorial':>12} {'app/tuned':>9} "
+        f"{'click-to-end':>13}   GUI lateness (ms)"
     )
     for r in results:
         print(
-            f"{r['case']:26} {r['app']:10.0f} {r['plain']:12.0f} {r['ratio']:6.2f} {r['paired']:7.2f} "
-            f"{r['wall']:13.2f}   "
+            f"{r['case']:26} {r['app']:10.0f} {r['tutorial']:9.0f} {r['tuned']:7.0f} {r['paired']:12.2f} "
+            f"{r['paired_tuned']:9.2f} {r['wall']:13.2f}   "
             f"p50 {r['p50']:.1f}, p99 {r['p99']:.1f}, max {r['max']:.1f} ({r['ticks']} ticks); "
             f"idle p99 {r['p99_plain']:.1f}"
         )

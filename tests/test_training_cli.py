@@ -30,7 +30,7 @@ def tiny_net_file(tmp_path):
         (["nonet"], "'nonet' is neither a preset"),
         (["lenet5", "--dataset", "nope"], "dataset 'nope': Unknown dataset 'nope'"),
         (["alexnet"], "set fc8's units to 10"),
-        (["conv1x1"], "not one score per class"),
+        (["conv1x1"], "Images can be given to a network with 1 (gray) or 3 (RGB) input channels, not 192"),
         (["lenet5", "--lr", "abc"], "argument --lr: invalid float value: 'abc'"),
         (["lenet5", "--epochs", "0"], "epochs must be at least 1, not 0"),
         (["lenet5", "--batch-size", "-5"], "batch size must be at least 1, not -5"),
@@ -109,6 +109,18 @@ def test_a_run_logs_each_epoch_saves_a_checkpoint_and_prints_the_final_metrics(
     loaded = load_checkpoint(checkpoint)
     val = open_dataset("digits", (1, 8, 8), seed=0).val
     assert predict(loaded.module, val).accuracy == pytest.approx(result["val_accuracy"])
+
+
+def test_reproducible_and_compile_reach_the_runs_settings(tiny_net_file, tmp_path, capsys, monkeypatch):
+    from cnnstudio.training.cli import _settings, build_parser
+
+    monkeypatch.delenv("CUBLAS_WORKSPACE_CONFIG", raising=False)  # a reproducible run sets it
+    checkpoint = tmp_path / "same.pt"
+    assert main([tiny_net_file, "--epochs", "1", "--reproducible", "--checkpoint", str(checkpoint)]) == 0
+    settings = load_checkpoint(checkpoint).settings
+    assert settings.reproducible and not settings.compile
+    assert " in float32" in capsys.readouterr().err  # the start line names the number format
+    assert _settings(build_parser().parse_args([tiny_net_file, "--compile"])).compile
 
 
 def test_a_nan_loss_fails_with_status_1_and_a_suggestion(tiny_net_file, capsys):

@@ -238,12 +238,7 @@ def test_mixed_precision_is_used_on_cuda_only():
     assert next(trainer.run()).mixed_precision is False
 
 
-def test_the_mixed_precision_step_trains(monkeypatch):
-    # the CUDA path (float16 autocast and a gradient scaler) run on the CPU, which has both
-    monkeypatch.setattr(Trainer, "mixed_precision", property(lambda self: True))
-    _, events = train(TrainSettings(epochs=4, batch_size=32, lr=0.01))
-    assert events[0].mixed_precision is True
-    assert isinstance(events[-1], Finished) and events[-1].val_accuracy >= 0.9
+# the mixed precision paths (bfloat16; float16 with a scaler) run on the CPU: test_training_precision.py
 
 
 def test_the_cpu_allocator_running_out_counts_as_out_of_memory(monkeypatch):

@@ -166,6 +166,29 @@ def test_the_form_starts_at_the_trainer_defaults_and_follows_the_optimizer(qtbot
     assert form.device.itemText(0) == "auto (cuda)" and form.device.currentData() == "cpu"
 
 
+def test_the_form_offers_reproducible_runs_everywhere_and_compiling_where_a_gpu_trains(qtbot):
+    form = HyperparameterForm()
+    qtbot.addWidget(form)
+    form.show()
+    assert form.reproducible.isVisible() and not form.compile.isVisible()  # the CPU only
+    form.set_devices(["cuda", "cpu"])  # "auto" now means the GPU
+    assert form.compile.isVisible()
+    with qtbot.waitSignal(form.changed):
+        form.reproducible.setChecked(True)
+    with qtbot.waitSignal(form.changed):
+        form.compile.setChecked(True)
+    chosen = form.settings()
+    settings = TrainSettings.from_dict(chosen)
+    assert settings.reproducible and settings.compile
+    other = HyperparameterForm()
+    qtbot.addWidget(other)
+    other.set_settings(chosen)
+    assert other.settings() == chosen
+    # where the seed is offered it says a GPU repeats a run only with 'reproducible'
+    assert "on a GPU only when 'reproducible' is ticked" in form.seed.toolTip()
+    assert "the first ones wait while it compiles" in form.compile.toolTip()
+
+
 def test_images_keep_their_pixels():
     gray = np.arange(12, dtype=np.uint8).reshape(3, 4, 1)
     image = to_qimage(gray)

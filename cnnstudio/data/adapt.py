@@ -59,6 +59,19 @@ def convert_channels(images: torch.Tensor, channels: int) -> torch.Tensor:
 CHUNK_VALUES = 2**20
 """Large batches are adapted in pieces of about this many output values, to stay in the CPU cache."""
 
+CHUNK_BYTES = 64 * 2**20
+"""A whole set is adapted (or copied to a GPU) in pieces of about this many bytes of images."""
+
+
+def copy_to(images: torch.Tensor, device: torch.device) -> torch.Tensor:
+    """*images* (a CPU tensor) on *device*. To a CUDA GPU they go through pinned memory with
+    ``non_blocking=True``: the copy is queued behind the GPU's work instead of waiting for it."""
+    if device.type == "cpu":
+        return images
+    if device.type == "cuda":
+        return images.pin_memory().to(device, non_blocking=True)
+    return images.to(device)
+
 
 def fit_uint8(images: torch.Tensor, input_shape: tuple[int, int, int]) -> torch.Tensor:
     """uint8 ``B x C x H x W`` images resized (bilinear, antialiased) and converted to *input_shape*."""
@@ -98,6 +111,7 @@ class Normalization:
         self._shift: torch.Tensor | None = None
         self._mean: tuple[float, ...] = ()
         self._std: tuple[float, ...] = ()
+        self._moved: dict[torch.device, tuple[torch.Tensor, torch.Tensor]] = {}
 
     def _ensure(self) -> None:
         with self._lock:
@@ -121,10 +135,24 @@ class Normalization:
         self._ensure()
         return self._std
 
-    def apply(self, images: torch.Tensor) -> torch.Tensor:
-        """Float32 normalized images from uint8 ones."""
+    def factors(self, device: torch.device | str = "cpu") -> tuple[torch.Tensor, torch.Tensor]:
+        """``(scale, shift)``, float32 ``1 x C x 1 x 1`` on *device*: normalized = x * scale + shift."""
         self._ensure()
-        return images.to(torch.float32).mul_(self._scale).add_(self._shift)
+        assert self._scale is not None and self._shift is not None
+        device = torch.device(device)
+        if device.type == "cpu":
+            return self._scale, self._shift
+        with self._lock:
+            moved = self._moved.get(device)
+            if moved is None:
+                moved = (self._scale.to(device), self._shift.to(device))
+                self._moved = {device: moved}  # only the device in use
+            return moved
+
+    def apply(self, images: torch.Tensor) -> torch.Tensor:
+        """Float32 normalized images from uint8 ones, on the images' device."""
+        scale, shift = self.factors(images.device)
+        return images.to(torch.float32).mul_(scale).add_(shift)
 
 
 def stats_indices(count: int, input_shape: tuple[int, int, int]) -> torch.Tensor:
@@ -180,7 +208,7 @@ class AdaptedImageSet(ImageSet):
 
     def images_uint8(self, indices: torch.Tensor) -> torch.Tensor:
         """uint8 ``B x C x H x W`` images for *indices*, from the cache where they are there."""
-        indices = self._check_indices(indices)
+        indices = self.checked_indices(indices)
         if self._cache is None or self._cached is None:
             return self.adapt(indices)
         missing = indices[~self._cached[indices]]
@@ -192,15 +220,37 @@ class AdaptedImageSet(ImageSet):
                     self._cached[missing] = True
         return self._cache[indices]
 
+    quick_to_adapt = True
+    """Whether adapting every image takes about as long as copying it (arrays, drawn shapes), so
+    a whole set can be made ready on a GPU before the first step (decoding photos cannot)."""
+
+    def held_images(self) -> torch.Tensor | None:
+        """The whole set as one uint8 ``N x C x H x W`` CPU tensor if it is in memory already,
+        adapted (not a copy: do not write to it); ``None`` otherwise."""
+        if self._cache is None or self._cached is None or not bool(self._cached.all()):
+            return None
+        return self._cache
+
+    def images_on(self, indices: torch.Tensor, device: torch.device) -> torch.Tensor:
+        """uint8 images for *indices* on *device*: adapted here, then copied (from pinned memory
+        to a CUDA GPU, so the copy overlaps the GPU's work)."""
+        return copy_to(self.images_uint8(indices), device)
+
+    def chunk_images(self) -> int:
+        """How many images to adapt at once when adapting many (about 64 MiB of them)."""
+        channels, height, width = self.input_shape
+        return max(1, CHUNK_BYTES // (channels * height * width))
+
     def batch(self, indices: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        indices = self._check_indices(indices)
+        indices = self.checked_indices(indices)
         return self.normalization.apply(self.images_uint8(indices)), self._labels[indices]
 
     def display(self, indices: torch.Tensor) -> torch.Tensor:
         """The images as they are given to the network, before normalization: uint8 ``B x H x W x C``."""
         return self.images_uint8(indices).permute(0, 2, 3, 1).contiguous()
 
-    def _check_indices(self, indices: torch.Tensor) -> torch.Tensor:
+    def checked_indices(self, indices: torch.Tensor) -> torch.Tensor:
+        """*indices* as a flat int64 CPU tensor, or an ``IndexError`` if one is out of range."""
         indices = torch.as_tensor(indices, dtype=torch.int64).reshape(-1)
         if len(indices) and (int(indices.min()) < 0 or int(indices.max()) >= len(self._labels)):
             raise IndexError(f"image index out of range 0..{len(self._labels) - 1}")
@@ -236,6 +286,9 @@ class ArrayImageSet(AdaptedImageSet):
 
     def cacheable(self) -> bool:
         return tuple(self.source.shape[1:]) != tuple(self.input_shape)
+
+    def held_images(self) -> torch.Tensor | None:
+        return super().held_images() if self.cacheable() else self.source
 
     def adapt(self, indices: torch.Tensor) -> torch.Tensor:
         return fit_uint8(self.source[indices], self.input_shape)

@@ -150,6 +150,8 @@ def centre_crop(image: torch.Tensor, height: int, width: int) -> torch.Tensor:
 class FolderImageSet(AdaptedImageSet):
     """Image files decoded as batches ask for them (and cached when the whole set is small)."""
 
+    quick_to_adapt = False  # decoding photos: never all at once before the first step
+
     def __init__(
         self,
         paths: list[Path],

@@ -2,7 +2,8 @@
 
 Each image is drawn on demand from a row of random numbers fixed by the seed (position, size,
 tilt, colours, noise), so image *i* is the same whenever it is asked for, and a 224x224x3 set
-never has to sit in memory at once. Shapes are drawn with soft (antialiased) edges from a
+never has to sit in memory at once. The same code draws on a GPU when training runs there
+(:meth:`ShapesImageSet.images_on`): only the table's rows are copied to it. Shapes are drawn with soft (antialiased) edges from a
 distance-like function of the pixel's position in the shape's own coordinates ``(u, v)``:
 negative inside, zero on the edge, in units of the shape's radius.
 """
@@ -14,7 +15,14 @@ import math
 import numpy as np
 import torch
 
-from cnnstudio.data.adapt import CHUNK_VALUES, LUMA, AdaptedImageSet, Normalization, stratified_split
+from cnnstudio.data.adapt import (
+    CHUNK_VALUES,
+    LUMA,
+    AdaptedImageSet,
+    Normalization,
+    copy_to,
+    stratified_split,
+)
 from cnnstudio.data.base import DataSplit
 
 SHAPE_CLASSES = [
@@ -30,6 +38,8 @@ SHAPE_CLASSES = [
     "vertical bar",
 ]
 MAX_TILT_DEGREES = 15.0
+DEVICE_CHUNK_VALUES = 2**22
+"""Pixels drawn at once on a GPU (its memory holds a dozen float32 values of each meanwhile)."""
 _SQRT_HALF = math.sqrt(0.5)
 
 # Columns of the per-image random table (uniform in [0, 1)).
@@ -92,23 +102,37 @@ class ShapeRenderer:
         self.channels, self.height, self.width = input_shape
         generator = torch.Generator().manual_seed((int(seed) + 7919) % 2**64)
         self.noise_bank = torch.randn((3, self.height, self.width), generator=generator)
+        self._moved_bank: tuple[torch.device, torch.Tensor] | None = None
+
+    def bank_on(self, device: torch.device) -> torch.Tensor:
+        """The noise bank on *device* (a copy is kept for the last device asked for)."""
+        if device.type == "cpu":
+            return self.noise_bank
+        if self._moved_bank is None or self._moved_bank[0] != device:
+            self._moved_bank = (device, self.noise_bank.to(device))
+        return self._moved_bank[1]
 
     def colours(self, levels: torch.Tensor, tints: torch.Tensor) -> torch.Tensor:
         """``B x C`` colours in [0, 1]: a gray level tinted per RGB channel, then fitted to C."""
         rgb = (levels[:, None] + (tints - 0.5) * 0.4).clamp(0.0, 1.0)
         if self.channels == 1:
-            return rgb @ torch.tensor(LUMA).view(3, 1)
+            return rgb @ torch.tensor(LUMA, device=rgb.device).view(3, 1)
         return rgb[:, [c % 3 for c in range(self.channels)]]
 
     def masks(self, params: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-        """``B x H x W`` coverage of each image's shape, 1 inside, 0 outside, soft at the edge."""
+        """``B x H x W`` coverage of each image's shape, 1 inside, 0 outside, soft at the edge.
+
+        *params* may be on any device; *labels* are read on the CPU, so drawing on a GPU never
+        waits for it to learn which shapes a batch holds.
+        """
+        device = params.device
         side = min(self.height, self.width)
         radius = (0.2 + 0.2 * params[:, _SIZE]) * side
         centre_x = radius + params[:, _X] * (self.width - 2 * radius)
         centre_y = radius + params[:, _Y] * (self.height - 2 * radius)
         tilt = (params[:, _TILT] * 2 - 1) * math.radians(MAX_TILT_DEGREES)
-        xs = torch.arange(self.width, dtype=torch.float32) + 0.5
-        ys = torch.arange(self.height, dtype=torch.float32) + 0.5
+        xs = torch.arange(self.width, dtype=torch.float32, device=device) + 0.5
+        ys = torch.arange(self.height, dtype=torch.float32, device=device) + 0.5
         dx = xs.view(1, 1, -1) - centre_x.view(-1, 1, 1)
         dy = ys.view(1, -1, 1) - centre_y.view(-1, 1, 1)
         cos, sin = torch.cos(tilt).view(-1, 1, 1), torch.sin(tilt).view(-1, 1, 1)
@@ -116,17 +140,20 @@ class ShapeRenderer:
         u = (cos * dx + sin * dy) / scale
         v = (cos * dy - sin * dx) / scale
         distance = torch.empty_like(u)
+        labels = labels.cpu()
         for kind in labels.unique().tolist():
-            chosen = labels == kind
+            chosen = torch.nonzero(labels == kind).flatten().to(device, non_blocking=True)
             distance[chosen] = shape_distance(kind, u[chosen], v[chosen])
         return (0.5 - distance * scale).clamp_(0.0, 1.0)
 
     def noise(self, params: torch.Tensor) -> torch.Tensor:
         """``B x C x H x W`` noise cut from the fixed noise bank at each image's own offset."""
-        rows = (params[:, _NOISE_Y] * self.height).long().view(-1, 1) + torch.arange(self.height)
-        cols = (params[:, _NOISE_X] * self.width).long().view(-1, 1) + torch.arange(self.width)
+        device = params.device
+        rows = (params[:, _NOISE_Y] * self.height).long().view(-1, 1)
+        rows = rows + torch.arange(self.height, device=device)
+        cols = (params[:, _NOISE_X] * self.width).long().view(-1, 1) + torch.arange(self.width, device=device)
         rows, cols = rows % self.height, cols % self.width
-        bank = self.noise_bank[[c % 3 for c in range(self.channels)]]
+        bank = self.bank_on(device)[[c % 3 for c in range(self.channels)]]
         patches = bank[:, rows[:, :, None], cols[:, None, :]].transpose(0, 1)
         sigma = 0.03 + 0.07 * params[:, _NOISE]
         return patches * sigma.view(-1, 1, 1, 1)
@@ -161,12 +188,28 @@ class ShapesImageSet(AdaptedImageSet):
         super().__init__(labels, SHAPE_CLASSES, input_shape, normalization)
 
     def adapt(self, indices: torch.Tensor) -> torch.Tensor:
+        return self._draw(self._table[indices], self._labels[indices], CHUNK_VALUES)
+
+    def images_on(self, indices: torch.Tensor, device: torch.device) -> torch.Tensor:
+        """Drawn on *device* itself when it is a GPU (on the CPU: from the cache, as batches are)."""
+        if device.type == "cpu":
+            return super().images_on(indices, device)
+        return self.draw(indices, device)
+
+    def draw(self, indices: torch.Tensor, device: torch.device) -> torch.Tensor:
+        """uint8 images for *indices* drawn on *device*: only the random table's rows travel."""
+        indices = self.checked_indices(indices)
+        params = copy_to(self._table[indices], device)
+        return self._draw(params, self._labels[indices], DEVICE_CHUNK_VALUES)
+
+    def _draw(self, params: torch.Tensor, labels: torch.Tensor, chunk_values: int) -> torch.Tensor:
+        """uint8 images of *params*' rows on their device, drawn *chunk_values* pixels at a time."""
         channels, height, width = self.input_shape
-        out = torch.empty((len(indices), channels, height, width), dtype=torch.uint8)
-        step = max(1, CHUNK_VALUES // (height * width))
-        for start in range(0, len(indices), step):
-            chosen = indices[start : start + step]
-            out[start : start + step] = self._renderer.render(self._table[chosen], self._labels[chosen])
+        out = torch.empty((len(labels), channels, height, width), dtype=torch.uint8, device=params.device)
+        step = max(1, chunk_values // (height * width))
+        for start in range(0, len(labels), step):
+            part = slice(start, start + step)
+            out[part] = self._renderer.render(params[part], labels[part])
         return out
 
 

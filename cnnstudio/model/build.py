@@ -65,7 +65,8 @@ class GraphModule(nn.Module):
     """Runs named layers in a fixed order, each reading earlier layers' outputs.
 
     ``steps`` lists ``(key, input keys)``; the key ``"in"`` is the module's input.
-    ``layer_names`` maps each key back to the layer's name in the network.
+    ``layer_names`` maps each key back to the layer's name in the network; ``head`` holds the
+    keys of a classifier head added after the network's own layers (empty when there is none).
     """
 
     def __init__(
@@ -76,6 +77,7 @@ class GraphModule(nn.Module):
         self.steps = steps
         self.output = output
         self.layer_names: dict[str, str] = {}
+        self.head: tuple[str, ...] = ()
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         values = {"in": x}
@@ -84,11 +86,18 @@ class GraphModule(nn.Module):
         return values[self.output]
 
 
-def build_module(network: Network, logits: bool = False, summary: Summary | None = None) -> GraphModule:
+def build_module(
+    network: Network, logits: bool = False, summary: Summary | None = None, classes: int | None = None
+) -> GraphModule:
     """An ``nn.Module`` computing *network*.
 
     With ``logits=True`` a final Softmax is left out, so a loss such as cross-entropy can be
-    applied to the raw class scores. Raises :class:`InvalidNetworkError` for an invalid network.
+    applied to the raw class scores. With *classes*, a network that ends in a feature map
+    (``C x H x W``, as the lecture's modules do) gets a classifier head after it: global average
+    pooling and a linear layer from ``C`` to *classes* scores (their keys are ``module.head``; see
+    :func:`cnnstudio.training.checks.classifier_head` for what it costs). A network that already
+    ends in one score per class is built as it is. Raises :class:`InvalidNetworkError` for an
+    invalid network.
     """
     summary = summary or summarize(network)
     if not summary.valid:
@@ -115,9 +124,37 @@ def build_module(network: Network, logits: bool = False, summary: Summary | None
     out_node = network.node(summary.output_node)
     if logits and out_node.type == "softmax":
         output = keys[out_node.inputs[0]]
+    out_shape = shapes[summary.output_node]
+    head: tuple[str, ...] = ()
+    if classes is not None and len(out_shape) == 3:
+        head = _add_head(layers, steps, output, out_shape[0], classes)
+        output = head[-1]
     module = GraphModule(layers, steps, output)
     module.layer_names = {key: rows[node_id].name for node_id, key in keys.items() if key != "in"}
+    module.layer_names.update(dict(zip(head, HEAD_NAMES, strict=False)))
+    module.head = head
     return module
+
+
+HEAD_NAMES = ("head.pool", "head.fc")
+"""The layer names of the classifier head :func:`build_module` adds after a feature map."""
+
+
+def _add_head(
+    layers: dict[str, nn.Module],
+    steps: list[tuple[str, tuple[str, ...]]],
+    output: str,
+    channels: int,
+    classes: int,
+) -> tuple[str, str]:
+    """Append global average pooling and a linear layer to *classes* after *output*; their keys."""
+    pool = _module_key("head_pool", layers)
+    layers[pool] = GlobalAvgPool()
+    fc = _module_key("head_fc", layers)
+    layers[fc] = nn.Linear(channels, classes)
+    steps.append((pool, (output,)))
+    steps.append((fc, (pool,)))
+    return pool, fc
 
 
 def _module_key(name: str, taken: dict[str, nn.Module]) -> str:

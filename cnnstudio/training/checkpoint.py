@@ -163,7 +163,7 @@ def load_checkpoint(path: str | os.PathLike[str], device: str | torch.device = "
     path = Path(path)
     data = _read(path)
     network = _network(data["network"], path)
-    module = _module(network, data["state_dict"], path)
+    module = _module(network, data["state_dict"], path, len(data["classes"]))
     return Checkpoint(
         network=network,
         module=module.to(device).eval(),
@@ -248,9 +248,9 @@ def _network(text: str, path: Path) -> Network:
         raise CheckpointError(f"{path.name}: the saved network is not valid: {error}") from None
 
 
-def _module(network: Network, state: dict[str, torch.Tensor], path: Path) -> nn.Module:
-    try:
-        module = build_module(network, logits=True)
+def _module(network: Network, state: dict[str, torch.Tensor], path: Path, classes: int) -> nn.Module:
+    try:  # a network ending in a feature map was trained with a classifier head after it
+        module = build_module(network, logits=True, classes=classes)
     except InvalidNetworkError as error:
         raise CheckpointError(f"{path.name}: the saved network cannot be built: {error}") from None
     try:

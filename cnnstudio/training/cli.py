@@ -78,9 +78,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--augment", action="store_true", help="random crops and horizontal flips")
     p.add_argument("--no-flip", action="store_true", help="with --augment: crops only")
     p.add_argument("--device", choices=DEVICES, default="auto")
-    p.add_argument("--no-amp", action="store_true", help="no mixed precision on CUDA")
     p.add_argument(
-        "--seed", type=int, default=0, help="seeds weights, batches and the validation split (0 to 2**64-1)"
+        "--no-amp",
+        action="store_true",
+        help="no mixed precision on CUDA (by default bfloat16, or float16 with a gradient scaler on "
+        "GPUs older than NVIDIA Ampere)",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="seeds weights, batches and the validation split (0 to 2**64-1); runs with the same seed "
+        "repeat exactly on the CPU, on a GPU only with --reproducible",
+    )
+    p.add_argument(
+        "--reproducible",
+        action="store_true",
+        help="deterministic algorithms only, so a GPU run repeats bit for bit (slower; a network "
+        "with local response normalisation cannot train on a GPU then)",
+    )
+    p.add_argument(
+        "--compile",
+        action="store_true",
+        help="train through torch.compile: faster steps on a GPU after a compilation that takes "
+        "seconds to minutes at the start",
     )
     p.add_argument("--val-fraction", type=float, default=0.2)
     p.add_argument("--log", type=Path, help="write one JSON object per epoch to this file")
@@ -170,6 +191,8 @@ def _settings(args: argparse.Namespace) -> TrainSettings:
             flip=not args.no_flip,
             device=args.device,
             amp=not args.no_amp,
+            reproducible=args.reproducible,
+            compile=args.compile,
         ).check()
     except SettingsError as error:
         raise UsageError(str(error)) from None
@@ -279,10 +302,13 @@ class Progress:
         self.steps_per_epoch = event.steps_per_epoch
         print(
             f"training {trainer.network.name} ({event.parameters:,} weights) on {trainer.data.name}: "
-            f"{event.train_images:,} images, {event.val_images:,} for validation, on {event.device}",
+            f"{event.train_images:,} images, {event.val_images:,} for validation, on {event.device} "
+            f"in {event.precision}",
             file=self.out,
             flush=True,
         )
+        if trainer.head is not None:
+            print(trainer.head.describe(), file=self.out, flush=True)
 
     def step(self, event: Step) -> None:
         now = time.monotonic()

@@ -60,29 +60,30 @@ def predict(
     images: ImageSet,
     device: torch.device | str = "cpu",
     batch_size: int = 256,
-    mixed_precision: bool = False,
+    autocast_dtype: torch.dtype | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> Predictions | None:
     """Every prediction of *module* (in eval mode) on *images*.
 
-    Checks *should_stop* between batches and returns ``None`` if it says so. The module's
-    training mode is restored afterwards.
+    Runs under :func:`torch.autocast` in *autocast_dtype* when one is given (the training
+    run's precision). Checks *should_stop* between batches and returns ``None`` if it says so.
+    The module's training mode is restored afterwards.
     """
     device = torch.device(device)
     was_training = module.training
     module.eval()
     try:
-        return _predict(module, images, device, batch_size, mixed_precision, should_stop)
+        return _predict(module, images, device, batch_size, autocast_dtype, should_stop)
     finally:
         module.train(was_training)
 
 
 @torch.no_grad()
-def _predict(module, images, device, batch_size, mixed_precision, should_stop) -> Predictions | None:
+def _predict(module, images, device, batch_size, autocast_dtype, should_stop) -> Predictions | None:
     count = len(images)
     loss_sum = torch.zeros((), device=device)
     predicted, confidence = [], []
-    autocast = torch.autocast(device.type, dtype=torch.float16) if mixed_precision else nullcontext()
+    autocast = nullcontext() if autocast_dtype is None else torch.autocast(device.type, dtype=autocast_dtype)
     for start in range(0, count, batch_size):
         if should_stop is not None and should_stop():
             return None

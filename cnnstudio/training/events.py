@@ -48,6 +48,8 @@ class Started:
     train_images: int
     val_images: int
     parameters: int
+    precision: str = "float32"
+    """The forward pass's number format: ``float32``, ``bfloat16`` or ``float16``."""
 
 
 @dataclass(frozen=True)

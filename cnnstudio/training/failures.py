@@ -66,6 +66,25 @@ def failure_of(error: Exception, step: int, epoch: int, device: torch.device, ba
             kind=FailureKind.DEVICE_FAILED,
             **where,
         )
+    if _NOT_DETERMINISTIC in text:
+        operation = text.split(_NOT_DETERMINISTIC)[0].strip()
+        return Failed(
+            reason=f"at step {at}, the network needed an operation that {name} cannot compute "
+            f"reproducibly ({operation})",
+            suggestion="untick 'reproducible' to train this network there (two runs then differ slightly), "
+            "or train on the CPU, where runs with the same seed repeat exactly",
+            kind=FailureKind.ERROR,
+            **where,
+        )
+    if _from_the_compiler(error):
+        cause = getattr(error, "inner_exception", None)  # what the compiler back end raised
+        return Failed(
+            reason=f"torch.compile could not compile the network at step {at}: "
+            f"{first_line(cause) if cause is not None else text}",
+            suggestion="untick 'compile' to train without it",
+            kind=FailureKind.ERROR,
+            **where,
+        )
     return Failed(f"PyTorch stopped with an error at step {at}: {text}", "", kind=FailureKind.ERROR, **where)
 
 
@@ -104,6 +123,15 @@ def is_sticky(error: BaseException, device: torch.device) -> bool:
     if isinstance(error, _STICKY_ERRORS):
         return True
     return device.type == "cuda" and first_line(error).startswith("CUDA error")  # before torch 2.8
+
+
+_NOT_DETERMINISTIC = "does not have a deterministic implementation"
+"""How PyTorch says an operation cannot run under ``torch.use_deterministic_algorithms(True)``."""
+
+
+def _from_the_compiler(error: BaseException) -> bool:
+    """An error of ``torch.compile`` (TorchDynamo tracing, the Inductor back end)."""
+    return type(error).__module__.startswith(("torch._dynamo", "torch._inductor"))
 
 
 def _means_out_of_memory(text: str) -> bool:

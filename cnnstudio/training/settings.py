@@ -53,14 +53,25 @@ class TrainSettings:
         epochs); ``cosine`` lowers it along half a cosine, step by step, to 0 at the last step.
     seed : int
         Seeds the initial weights, the order of the batches, dropout and augmentation
-        (0 to :data:`MAX_SEED`).
+        (0 to :data:`MAX_SEED`). On the CPU two runs with the same seed give the same numbers;
+        on a GPU only with *reproducible* (cuDNN's fastest algorithms add in a varying order).
     augment : bool
         Random crops (the image shifted by up to *crop_padding* pixels, 0: an eighth of its
         size) and, when *flip* is true, random horizontal flips; done on whole batches.
     device : {"auto", "cpu", "cuda", "mps"}
         ``auto`` picks CUDA, then Apple's MPS, then the CPU.
     amp : bool
-        Mixed precision (float16 autocast with a gradient scaler); used on CUDA only.
+        Mixed precision, on CUDA only: bfloat16 where the GPU computes it (Ampere and later; no
+        gradient scaler needed), else float16 with a gradient scaler. See
+        :mod:`cnnstudio.training.precision`.
+    reproducible : bool
+        Deterministic algorithms only (``torch.use_deterministic_algorithms``, cuDNN's
+        deterministic convolutions, no benchmarking): a GPU run repeats bit for bit, slower, and
+        a network using an operation without a deterministic GPU version (local response
+        normalisation) stops with a message. See :mod:`cnnstudio.training.runtime`.
+    compile : bool
+        Train through ``torch.compile``: faster steps on a GPU, but the first steps wait
+        (seconds to a minute or more) while the network is compiled.
     report_every : int
         Steps between reads of the loss from the device: the step events of those steps come
         together then (one synchronisation instead of one per step).
@@ -81,6 +92,8 @@ class TrainSettings:
     crop_padding: int = 0
     device: str = "auto"
     amp: bool = True
+    reproducible: bool = False
+    compile: bool = False
     report_every: int = 10
 
     def problems(self) -> list[str]:

@@ -27,16 +27,19 @@ import torch
 from torch.nn import functional as F
 
 from ..core import Network, summarize
-from ..data.base import DatasetError, DataSplit
+from ..data.base import DatasetError, DataSplit, ImageSet
+from ..data.device import on_device
 from ..model.build import build_module
 from .augment import augment_batch, default_padding
-from .checks import NotTrainableError, check_trainable
+from .checks import NotTrainableError, check_trainable, classifier_head
 from .control import RunControl
 from .device import describe, release_memory, select_device
 from .evaluate import Predictions, predict
 from .events import Epoch, Event, Failed, FailureKind, Finished, Paused, Resumed, Started, Step
 from .failures import diverged, failure_of, move_to
 from .history import RunHistory
+from .precision import Precision, choose_precision, images_in_format, keep_lrn_in_float32, make_optimizer
+from .runtime import compile_module, run_set_up, run_switches
 from .settings import TrainSettings, learning_rate
 
 PAUSE_POLL_SECONDS = 0.1
@@ -94,7 +97,13 @@ class Trainer:
     :class:`RunHistory` (``history``); :meth:`reset_weights` goes back to the seed's initial
     weights. ``module`` is the ``torch.nn.Module`` being trained (logits out, no softmax).
     A run seeds torch's global generator with ``settings.seed`` (dropout draws from it), so two
-    runs with the same settings from the same weights give the same losses.
+    runs with the same settings from the same weights give the same losses on the CPU; on a GPU
+    only with ``settings.reproducible`` (see :mod:`.runtime`).
+
+    How it computes is chosen for the device (see :mod:`.precision` and :mod:`.runtime`):
+    ``precision`` says the format, the datasets' images are served from the device
+    (:func:`cnnstudio.data.device.on_device`), and ``settings.compile`` trains through
+    ``torch.compile``.
     """
 
     def __init__(
@@ -106,7 +115,8 @@ class Trainer:
     ) -> None:
         self.settings = (settings or TrainSettings()).check()
         summary = summarize(network)
-        check_trainable(network, len(data.classes), data.name, summary)
+        check_trainable(network, len(data.classes), data.name, summary, allow_head=True)
+        self.head = classifier_head(summary, len(data.classes))
         if tuple(data.input_shape) != tuple(summary.input_shape):
             raise NotTrainableError(
                 f"{data.name} was opened for {data.input_shape} images, "
@@ -117,7 +127,10 @@ class Trainer:
         self.control = control or RunControl()
         self.device = select_device(self.settings.device)
         self.module = move_to(self._initial_module(), self.device)
+        self._compiled = None
+        self._precision: tuple[tuple | None, Precision] = (None, Precision())
         self.history: RunHistory | None = None
+        self.probe = None  # e.g. a probes.GradientProbe: observe(step) after every optimizer step
         self._lock = threading.Lock()
         self._running = False
         self._fresh = True
@@ -138,8 +151,17 @@ class Trainer:
         return self._fresh
 
     @property
+    def precision(self) -> Precision:
+        """How a run computes on this device with these settings (asked once per device and setting)."""
+        key = (self.device, self.settings.amp)
+        if self._precision[0] != key:
+            self._precision = (key, choose_precision(*key))
+        return self._precision[1]
+
+    @property
     def mixed_precision(self) -> bool:
-        return self.settings.amp and self.device.type == "cuda"
+        """Whether the forward pass runs in a 16-bit format (CUDA with ``settings.amp`` only)."""
+        return self.precision.mixed
 
     def pause(self) -> None:
         """Wait after the current batch until :meth:`resume` or :meth:`stop`."""
@@ -176,6 +198,7 @@ class Trainer:
             if device != self.device:
                 self.module = move_to(self.module, device)
                 self.device = device
+                self._compiled = None
             self.settings = settings
 
     def load_weights(self, state: dict[str, torch.Tensor]) -> None:
@@ -193,7 +216,9 @@ class Trainer:
         """Every prediction on the ``"val"`` or ``"train"`` set (call between runs)."""
         images = self.data.val if split == "val" else self.data.train
         size = batch_size or 2 * self.settings.batch_size
-        return predict(self.module, images, self.device, size, self.mixed_precision)
+        with run_switches(self.device, self.settings.reproducible):
+            dtype = self.precision.autocast_dtype
+            return predict(self.module, self._on_device(images), self.device, size, dtype)
 
     def confusion_matrix(self) -> torch.Tensor:
         """The validation set's confusion matrix: rows true classes, columns predicted."""
@@ -214,7 +239,8 @@ class Trainer:
                 raise RuntimeError("this trainer is already training")
             self._running = True
         try:
-            yield from self._run()
+            with run_set_up(self.module, self.device, self.precision, self.settings.reproducible):
+                yield from self._run()
         finally:
             self.module.eval()
             if self.history is not None and self.history.status == "running":
@@ -229,8 +255,8 @@ class Trainer:
         s = self.settings
         self.history = history = self._new_history()
         torch.manual_seed(s.seed)
-        optimizer = _optimizer(self.module, s)
-        scaler = torch.amp.GradScaler(self.device.type) if self.mixed_precision else None
+        optimizer = make_optimizer(self.module, s, self.precision)
+        scaler = self.precision.make_scaler(self.device)
         order = torch.Generator().manual_seed(s.seed)
         augment = torch.Generator().manual_seed((s.seed + 1) % SEED_SPAN)
         progress = _Progress(lr=s.lr)
@@ -268,7 +294,7 @@ class Trainer:
         )
 
     def _epoch(self, progress: _Progress, optimizer, scaler, order, augment) -> Iterator[Event]:
-        s, train = self.settings, self.data.train
+        s, train = self.settings, self._on_device(self.data.train)
         epoch_start = time.perf_counter()
         paused_before = progress.paused_seconds
         progress.loss_sum = 0.0
@@ -288,6 +314,7 @@ class Trainer:
             x, y = x.to(self.device, non_blocking=True), y.to(self.device, non_blocking=True)
             if s.augment:
                 x = augment_batch(x, padding, s.flip, augment)
+            x = images_in_format(x, self.precision)
             if s.schedule != "none":
                 progress.lr = learning_rate(s, progress.epoch, progress.step, total_steps)
                 for group in optimizer.param_groups:
@@ -295,6 +322,8 @@ class Trainer:
             loss, right = self._train_step(x, y, optimizer, scaler)
             correct += right
             progress.step += 1
+            if self.probe is not None:
+                self.probe.observe(progress.step)
             progress.window.append(loss)
             progress.window_sizes.append(len(indices))
             progress.window_lrs.append(progress.lr)
@@ -306,15 +335,13 @@ class Trainer:
 
     def _train_step(self, x, y, optimizer, scaler) -> tuple[torch.Tensor, torch.Tensor]:
         optimizer.zero_grad(set_to_none=True)
-        if scaler is None:
-            logits = self.module(x)
+        with self.precision.autocast(self.device):
+            logits = self._network()(x)
             loss = F.cross_entropy(logits, y)
+        if scaler is None:
             loss.backward()
             optimizer.step()
         else:
-            with torch.autocast(self.device.type, dtype=torch.float16):
-                logits = self.module(x)
-                loss = F.cross_entropy(logits, y)
             scaler.scale(loss).backward()
             scaler.step(optimizer)
             scaler.update()
@@ -349,10 +376,10 @@ class Trainer:
         count = len(self.data.train)
         val = predict(
             self.module,
-            self.data.val,
+            self._on_device(self.data.val),
             self.device,
             2 * self.settings.batch_size,
-            self.mixed_precision,
+            self.precision.autocast_dtype,
             lambda: self.control.stop_requested,
         )
         if val is None:
@@ -402,12 +429,26 @@ class Trainer:
         if kind is not FailureKind.DEVICE_FAILED:  # a broken GPU would only raise again
             release_memory(self.device)
 
+    # --- the device: precision, data, switches -----------------------------------------------
+
+    def _on_device(self, images: ImageSet) -> ImageSet:
+        return on_device(images, self.device)
+
+    def _network(self):
+        """What a training step calls: the module, or the module compiled by ``torch.compile``."""
+        if not self.settings.compile:
+            return self.module
+        if self._compiled is None:
+            self._compiled = compile_module(self.module)
+        return self._compiled
+
     # --- helpers -----------------------------------------------------------------------------
 
     def _initial_module(self):
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(self.settings.seed)
-            return build_module(self.network, logits=True)
+            module = build_module(self.network, logits=True, classes=len(self.data.classes))
+            return keep_lrn_in_float32(module)
 
     def _reset_now(self) -> None:
         self.module.load_state_dict(self._initial_module().state_dict())
@@ -427,22 +468,13 @@ class Trainer:
         return Started(
             device=describe(self.device),
             mixed_precision=self.mixed_precision,
+            precision=self.precision.name,
             epochs=s.epochs,
             steps_per_epoch=len(_batch_sizes(len(self.data.train), s.batch_size)),
             train_images=len(self.data.train),
             val_images=len(self.data.val),
             parameters=self.parameter_count(),
         )
-
-
-def _optimizer(module, settings: TrainSettings) -> torch.optim.Optimizer:
-    params = [p for p in module.parameters() if p.requires_grad]
-    if settings.optimizer == "sgd":
-        return torch.optim.SGD(
-            params, lr=settings.lr, momentum=settings.momentum, weight_decay=settings.weight_decay
-        )
-    kind = torch.optim.Adam if settings.optimizer == "adam" else torch.optim.AdamW
-    return kind(params, lr=settings.lr, weight_decay=settings.weight_decay)
 
 
 def _batch_sizes(count: int, batch_size: int) -> list[int]:

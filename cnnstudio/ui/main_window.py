@@ -18,6 +18,7 @@ from .canvas import CanvasView
 from .compare import install_compare
 from .document import Document
 from .exercises import install_exercises
+from .experiments import install_experiments
 from .exports import Exporter
 from .files import FileController
 from .fonts import install_fonts
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         The lessons and their "Try it" steps; ``lessons.show_lesson("L03")`` shows one.
     exercises : ExerciseController
         The open exercise; ``exercises.open_path(path)`` opens one.
+    experiments : Experiments
+        ``experiments.show_depth_experiment()``, ``show_identity_check()``, ``show_inside()``.
 
     Signals
     -------
@@ -100,6 +103,7 @@ class MainWindow(QMainWindow):
         self.compare = install_compare(self)  # the Compare dock and menu
         self.lessons = install_lessons(self)  # the Lessons dock (View > Lessons)
         self.exercises = install_exercises(self)  # File > Open Exercise…, the Exercise dock
+        self.experiments = install_experiments(self)  # the Experiments menu; lessons' experiment: links
         self._build_status_bar()
         self._connect()
         self.update_title()

@@ -203,3 +203,21 @@ PASSED_BOX = (
 )
 """An exercise passed."""
 PROBLEM_LIST = f"color: {ERROR_TEXT};"
+# -- experiments: gradient heat maps, feature maps, the identity check -------------------------
+
+GRADIENT_COLORMAP = "viridis"
+"""pyqtgraph's colour map for log10 gradient norms: dark is a vanishing gradient, yellow a large one."""
+RECEPTIVE_FIELD_PEN = "#ff3b30"
+"""The box drawn over the sample around the pixels one output position reads."""
+SELECTED_TILE_PEN = "#ffcc00"
+"""The outline of the feature map (channel) being read."""
+CHECK_PASSED = VALID_GREEN
+CHECK_FAILED = ERROR_CELL
+IDENTITY_VERDICT = "font-size: 12pt; font-weight: 600; color: {color};"
+"""The identity check's verdict line (``color`` is CHECK_PASSED or CHECK_FAILED)."""
+LOOK_FOR_BOX = "background: #f4f7fb; border: 1px solid #d3dce8; border-radius: 4px; padding: 6px;"
+"""The 'what to look for' text of an experiment's window."""
+DEPTH_COLORS = MappingProxyType({"plain": SERIES_COLORS[0], "resnet": SERIES_COLORS[1]})
+"""The depth experiment's colours: plain networks blue, ResNets red (20 layers dashed, 56 solid)."""
+TILE_GAP_LEVEL = 170
+"""The gray (0-255) of the lines between feature maps and filters: apart from both black and white."""

@@ -14,7 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ...core import summarize
 from ...training.checkpoint import SUFFIX
+from ...training.checks import run_cost
 from ...training.history import RunHistory
 from ..document import Document
 from .dataset_controls import DatasetControls
@@ -93,7 +95,8 @@ class CheckpointFlow(QObject):
         self.form.set_settings(loaded.settings)
         self.dataset.set_spec(loaded.dataset)
         if loaded.history is not None:
-            self.store.add(RunHistory.from_dict(loaded.history), source=f"from {loaded.path.name}")
+            cost = run_cost(summarize(loaded.network), len(loaded.classes))
+            self.store.add(RunHistory.from_dict(loaded.history), source=f"from {loaded.path.name}", cost=cost)
         note = f" Note: {loaded.note}." if loaded.note else ""
         self.controls.show_message(f"Opened the checkpoint {loaded.path.name}.{note}", "info")
         self.document.status_message.emit(f"Opened the checkpoint {loaded.path.name}")

@@ -1,5 +1,6 @@
 """The hyperparameter form: optimizer, learning rate, weight decay, batches, epochs, schedule, seed,
-augmentation and device, read as a :class:`~cnnstudio.training.TrainSettings` dictionary.
+augmentation, device, mixed precision, reproducibility and compiling, read as a
+:class:`~cnnstudio.training.TrainSettings` dictionary.
 
 The defaults are :class:`~cnnstudio.training.TrainSettings`'s own (Adam, 0.001, batches of 64,
 10 epochs), so a student who changes nothing trains the way the lecture's first example does.
@@ -113,8 +114,14 @@ class HyperparameterForm(QWidget):
         self.flip.setChecked(defaults.flip)
         self.device = QComboBox()
         self.device.setObjectName("trainDevice")
-        self.amp = QCheckBox("mixed precision (float16 on CUDA)")
+        self.amp = QCheckBox("mixed precision (bfloat16, or float16 on older GPUs)")
         self.amp.setChecked(defaults.amp)
+        self.compile = QCheckBox("compile the network first (torch.compile: the first steps wait)")
+        self.compile.setObjectName("trainCompile")
+        self.compile.setChecked(defaults.compile)
+        self.reproducible = QCheckBox("reproducible: the same seed gives the same numbers, also on a GPU")
+        self.reproducible.setObjectName("trainReproducible")
+        self.reproducible.setChecked(defaults.reproducible)
         self._report_every = defaults.report_every
         self._layout()
         self._explain()
@@ -169,6 +176,8 @@ class HyperparameterForm(QWidget):
             ("", self.flip),
             ("Device", self.device),
             ("", self.amp),
+            ("", self.compile),
+            ("Repeatability", self.reproducible),
         ):
             form.addRow(label, widget)
 
@@ -187,12 +196,24 @@ class HyperparameterForm(QWidget):
             self.step_epochs: "The step schedule multiplies the rate every this many epochs.",
             self.gamma: "The step schedule multiplies the rate by this.",
             self.seed: "Fixes the initial weights, the batch order and the validation split: two runs "
-            "with the same seed start from the same weights.",
+            "with the same seed start from the same weights. On the CPU they also give the same numbers "
+            "to the last digit; on a GPU only when 'reproducible' is ticked, because the GPU's fastest "
+            "algorithms add numbers in a different order each time.",
             self.augment: "Shows the network shifted copies of the training images, so it "
             "learns features that do not depend on the exact position.",
             self.flip: "Mirrors images left-right at random (fine for objects, wrong for digits).",
             self.device: "Where to train: a GPU (CUDA, Apple MPS) is much faster than the CPU.",
-            self.amp: "Computes in 16-bit floats on a CUDA GPU: faster, with a gradient scaler for safety.",
+            self.amp: "Computes the forward pass in 16-bit floats on a CUDA GPU: faster, in less memory. "
+            "GPUs from 2020 on (NVIDIA Ampere and later) use bfloat16, which has the range of 32-bit "
+            "floats; older ones use float16 with a gradient scaler, which keeps small gradients from "
+            "rounding to zero.",
+            self.compile: "Turns the network into fused GPU code with torch.compile before training. "
+            "Steps get faster, but the first ones wait while it compiles: seconds for a small network, "
+            "a minute or more for a large one, and again for the smaller last batch of an epoch.",
+            self.reproducible: "Uses only deterministic algorithms, so two runs with the same seed give "
+            "the same numbers on a GPU too. Training on a GPU gets slower, and a network with local "
+            "response normalisation (AlexNet) cannot train on a GPU this way. On the CPU runs repeat "
+            "either way.",
         }
         for widget, tip in tips.items():
             widget.setToolTip(tip)
@@ -214,7 +235,7 @@ class HyperparameterForm(QWidget):
             self.seed,
         ):
             box.valueChanged.connect(self.changed)
-        for check in (self.augment, self.flip, self.amp):
+        for check in (self.augment, self.flip, self.amp, self.compile, self.reproducible):
             check.toggled.connect(self.changed)
         for combo in (self.optimizer, self.schedule, self.device):
             combo.currentIndexChanged.connect(self.changed)
@@ -235,6 +256,7 @@ class HyperparameterForm(QWidget):
             (self.gamma, step),
             (self.flip, self.augment.isChecked()),
             (self.amp, self._cuda_possible()),
+            (self.compile, self._cuda_possible()),
         ):
             self.form.setRowVisible(widget, shown)
 
@@ -279,6 +301,8 @@ class HyperparameterForm(QWidget):
             "crop_padding": 0,
             "device": self.device.currentData() or "auto",
             "amp": self.amp.isChecked(),
+            "reproducible": self.reproducible.isChecked(),
+            "compile": self.compile.isChecked(),
             "report_every": self._report_every,
         }
 
@@ -309,6 +333,8 @@ class HyperparameterForm(QWidget):
         self.augment.setChecked(s.augment)
         self.flip.setChecked(s.flip)
         self.amp.setChecked(s.amp)
+        self.reproducible.setChecked(s.reproducible)
+        self.compile.setChecked(s.compile)
         self._report_every = s.report_every
         self._show_relevant()
 

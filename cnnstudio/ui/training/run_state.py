@@ -147,7 +147,7 @@ class RunState:
         self, network: Network, summary: Summary, missing_dataset: str, settings_problems: list[str]
     ) -> str | None:
         """Why Train cannot start now (None when it can)."""
-        problem = training_problem(network, summary=summary)
+        problem = training_problem(network, summary=summary, allow_head=True)
         if problem:
             return problem
         if missing_dataset:
@@ -157,7 +157,7 @@ class RunState:
         if self.dataset is None:
             return "opening the dataset…"
         info = self.dataset
-        problem = training_problem(network, len(info.classes), info.name, summary)
+        problem = training_problem(network, len(info.classes), info.name, summary, allow_head=True)
         if problem:
             return problem
         return "; ".join(settings_problems) if settings_problems else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
@@ -31,16 +32,26 @@ from ...training.events import plural
 from ...training.history import RunHistory, runs_to_csv
 from ..style import series_color
 
+if TYPE_CHECKING:
+    from ...training.checks import RunCost
+    from ...training.probes import GradientRecord
+
 
 @dataclass(eq=False)
 class Run:
-    """One run as the panel shows it: its record, number, colour and where it came from."""
+    """One run as the panel shows it: its record, number, colour and where it came from.
+
+    ``cost`` is what one image costs the trained module (weights and MACs, a classifier head
+    included; None when unknown); ``gradients`` the gradient norms sampled while it trained.
+    """
 
     number: int
     history: RunHistory
     color: QColor
     shown: bool = True
     source: str = ""
+    cost: RunCost | None = None
+    gradients: GradientRecord | None = None
 
     @property
     def title(self) -> str:
@@ -81,10 +92,12 @@ class RunStore(QObject):
         self.runs: list[Run] = []
         self._numbers = 0
 
-    def add(self, history: RunHistory, source: str = "") -> Run:
+    def add(
+        self, history: RunHistory, source: str = "", cost: RunCost | None = None, shown: bool = True
+    ) -> Run:
         self._numbers += 1
         color = QColor(series_color(self._numbers - 1))
-        run = Run(self._numbers, history, color, True, source)
+        run = Run(self._numbers, history, color, shown, source, cost)
         self.runs.append(run)
         self.added.emit(run)
         return run

@@ -27,6 +27,8 @@ class TrainingSession(QObject):
     -------
     running_changed(bool)
         A run was asked for (True) or its ``run_ended`` arrived (False).
+    busy_changed()
+        Other work took the worker (an experiment) or gave it back (see :meth:`set_busy`).
     prepared, dataset_ready, dataset_failed, run_started, progress, paused, resumed, run_ended,
     results_ready, results_failed, checkpoint_saved, checkpoint_loaded, checkpoint_failed,
     weights_changed
@@ -35,6 +37,7 @@ class TrainingSession(QObject):
     """
 
     running_changed = Signal(bool)
+    busy_changed = Signal()
     prepared = Signal(object)
     dataset_ready = Signal(object)
     dataset_failed = Signal(str, int, str)
@@ -49,6 +52,7 @@ class TrainingSession(QObject):
     checkpoint_loaded = Signal(object)
     checkpoint_failed = Signal(str)
     weights_changed = Signal(object)
+    gradients = Signal(object)
 
     _prepare = Signal()
     _open_dataset = Signal(str, object, int)
@@ -71,6 +75,7 @@ class TrainingSession(QObject):
         "checkpoint_loaded",
         "checkpoint_failed",
         "weights_changed",
+        "gradients",
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -79,6 +84,7 @@ class TrainingSession(QObject):
         self.worker = TrainingWorker(self.control)
         self.thread: QThread | None = None
         self.running = False
+        self.busy = ""
         self.prepared_devices: list[str] | None = None
         self.closed = False
         for signal, slot in (
@@ -106,6 +112,12 @@ class TrainingSession(QObject):
     @property
     def is_prepared(self) -> bool:
         return self.prepared_devices is not None
+
+    def set_busy(self, what: str) -> None:
+        """Other work has the worker (*what* says which, for the Train button), or "" once it ends."""
+        if what != self.busy:
+            self.busy = what
+            self.busy_changed.emit()
 
     def hold(self) -> None:
         """Pause the worker's preparation at its next stage (the student is busy)."""

@@ -81,6 +81,9 @@ class TrainingWorker(QObject):
     weights_changed(object)
         A :class:`~.records.WeightsState` after a reset or an opened checkpoint (a run's
         ``RunEnd`` carries its own).
+    gradients(object)
+        A :class:`~cnnstudio.training.probes.GradientRecord`: the gradient norms of each weight
+        layer sampled since the last one (with each ``progress``).
     """
 
     prepared = Signal(object)
@@ -97,6 +100,7 @@ class TrainingWorker(QObject):
     checkpoint_loaded = Signal(object)
     checkpoint_failed = Signal(str)
     weights_changed = Signal(object)
+    gradients = Signal(object)
 
     def __init__(self, control: RunControl) -> None:
         super().__init__()
@@ -143,7 +147,7 @@ class TrainingWorker(QObject):
         except ValueError as error:  # DatasetError and its kin carry the student's message
             self.dataset_failed.emit(spec, seed, str(error))
         except Exception as error:
-            self.dataset_failed.emit(spec, seed, _unexpected(error))
+            self.dataset_failed.emit(spec, seed, unexpected_error(error))
         else:
             self.dataset_ready.emit(info)
 
@@ -159,7 +163,7 @@ class TrainingWorker(QObject):
         try:
             trainer = self.backend.trainer_for(request)
         except Exception as error:  # DatasetError, NotTrainableError, DeviceError, SettingsError
-            self._end_without_run(str(error) if isinstance(error, ValueError) else _unexpected(error))
+            self._end_without_run(str(error) if isinstance(error, ValueError) else unexpected_error(error))
             return
         self._train(trainer)
 
@@ -172,6 +176,7 @@ class TrainingWorker(QObject):
     def _train(self, trainer) -> None:
         from ...training import Epoch, Failed, Finished, Paused, Resumed, Step
 
+        trainer.probe = _gradient_probe(trainer)
         events = trainer.run()
         batcher = EventBatcher()
         last = None
@@ -182,21 +187,21 @@ class TrainingWorker(QObject):
                 if isinstance(event, Step | Epoch):
                     batch = batcher.add(event)
                     if batch:
-                        self.progress.emit(batch)
+                        self._emit_progress(batch, trainer)
                     if isinstance(event, Epoch):
-                        self._results_if_wanted(batcher)
+                        self._results_if_wanted(batcher, trainer)
                     continue
-                self._flush(batcher)
+                self._flush(batcher, trainer)
                 if isinstance(event, Paused):
                     self.paused.emit(event)
                 elif isinstance(event, Resumed):
                     self.resumed.emit(event)
                 elif isinstance(event, Finished | Failed):
                     last = event
-            self._flush(batcher)
+            self._flush(batcher, trainer)
         except Exception as error:  # a bug, not a training failure: end the run, say what it was
-            self._flush(batcher)
-            self._finish_run(trainer, None, _unexpected(error))
+            self._flush(batcher, trainer)
+            self._finish_run(trainer, None, unexpected_error(error))
             return
         self._finish_run(trainer, last, "")
 
@@ -213,15 +218,23 @@ class TrainingWorker(QObject):
     def _end(self, event, problem: str, history: dict | None) -> None:
         self.run_ended.emit(RunEnd(event, problem, history, self.backend.weights_state()))
 
-    def _flush(self, batcher: EventBatcher) -> None:
+    def _flush(self, batcher: EventBatcher, trainer) -> None:
         batch = batcher.flush()
         if batch:
-            self.progress.emit(batch)
+            self._emit_progress(batch, trainer)
 
-    def _results_if_wanted(self, batcher: EventBatcher) -> None:
+    def _emit_progress(self, batch: list, trainer) -> None:
+        """The events, then the gradient norms sampled meanwhile (read from the device at once)."""
+        self.progress.emit(batch)
+        if trainer.probe is not None:
+            record = trainer.probe.take()
+            if record.steps:
+                self.gradients.emit(record)
+
+    def _results_if_wanted(self, batcher: EventBatcher, trainer) -> None:
         if self._results_wanted.is_set():
             self._results_wanted.clear()
-            self._flush(batcher)  # the epoch first, then the results computed after it
+            self._flush(batcher, trainer)  # the epoch first, then the results computed after it
             self.results()
 
     # -- results, weights, checkpoints --------------------------------------------------------
@@ -231,7 +244,9 @@ class TrainingWorker(QObject):
         try:
             self.results_ready.emit(self.backend.results())
         except Exception as error:
-            self.results_failed.emit(str(error) if isinstance(error, RuntimeError) else _unexpected(error))
+            self.results_failed.emit(
+                str(error) if isinstance(error, RuntimeError) else unexpected_error(error)
+            )
 
     @Slot()
     def reset_weights(self) -> None:
@@ -260,10 +275,22 @@ class TrainingWorker(QObject):
             self.checkpoint_failed.emit(str(error))
             return
         except Exception as error:
-            self.checkpoint_failed.emit(_unexpected(error))
+            self.checkpoint_failed.emit(unexpected_error(error))
             return
         self.checkpoint_loaded.emit(loaded)
         self.weights_changed.emit(self.backend.weights_state())
+
+
+GRADIENT_SAMPLES = 200
+"""About how many times a run samples its gradient norms (every k steps, k from the run's length)."""
+
+
+def _gradient_probe(trainer):
+    from ...training.probes import GradientProbe
+
+    settings = trainer.settings
+    steps = settings.epochs * max(1, -(-len(trainer.data.train) // settings.batch_size))
+    return GradientProbe(trainer.module, every=max(1, steps // GRADIENT_SAMPLES))
 
 
 def _import_torch() -> None:
@@ -282,7 +309,7 @@ def _warm_up() -> None:
         backend.warm_up()
 
 
-def _unexpected(error: Exception) -> str:
+def unexpected_error(error: Exception) -> str:
     """A message for an error nobody planned for, with where it happened."""
     where = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
     place = f" (in {where[0].name}, {Path(where[0].filename).name}:{where[0].lineno})" if where else ""

@@ -15,14 +15,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...training import Step
+from ...training.checks import classifier_head, run_cost
+from ...training.gradients import GradientRecord
 from ...training.history import RunHistory
 from ..document import Document
+from ..style import SECONDARY_LABEL
 from .checkpoints import CheckpointFlow
+from .cost_plot import AccuracyCostPlot
 from .dataset_controls import DatasetControls
 from .dataset_flow import DatasetFlow
+from .gradients import GradientHeatmap
 from .hyperparameters import HyperparameterForm
 from .pacing import RedrawPacer
 from .plots import LivePlots
@@ -104,6 +109,11 @@ class TrainingWorkspace(QWidget):
         self.controls = RunControls()
         self.plots = LivePlots()
         self.results = ResultsView()
+        self.gradients = GradientHeatmap()
+        self.cost_plot = AccuracyCostPlot(self.store)
+        self.head_note = QLabel(objectName="trainHead", wordWrap=True)
+        self.head_note.setStyleSheet(SECONDARY_LABEL)
+        self.head_note.setVisible(False)
         self.runs = RunsList(self.store)
         self.tracker = ProgressTracker()
         self.checkpoints = CheckpointFlow(
@@ -115,6 +125,8 @@ class TrainingWorkspace(QWidget):
         )
         self.datasets = DatasetFlow(self.state, document, session, self.dataset, self.form, self)
         self.active_run: Run | None = None
+        self.gradient_run: Run | None = None
+        self._request_cost = None
         self._progress_pacer = RedrawPacer(self._show_progress, budget=0.005, min_interval=0.5, parent=self)
         self._layout()
         self._connect()
@@ -143,11 +155,14 @@ class TrainingWorkspace(QWidget):
         self.center_tabs = QTabWidget(objectName="trainingViews")
         self.center_tabs.addTab(self.plots, "Curves")
         self.center_tabs.addTab(self.results, "Results")
+        self.center_tabs.addTab(self.gradients, "Gradients")
+        self.center_tabs.addTab(self.cost_plot, "Accuracy vs cost")
         center = QWidget()
         column = QVBoxLayout(center)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(self.controls)
+        column.addWidget(self.head_note)
         column.addWidget(self.center_tabs, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.left_tabs)
@@ -177,6 +192,9 @@ class TrainingWorkspace(QWidget):
         self.checkpoints.opened.connect(self.checkpoint_opened)
         self.checkpoints.failed.connect(self.checkpoint_failed)
         s.weights_changed.connect(self._on_weights_changed)
+        s.gradients.connect(self._on_gradients)
+        self.runs.list.itemSelectionChanged.connect(self._on_runs_selected)
+        s.busy_changed.connect(self.refresh)
         c = self.controls
         c.train_clicked.connect(self.start)
         c.pause_clicked.connect(self.toggle_pause)
@@ -197,6 +215,8 @@ class TrainingWorkspace(QWidget):
     def train_problem(self) -> str | None:
         """Why Train is disabled (None when it can start)."""
         doc = self.document
+        if self.session.busy:
+            return self.session.busy
         return self.state.train_problem(
             doc.network, doc.summary, self.dataset.missing(), self.form.problems()
         )
@@ -209,11 +229,19 @@ class TrainingWorkspace(QWidget):
         self.controls.show_weights(
             self.state.weights_text(network, self.dataset.spec(), self.form.seed_value())
         )
+        self._show_head()
         stale = self.state.results_problem(network)
         if stale:
             self.state.results = None
             self.results.clear(stale)
             self.results_cleared.emit(stale)
+
+    def _show_head(self) -> None:
+        """Say whether training adds a classifier head to this network, and what it costs."""
+        info = self.state.dataset
+        head = classifier_head(self.document.summary, len(info.classes)) if info is not None else None
+        self.head_note.setText(head.describe() if head is not None else "")
+        self.head_note.setVisible(head is not None)
 
     def on_shown(self) -> None:
         """The panel came into view: draw at once what arrived while it was hidden."""
@@ -232,6 +260,7 @@ class TrainingWorkspace(QWidget):
         if self.state.running or self.train_problem() is not None:
             return False
         request = RunRequest(self.document.network.copy(), self.dataset.spec(), self.form.settings())
+        self._request_cost = run_cost(self.document.summary, len(self.state.dataset.classes))
         self.session.start_run(request)
         self.state.running, self.state.paused = True, False
         self.document.set_editable(False)
@@ -264,8 +293,8 @@ class TrainingWorkspace(QWidget):
 
     @Slot(object, object)
     def _on_run_started(self, started, history: dict) -> None:
-        run = self.store.add(RunHistory.from_dict(history))
-        self.active_run = run
+        run = self.store.add(RunHistory.from_dict(history), cost=self._request_cost)
+        self.active_run = self.gradient_run = run
         self.runs.set_active(run)
         self.tracker.start(started.epochs, started.steps_per_epoch)
         self.controls.show_progress(
@@ -341,6 +370,25 @@ class TrainingWorkspace(QWidget):
         self.run_finished.emit(end)
 
     # -- runs and plots -------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_gradients(self, record: GradientRecord) -> None:
+        """Gradient norms of the run in progress: kept with the run, drawn in the Gradients tab."""
+        run = self.active_run
+        if run is None:
+            return
+        if run.gradients is None:
+            run.gradients = GradientRecord(list(record.layers))
+        run.gradients.extend(record)
+        if run is self.gradient_run:
+            self.gradients.set_record(run.gradients)
+
+    def _on_runs_selected(self) -> None:
+        """A run picked in the list shows its gradient norms (if it recorded any)."""
+        picked = [run for run in self.runs.selected_runs() if run.gradients is not None]
+        if picked:
+            self.gradient_run = picked[-1]
+            self.gradients.set_record(self.gradient_run.gradients)
 
     def _on_run_added(self, run: Run) -> None:
         if run.shown:
