@@ -10,7 +10,7 @@ TORCH  ?= torch==2.13.0
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 ARGS   ?=
 
-.PHONY: run test lint bench
+.PHONY: run test lint bench translations
 
 run: $(STAMP)
 	@packaging/install-qt-libs.sh
@@ -24,6 +24,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+# the Korean translation: refresh resources/translations/ko/*.ts from the code, build the .qm
+translations: $(STAMP)
+	BIN=$(BIN) packaging/update-translations.sh
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

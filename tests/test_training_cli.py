@@ -136,6 +136,8 @@ class Terminal(io.StringIO):
 
 
 class FakeTrainer:
+    head = None  # no classifier head: the network ends in its classes
+
     class network:
         name = "Net"
 
