@@ -203,9 +203,9 @@ def shortcuts_html(actions: list[QAction]) -> str:
         "edit the text.",
     )
     return (
-        _table(_translate("Keyboard"), [*shortcut_rows(actions), *keys])
+        _table(QCoreApplication.translate("Help", "Keyboard"), [*shortcut_rows(actions), *keys])
         + f"<p>{escape(note)}</p>"
-        + _table(_translate("Mouse"), mouse)
+        + _table(QCoreApplication.translate("Help", "Mouse"), mouse)
     )
 
 

@@ -36,9 +36,9 @@ def add_language_menu(window: MainWindow, menu: QMenu) -> QAction:
         action.setCheckable(True)
         action.setChecked(code == ui_language())
         action.setStatusTip(
-            QCoreApplication.translate("LanguageMenu", "Show CNN Studio in {language} from its next start").format(
-                language=name
-            )
+            QCoreApplication.translate(
+                "LanguageMenu", "Show CNN Studio in {language} from its next start"
+            ).format(language=name)
         )
         group.addAction(action)
         action.triggered.connect(lambda _checked=False, lang=code: choose_language(window, lang))

@@ -195,9 +195,10 @@ class MainWindow(QMainWindow):
 
     def show_start_page(self) -> StartPage:
         """Show the case-study cards; a chosen card opens its network."""
-        page = StartPage(self.settings.show_start_page(), self)
+        page = StartPage(self.settings.show_start_page(), self, self.lessons.panel.catalog().ids)
         page.preset_chosen.connect(self.files.open_preset)
         page.empty_chosen.connect(self.files.new_network)
+        page.lessons_chosen.connect(self.lessons.show_lesson)
         page.finished.connect(
             lambda _result: self.settings.set_show_start_page(page.show_at_start.isChecked())
         )

@@ -52,6 +52,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     files = window.files
     menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&File"))
+    menu.setObjectName("fileMenu")  # found by name, whatever the language
     actions["file_menu"] = menu.menuAction()
     Key = QKeySequence.StandardKey
     actions["new"] = _action(
@@ -138,6 +139,7 @@ def redo_keys() -> list[QKeySequence]:
 
 def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&Edit"))
+    menu.setObjectName("editMenu")  # found by name, whatever the language
     actions["undo"] = _history_action(window, redo=False)
     actions["undo"].setShortcut(QKeySequence.StandardKey.Undo)
     actions["redo"] = _history_action(window, redo=True)
@@ -178,6 +180,7 @@ def _history_action(window: MainWindow, redo: bool) -> QAction:
 
 def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&View"))
+    menu.setObjectName("viewMenu")  # found by name, whatever the language
     actions["view_menu"] = menu.menuAction()
     toggles = window.toggles
     menu.addSection(QCoreApplication.translate("Menus", "Shapes"))
@@ -197,6 +200,7 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
 
 def _presets_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&Presets"))
+    menu.setObjectName("presetsMenu")  # found by name, whatever the language
     for lesson in LESSONS:
         submenu = menu.addMenu(lesson_group_title(lesson))
         for entry in PRESETS.values():
@@ -216,6 +220,7 @@ def _presets_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
 
 def _help_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&Help"))
+    menu.setObjectName("helpMenu")  # found by name, whatever the language
     actions["help_menu"] = menu.menuAction()
     actions["shortcuts"] = _action(
         window,

@@ -1,5 +1,5 @@
-"""The start page: an empty network to build from scratch, and every case-study network as a
-card, grouped by lesson.
+"""The start page: an empty network to build from scratch, the lessons, and every case-study
+network as a card, grouped by lesson.
 
 Each card shows the network's title (the English window adds the Korean one), one line about
 it, and its size: parameters and multiply-accumulates, the two numbers the lessons compare. The
@@ -9,6 +9,7 @@ narrow one).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -124,6 +125,28 @@ class EmptyCard(Card):
         )
 
 
+class LessonsCard(Card):
+    """The card that opens the Lessons panel at the first of *lesson_ids* (the panel's)."""
+
+    def __init__(self, lesson_ids: Sequence[str], parent: QWidget | None = None) -> None:
+        title = QCoreApplication.translate("StartPage", "Lessons")
+        text = QCoreApplication.translate(
+            "StartPage",
+            "Read the course's lessons beside the network, from why case studies matter to the "
+            "Inception network, and do their Try it steps on the canvas.",
+        )
+        first, last = lesson_ids[0], lesson_ids[-1]
+        stats = QCoreApplication.translate("StartPage", "{count} lessons  ·  {first} to {last}").format(
+            count=fmt(len(lesson_ids)), first=first, last=last
+        )
+        super().__init__(title, title, text, stats, parent)
+        self.setObjectName("lessonsCard")
+        self.first_lesson = first
+        self.setToolTip(
+            QCoreApplication.translate("StartPage", "Open the Lessons panel at {lesson}").format(lesson=first)
+        )
+
+
 class StartPage(QDialog):
     """Pick a case-study network to open.
 
@@ -133,14 +156,28 @@ class StartPage(QDialog):
         A card was clicked; carries the preset id. The dialog then closes.
     empty_chosen()
         The "Empty network" card was clicked. The dialog then closes.
+    lessons_chosen(str)
+        The "Lessons" card was clicked; carries the first lesson's id. The dialog then closes.
+
+    Parameters
+    ----------
+    show_at_start : bool
+        Whether the "show this page at start" box starts checked.
+    parent : QWidget, optional
+    lesson_ids : sequence of str
+        The lessons on offer, in order; the page has a Lessons card when there are any.
     """
 
     preset_chosen = Signal(str)
     empty_chosen = Signal()
+    lessons_chosen = Signal(str)
 
-    def __init__(self, show_at_start: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, show_at_start: bool = True, parent: QWidget | None = None, lesson_ids: Sequence[str] = ()
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
+        self._lesson_ids = tuple(lesson_ids)
         self.setWindowTitle(QCoreApplication.translate("StartPage", "CNN Studio: pick a network"))
         self.setStyleSheet(STYLE)
         self._fit_to_screen()
@@ -189,12 +226,17 @@ class StartPage(QDialog):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 8, 0)
         self._grids: list[tuple[QGridLayout, list[Card]]] = []
-        heading = QLabel(QCoreApplication.translate("StartPage", "Start from scratch"))
+        heading = QLabel(QCoreApplication.translate("StartPage", "Start from scratch or learn"))
         heading.setObjectName("lessonTitle")
         layout.addWidget(heading)
         self.empty_card = EmptyCard()
         self.empty_card.clicked.connect(self._choose_empty)
-        layout.addLayout(self._grid([self.empty_card]))
+        first_cards: list[Card] = [self.empty_card]
+        self.lessons_card = LessonsCard(self._lesson_ids) if self._lesson_ids else None
+        if self.lessons_card is not None:
+            self.lessons_card.clicked.connect(self._choose_lessons)
+            first_cards.append(self.lessons_card)
+        layout.addLayout(self._grid(first_cards))
         for lesson in LESSONS:
             heading = QLabel(lesson_group_title(lesson))
             heading.setObjectName("lessonTitle")
@@ -261,5 +303,9 @@ class StartPage(QDialog):
         self.empty_chosen.emit()
         self.accept()
 
+    def _choose_lessons(self) -> None:
+        self.lessons_chosen.emit(self.lessons_card.first_lesson)
+        self.accept()
 
-__all__ = ["EmptyCard", "PresetCard", "StartPage", "compact", "preset_costs"]
+
+__all__ = ["EmptyCard", "LessonsCard", "PresetCard", "StartPage", "compact", "preset_costs"]

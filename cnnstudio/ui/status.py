@@ -50,7 +50,8 @@ class NetworkStatus(QWidget):
         self.totals.setText(text)
         errors = doc.summary.errors
         if not errors:
-            self.validity.setText(f'<span style="color:{VALID_COLOR};">{escape(self.tr("✓ valid"))}</span>')
+            valid = self.tr("✓ valid")
+            self.validity.setText(f'<span style="color:{VALID_COLOR};">{escape(valid)}</span>')
             self.validity.setToolTip(self.tr("Every layer's shape works out."))
             return
         if len(errors) == 1:

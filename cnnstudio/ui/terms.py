@@ -13,10 +13,12 @@ listed in :mod:`cnnstudio.ui.core_texts`, a module written by :func:`core_texts_
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from ..core import LESSONS, PRESETS, Preset
+from ..core.atomic import atomic_write
 from ..core.blocks import BLOCK_TYPES, BlockType
 from ..core.params import PADDING_WORDS, ParamSpec
 from .language import ui_language
@@ -25,6 +27,33 @@ BLOCKS = "BlockTypes"
 PRESETS_CONTEXT = "Presets"
 WORD_LISTS = {BLOCKS: "BLOCK_WORDS", PRESETS_CONTEXT: "PRESET_WORDS"}
 """The names of the lists in :mod:`cnnstudio.ui.core_texts`."""
+
+
+LAYER_TYPE_NAMES = tuple(
+    block.title for block in BLOCK_TYPES.values() if block.category not in ("Input", "Blocks")
+)
+"""The layer types as PyTorch names them (Conv2d, MaxPool2d, ReLU, ...): the same in every
+language. The app's own blocks (Input, Residual block, Inception module) are translated."""
+
+KEPT_IN_ENGLISH = frozenset(
+    {
+        *LAYER_TYPE_NAMES,
+        # network names (LeNet-5, ResNet-50): the presets whose Korean title is their English one
+        *(entry.title for entry in PRESETS.values() if entry.title == entry.title_ko),
+        *("LeNet", "AlexNet", "VGG", "ResNet", "GoogLeNet", "CIFAR"),
+        *("MACs", "FLOPs", "px", "KB", "MB", "GB", "GPU", "CPU", "CUDA"),
+        *("PyTorch", "torch", "torchvision", "ONNX", "LaTeX", "CSV", "Markdown", "JSON", "PNG", "SVG"),
+        *("same", "valid"),  # PyTorch's padding words
+        *("H × W × C", "C × H × W"),  # the shape notations' letters
+        *("Ctrl", "Shift", "Alt", "Esc", "Enter", "Space"),  # key names
+        "CNN Studio",
+        "English",  # each language is named in its own (View > Language)
+    }
+)
+"""Terms the Korean interface shows as they are written in English: layer type names, network
+names, units and counts (MACs, FLOPs, px), hardware, formats and libraries, PyTorch's padding
+words, key names, the app's name. A text made only of these, numbers, shapes and punctuation
+needs no translation (the tests' ``untranslated_texts`` walker allows it)."""
 
 
 def _translate(context: str, text: str) -> str:
@@ -130,16 +159,35 @@ def core_texts_source() -> str:
     return "\n".join(lines) + "\n"
 
 
+def core_texts_path() -> Path:
+    """Where :mod:`cnnstudio.ui.core_texts` lives."""
+    return Path(__file__).with_name("core_texts.py")
+
+
+def write_core_texts() -> bool:
+    """Rewrite :mod:`cnnstudio.ui.core_texts` from the core (``make translations`` calls this);
+    True if it changed."""
+    source = core_texts_source()
+    path = core_texts_path()
+    if path.read_text(encoding="utf-8") == source:
+        return False
+    atomic_write(path, source.encode("utf-8"))
+    return True
+
+
 def _literal(text: str) -> str:
     """*text* as a Python string literal in double quotes."""
     return json.dumps(text, ensure_ascii=False)
 
 
 __all__ = [
+    "KEPT_IN_ENGLISH",
+    "LAYER_TYPE_NAMES",
     "block_description",
     "block_title",
     "category_title",
     "choice_title",
+    "core_texts_path",
     "core_texts_source",
     "core_words",
     "lesson_group_title",
@@ -148,4 +196,5 @@ __all__ = [
     "preset_description",
     "preset_menu_title",
     "preset_title",
+    "write_core_texts",
 ]
