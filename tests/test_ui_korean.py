@@ -208,3 +208,27 @@ def test_the_restart_starts_the_app_again_with_its_file():
     _program, arguments = restart_command("/work/lenet.cnnstudio.json")
     assert arguments[-3:] == ["-m", "cnnstudio", "/work/lenet.cnnstudio.json"]
     assert restart_command(None)[1][-2:] == ["-m", "cnnstudio"]
+
+
+def test_the_palette_filter_reads_korean_and_english(korean_window):
+    palette = korean_window.block_palette
+    palette.apply_filter("활성화")  # the start of a category's Korean name
+    assert palette.visible_titles() == ["ReLU", "Tanh", "Sigmoid", "Softmax"]
+    palette.apply_filter("residual")  # the English title still finds its block
+    assert palette.visible_titles() == ["잔차 블록 (기본)", "잔차 블록 (병목)"]
+
+
+def test_a_choice_is_shown_in_korean_and_kept_as_the_core_names_it(korean, qtbot):
+    from cnnstudio.core.blocks import BLOCK_TYPES
+    from cnnstudio.ui.param_editors import editor_for
+
+    editor = editor_for(BLOCK_TYPES["residual"].spec("shortcut"), "projection")
+    qtbot.addWidget(editor)
+    assert editor.currentText() == "사영" and editor.value() == "projection"
+    with qtbot.waitSignal(editor.edited) as edited:
+        editor.setCurrentIndex(editor.findText("자동"))
+    assert edited.args == ["auto"]
+    padding = editor_for(BLOCK_TYPES["conv2d"].spec("padding"), 2)
+    qtbot.addWidget(padding)
+    assert [padding.mode.itemText(i) for i in range(3)] == ["same", "valid", "픽셀"]
+    assert padding.value() == 2 and padding.pixels.isEnabled()

@@ -2058,7 +2058,7 @@ MACs: {macs}</translation>
     </message>
     <message>
         <source>Count:</source>
-        <translation>세기:</translation>
+        <translation>집계:</translation>
     </message>
     <message>
         <source>Network order</source>
