@@ -271,9 +271,9 @@ def untranslated_texts():
 
     It reads menus (titles, entries, status tips; submenus too, each filled as it is about to
     show), and every widget under a widget that would be visible with it: window and dock
-    titles, labels, buttons, group boxes, tab titles, combo boxes' items, placeholders,
-    tooltips, item views' headers and cells and their tooltips, and the tooltips of a canvas's
-    items. *names* are the user's own words shown (layer and network names); *skip* holds
+    titles, labels, buttons, group boxes, tab titles, combo boxes' items, placeholders, text
+    views (as a whole), tooltips, item views' headers and cells and their tooltips, and the
+    tooltips of a canvas's items. *names* are the user's own words shown (layer and network names); *skip* holds
     widgets, menus or actions, or object names, to leave out with everything under them (a
     menu left with nothing to read is left out too).
     """
@@ -311,7 +311,7 @@ def _plain(text: str) -> str:
     if re.search(r"<[A-Za-z/][^>]*>", text):  # rich text: what it reads as
         text = QTextDocumentFragment.fromHtml(text).toPlainText()
     text = re.sub(r"\(&\w\)", "", text)  # a Korean accelerator: 파일(&F)
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
+    return re.sub(r"&(?=\w)", "", text.replace("&&", "\0")).replace("\0", "&").strip()  # &File
 
 
 def _visible_texts(root, skip) -> list[str]:
@@ -369,6 +369,7 @@ def _widget_texts(widget, skip) -> list[str]:
         QLabel,
         QLineEdit,
         QTabBar,
+        QTextEdit,
     )
 
     texts = [widget.toolTip(), widget.accessibleName()]
@@ -380,6 +381,8 @@ def _widget_texts(widget, skip) -> list[str]:
         texts.append(widget.title())
     if isinstance(widget, QLineEdit):
         texts.append(widget.placeholderText())
+    if isinstance(widget, QTextEdit):
+        texts += [widget.toPlainText(), widget.placeholderText()]
     if isinstance(widget, QComboBox):
         texts += [widget.itemText(i) for i in range(widget.count())]
     if isinstance(widget, QTabBar):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QTextLayout
-from PySide6.QtWidgets import QDockWidget, QLabel
+from PySide6.QtWidgets import QDialog, QDockWidget, QLabel
 
 from cnnstudio.core import preset
 from cnnstudio.ui import language
@@ -232,3 +232,48 @@ def test_a_choice_is_shown_in_korean_and_kept_as_the_core_names_it(korean, qtbot
     qtbot.addWidget(padding)
     assert [padding.mode.itemText(i) for i in range(3)] == ["same", "valid", "픽셀"]
     assert padding.value() == 2 and padding.pixels.isEnabled()
+
+
+def test_an_opened_block_and_its_inner_layer_speak_korean(
+    korean, core_texts_marked, make_window, untranslated_texts
+):
+    window = make_window(preset("resnet18"), remember_layout=False)
+    skip = other_areas(window)
+    rows = window.document.summary.rows
+    names = [*user_names(window), *(child.name for row in rows for child in row.children)]
+    assert window.canvas.open_block(window.document.network.find("layer1.0").id)
+    assert window.select_layer("layer1.0.conv2", "params")
+    found = {
+        "canvas": untranslated_texts(window.canvas, names, skip),
+        "inspector": untranslated_texts(window.inspector_dock, names, skip),
+        "table": untranslated_texts(window.table_dock, names, skip),
+    }
+    assert {part: texts for part, texts in found.items() if texts} == {}
+    assert window.inspector.findChild(QLabel, "setting_Kernel size").text() == "3"
+
+
+def test_a_network_with_a_problem_says_so_in_korean(
+    korean, core_texts_marked, make_window, untranslated_texts, set_param
+):
+    window = make_window(preset("lenet5"), remember_layout=False)
+    set_param(window.document, "conv2", "kernel", 15)  # larger than its 14x14 input
+    validity = window.statusBar().findChild(QLabel, "statusValidity")
+    assert "문제 1개" in validity.text()
+    assert CORE_MARK in validity.toolTip()  # the core's message, through core_text
+    names = user_names(window)
+    assert untranslated_texts(window.statusBar(), names) == []
+    assert untranslated_texts(window.table_dock, names, other_areas(window)) == []
+
+
+def test_the_help_pages_speak_korean(korean_window, untranslated_texts):
+    from cnnstudio.ui.help import counted_page
+
+    page = counted_page(korean_window)
+    assert page.windowTitle() == "무엇을 세는가"
+    assert untranslated_texts(page) == []
+    page.deleteLater()
+    korean_window.menu_actions["shortcuts"].trigger()
+    keys = korean_window.findChild(QDialog, "shortcutsPage")
+    assert keys.windowTitle() == "키보드와 마우스"
+    assert "새로 만들기" in keys.text.toPlainText() and "Ctrl+N" in keys.text.toPlainText()
+    keys.close()
