@@ -15,6 +15,7 @@ from ...core import LayerRow, format_shape
 from ...core.analysis import expansion
 from ...core.layout import layered_layout
 from ..document import Document
+from ..language import core_text
 from ..terms import block_title
 from .base_scene import GraphScene
 from .labels import edge_label, node_labels
@@ -73,7 +74,8 @@ class BlockScene(GraphScene):
                     layer=node.name
                 )
             )
-        self.title = f"{node.name} \u2014 {block_title(node.block)}: {node.block.summary_text(node.params)}"
+        summary = core_text(node.block.summary_text(node.params))
+        self.title = f"{node.name} \u2014 {block_title(node.block)}: {summary}"
         inner = expansion(node.block, node.params, in_row.shape)
         self._build(inner, {child.name: child for child in row.children}, in_row, row)
 

@@ -26,7 +26,7 @@ def node_labels(
     """What the box of a layer shows: name, type, key settings, output shape, cost and errors."""
     block = block_type(type_id)
     try:
-        summary = block.summary_text(params)
+        summary = core_text(block.summary_text(params))  # notation, with a few words ("basic 64, s1")
     except (KeyError, TypeError, ValueError):
         summary = ""
     shape = format_shape(row.shape, shape_order) if row is not None and row.shape is not None else ""
