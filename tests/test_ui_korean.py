@@ -5,6 +5,8 @@ Language saves the choice."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QTextLayout
@@ -54,6 +56,7 @@ def other_areas(window) -> set:
     return skip
 
 
+HANGUL_TEXT = re.compile(r"[\uac00-\ud7af]")
 CORE_MARK = "〈코어〉"
 """Put before the pure-Python layers' messages while their Korean is not on this branch."""
 
@@ -277,3 +280,26 @@ def test_the_help_pages_speak_korean(korean_window, untranslated_texts):
     assert keys.windowTitle() == "키보드와 마우스"
     assert "새로 만들기" in keys.text.toPlainText() and "Ctrl+N" in keys.text.toPlainText()
     keys.close()
+
+
+def test_the_unsaved_changes_question_and_its_buttons_speak_korean(
+    korean_window, untranslated_texts, set_param
+):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window = korean_window
+    set_param(window.document, "conv1", "filters", 8)
+    seen = []
+
+    def look_and_cancel() -> None:
+        box = QApplication.activeModalWidget()
+        seen.append((box.windowTitle(), sorted(b.text() for b in box.buttons())))
+        seen.append(untranslated_texts(box, user_names(window)))
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, look_and_cancel)
+    assert window.files.maybe_save() is False
+    assert seen[0][0] == "저장하지 않은 변경 사항"
+    assert all(HANGUL_TEXT.search(text) for text in seen[0][1]), seen[0][1]  # Qt's own buttons: qtbase_ko
+    assert seen[1] == []
