@@ -720,7 +720,7 @@
     </message>
     <message>
         <source>could not write the drawing to {file}</source>
-        <translation>도면을 {file}에 쓰지 못했습니다</translation>
+        <translation>SVG 그림을 {file}에 쓰지 못했습니다</translation>
     </message>
 </context>
 <context>
@@ -839,15 +839,15 @@
     </message>
     <message>
         <source>Diagram as SVG drawing…</source>
-        <translation>다이어그램을 SVG 도면으로…</translation>
+        <translation>다이어그램을 SVG 그림으로…</translation>
     </message>
     <message>
         <source>Export the diagram as an SVG drawing</source>
-        <translation>다이어그램을 SVG 도면으로 내보내기</translation>
+        <translation>다이어그램을 SVG 그림으로 내보내기</translation>
     </message>
     <message>
         <source>SVG drawings (*.svg)</source>
-        <translation>SVG 도면 (*.svg)</translation>
+        <translation>SVG 그림 (*.svg)</translation>
     </message>
     <message>
         <source>Table as CSV…</source>
