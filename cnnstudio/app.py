@@ -1,4 +1,7 @@
-"""Start-up of the desktop app: ``cnnstudio [NET] [--screenshot PATH]``.
+"""Start-up of the desktop app: ``cnnstudio [NET] [--lang en|ko] [--screenshot PATH]``.
+
+The window speaks the language ``--lang`` gives (for this run only), else the one chosen under
+View > Language, else the system's (see :mod:`cnnstudio.ui.language`).
 
 Without a screen the app cannot open a window; it then says so in one line and exits with
 status 1, unless it is only asked for a screenshot, which it draws offscreen. A NET that is
@@ -35,6 +38,12 @@ def parse_args(argv: list[str]):
         "net",
         nargs="?",
         help="a preset id (see 'cnnstudio presets'), a .cnnstudio.json file or an .onnx model",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the language of the window for this run (en or ko); "
+        "without it, the one chosen under View > Language, else the system's",
     )
     parser.add_argument(
         "--screenshot", metavar="PATH", help="save a PNG of the window (1600x1000 unless --size) and exit"
@@ -151,15 +160,8 @@ def _run(args, network: Network | None, path: Path | None) -> int:
     import shiboken6
     from PySide6.QtWidgets import QApplication
 
-    from .ui import MainWindow
-
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setApplicationName("cnnstudio")
-    app.setApplicationDisplayName("CNN Studio")
-    from .ui.fonts import install_fonts
-
-    install_fonts(app)  # Korean renders even where the system has no Korean font
-    window = MainWindow(network, path, remember_layout=not args.screenshot)
+    window = make_window(app, args, network, path)
     try:
         if args.screenshot or args.size:
             window.resize(*(args.size or SCREENSHOT_SIZE))
@@ -174,6 +176,21 @@ def _run(args, network: Network | None, path: Path | None) -> int:
         if args.screenshot:
             window.files.close()  # a picture leaves no recovery file behind, whatever happened
         shiboken6.delete(window)  # now, while the application exists: its parts talk to it as they go
+
+
+def make_window(app, args, network: Network | None, path: Path | None):
+    """The main window of *network* (saved at *path*), in the language of this run: fonts
+    registered and translations installed before it is built."""
+    from .ui import MainWindow
+    from .ui.fonts import install_fonts
+    from .ui.language import current_language, install_translators, set_session_language
+
+    app.setApplicationName("cnnstudio")
+    app.setApplicationDisplayName("CNN Studio")
+    install_fonts(app)  # Korean renders even where the system has no Korean font
+    set_session_language(args.lang)
+    install_translators(current_language(), app)
+    return MainWindow(network, path, remember_layout=not args.screenshot)
 
 
 def _greet(window, args) -> None:
@@ -270,4 +287,4 @@ def window_picture(window, start_page: bool = False):
     return image
 
 
-__all__ = ["display_problem", "main", "open_network", "parse_args", "window_picture"]
+__all__ = ["display_problem", "main", "make_window", "open_network", "parse_args", "window_picture"]

@@ -13,6 +13,9 @@ BIN=${BIN:-.venv/bin}
 cd "$(dirname "$0")/.."
 TS=resources/translations/ko
 
+# the core's words (block types, settings, presets) as a module lupdate can read
+"$BIN/python" -c 'from cnnstudio.ui.terms import write_core_texts; write_core_texts()'
+
 update() {  # update AREA FILE...
     area=$1
     shift

@@ -9,6 +9,7 @@ clicks), the way a mouse delivers them.
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -247,3 +248,176 @@ def _training_panel_waits_for_its_tab(request, monkeypatch):
         from cnnstudio.ui.training.panel import TrainingPanel
 
         monkeypatch.setattr(TrainingPanel, "idle_warm_up_ms", None)
+
+
+# -- languages ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def korean(qapp):
+    """The interface in Korean for this test (the app's and Qt's translations installed before
+    any widget is built), English again after it."""
+    from cnnstudio.ui.language import install_translators
+
+    assert install_translators("ko", qapp) == "ko", "resources/translations/cnnstudio_ko.qm did not load"
+    yield
+    install_translators("en", qapp)
+
+
+@pytest.fixture
+def untranslated_texts():
+    """``untranslated_texts(widget_or_menu, names=(), skip=())``: the visible texts under a
+    widget or menu that are not translated: no Hangul in them, and more than the terms kept in
+    English (:data:`cnnstudio.ui.terms.KEPT_IN_ENGLISH`), numbers, shapes and punctuation.
+
+    It reads menus (titles, entries, status tips; submenus too, each filled as it is about to
+    show), and every widget under a widget that would be visible with it: window and dock
+    titles, labels, buttons, group boxes, tab titles, combo boxes' items, placeholders, text
+    views (as a whole), tooltips, item views' headers and cells and their tooltips, and the
+    tooltips of a canvas's items. *names* are the user's own words shown (layer and network names); *skip* holds
+    widgets, menus or actions, or object names, to leave out with everything under them (a
+    menu left with nothing to read is left out too).
+    """
+    return _untranslated_texts
+
+
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+NUMBERS_AND_SHAPES = re.compile(
+    r"\d[\d,.]*(?:\s?[x×]\s?\d[\d,.]*)*(?:\s?(?:[KMG]|px|%))?(?![A-Za-z])|(?<![A-Za-z])[x×](?![A-Za-z])"
+)
+
+
+def _untranslated_texts(root, names=(), skip=()) -> list[str]:
+    from cnnstudio.ui.terms import KEPT_IN_ENGLISH
+
+    words = sorted({*KEPT_IN_ENGLISH, *names}, key=len, reverse=True)
+    kept = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z])")
+
+    def untranslated(text: str) -> bool:
+        if HANGUL.search(text):
+            return False
+        rest = NUMBERS_AND_SHAPES.sub(" ", kept.sub(" ", text))
+        return re.search(r"[A-Za-z]", rest) is not None
+
+    return [text for text in dict.fromkeys(_visible_texts(root, skip)) if untranslated(text)]
+
+
+def _skipped(thing, skip) -> bool:
+    return thing in skip or (bool(thing.objectName()) and thing.objectName() in skip)
+
+
+def _plain(text: str) -> str:
+    from PySide6.QtGui import QTextDocumentFragment
+
+    if re.search(r"<[A-Za-z/][^>]*>", text):  # rich text: what it reads as
+        text = QTextDocumentFragment.fromHtml(text).toPlainText()
+    text = re.sub(r"\(&\w\)", "", text)  # a Korean accelerator: 파일(&F)
+    return re.sub(r"&(?=\w)", "", text.replace("&&", "\0")).replace("\0", "&").strip()  # &File
+
+
+def _visible_texts(root, skip) -> list[str]:
+    from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+    if isinstance(root, (QMenu, QMenuBar)):
+        texts = _menu_texts(root, skip)
+        return [_plain(t) for t in texts if t and _plain(t)]
+    texts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if _skipped(widget, skip) or any(_skipped(a, skip) for a in _ancestors(widget, root)):
+            continue
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        texts += _widget_texts(widget, skip)
+    return [_plain(t) for t in texts if t and _plain(t)]
+
+
+def _ancestors(widget, root):
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        yield parent
+        parent = parent.parentWidget()
+
+
+def _menu_texts(menu, skip) -> list[str]:
+    from PySide6.QtWidgets import QMenu
+
+    texts = []
+    if isinstance(menu, QMenu):
+        menu.aboutToShow.emit()  # menus filled as they open (Open Recent)
+    for action in menu.actions():
+        if action.isSeparator() and not action.text():
+            continue
+        if _skipped(action, skip) or (action.menu() is not None and _skipped(action.menu(), skip)):
+            continue
+        if action.menu() is not None:
+            inner = _menu_texts(action.menu(), skip)
+            if not inner:
+                continue  # every entry belongs elsewhere
+            texts += [action.text(), *inner]
+        elif action.isVisible():
+            texts += [action.text(), action.statusTip()]
+    return texts
+
+
+def _widget_texts(widget, skip) -> list[str]:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QDockWidget,
+        QGraphicsView,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QTabBar,
+        QTextEdit,
+    )
+
+    texts = [widget.toolTip(), widget.accessibleName()]
+    if widget.isWindow() or isinstance(widget, QDockWidget):
+        texts.append(widget.windowTitle())
+    if isinstance(widget, (QLabel, QAbstractButton)):
+        texts.append(widget.text())
+    if isinstance(widget, QGroupBox):
+        texts.append(widget.title())
+    if isinstance(widget, QLineEdit):
+        texts.append(widget.placeholderText())
+    if isinstance(widget, QTextEdit):
+        texts += [widget.toPlainText(), widget.placeholderText()]
+    if isinstance(widget, QComboBox):
+        texts += [widget.itemText(i) for i in range(widget.count())]
+    if isinstance(widget, QTabBar):
+        texts += [widget.tabText(i) for i in range(widget.count())]
+        texts += [widget.tabToolTip(i) for i in range(widget.count())]
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        texts += _model_texts(widget)
+    if isinstance(widget, QGraphicsView) and widget.scene() is not None:
+        texts += [item.toolTip() for item in widget.scene().items() if item.isVisible()]
+    return texts
+
+
+def _model_texts(view) -> list[str]:
+    from PySide6.QtCore import QModelIndex, Qt
+
+    model = view.model()
+    texts = []
+    for orientation in (Qt.Orientation.Horizontal,):
+        for section in range(model.columnCount()):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                value = model.headerData(section, orientation, role)
+                if isinstance(value, str):
+                    texts.append(value)
+
+    def rows(parent: QModelIndex, depth: int) -> None:
+        for row in range(model.rowCount(parent)):
+            for column in range(model.columnCount(parent)):
+                index = model.index(row, column, parent)
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    value = index.data(role)
+                    if isinstance(value, str):
+                        texts.append(value)
+            if depth < 2:
+                rows(model.index(row, 0, parent), depth + 1)
+
+    rows(QModelIndex(), 0)
+    return texts

@@ -10,7 +10,7 @@ from cnnstudio.core import LESSONS, PRESETS, preset
 from cnnstudio.core.fileformat import load, save
 from cnnstudio.ui import MainWindow
 from cnnstudio.ui.layer_table import COLUMNS, NODE_ID_ROLE
-from cnnstudio.ui.start_page import EmptyCard, StartPage
+from cnnstudio.ui.start_page import EmptyCard, LessonsCard, StartPage
 
 
 def test_opens_lenet5_by_default_with_every_part_in_place(qtbot, make_window):
@@ -208,6 +208,20 @@ def test_the_start_page_offers_an_empty_network(qtbot, make_window):
     assert [n.type for n in window.document.network.nodes] == ["input"]
     assert window.document.network.name == "Untitled"
     assert not page.isVisible()
+
+
+def test_the_start_page_opens_the_lessons_at_the_first(qtbot, make_window):
+    window = make_window()
+    assert not window.lessons.isVisible()
+    page = window.show_start_page()
+    card = page.findChild(LessonsCard)
+    assert card is not None and card.accessibleName() == "Lessons"
+    assert "7 lessons" in card.findChild(QLabel, "cardStats").text()
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.lessons.isVisible)
+    assert window.lessons.panel.lesson.id == "L01"
+    assert not page.isVisible()
+    assert window.document.network.name == "LeNet-5"  # the open network stays
 
 
 def test_the_start_page_cards_flow_into_the_columns_its_width_holds(qtbot, make_window):

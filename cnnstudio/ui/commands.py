@@ -18,15 +18,26 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ..core import EditError, Network, RemovedNode, block_type
+from ..core import EditError, Network, RemovedNode
 from ..core.layout import position_below
 from .document import Document
+from .language import core_text
+from .terms import block_title, param_label
 
-LOCKED_MESSAGE = "The network is locked while it trains; stop the training to edit it"
+LOCKED_MESSAGE = QT_TRANSLATE_NOOP(
+    "Commands", "The network is locked while it trains; stop the training to edit it"
+)
+"""Why no edit is allowed while a training run uses the network (in English; see :func:`locked_message`)."""
 MERGE_ID = 4201
 """The undo-step id under which consecutive changes of one setting merge."""
+
+
+def locked_message() -> str:
+    """:data:`LOCKED_MESSAGE` in the app's language."""
+    return QCoreApplication.translate("Commands", LOCKED_MESSAGE)
 
 
 def sentence(text: str) -> str:
@@ -138,7 +149,9 @@ class AddNodeCommand(NetworkCommand):
         inputs: tuple[str, ...] = (),
         pos: tuple[float, float] | None = None,
     ) -> None:
-        super().__init__(network, f"Add {block_type(type_id).title}")
+        super().__init__(
+            network, QCoreApplication.translate("Commands", "Add {block}").format(block=block_title(type_id))
+        )
         self.type_id, self.params, self.name = type_id, dict(params or {}), name
         self.inputs, self.pos = tuple(inputs), pos
         self.node_id = ""
@@ -172,7 +185,10 @@ class InsertNodeCommand(NetworkCommand):
         dst: str,
         pos: tuple[float, float] | None = None,
     ) -> None:
-        super().__init__(network, f"Insert {block_type(type_id).title}")
+        super().__init__(
+            network,
+            QCoreApplication.translate("Commands", "Insert {block}").format(block=block_title(type_id)),
+        )
         self.type_id, self.params, self.src, self.dst, self.pos = type_id, dict(params or {}), src, dst, pos
         self.node_id = ""
         self.removed: RemovedNode | None = None
@@ -198,7 +214,10 @@ class RemoveNodeCommand(NetworkCommand):
     """Delete a node; with *bridge*, a node in a chain leaves the chain connected."""
 
     def __init__(self, network: Network, node_id: str, bridge: bool = True) -> None:
-        super().__init__(network, f"Delete {network.node(node_id).name}")
+        super().__init__(
+            network,
+            QCoreApplication.translate("Commands", "Delete {layer}").format(layer=network.node(node_id).name),
+        )
         self.node_id, self.bridge = node_id, bridge
         self.changes = (node_id,)
         self.removed: RemovedNode | None = None
@@ -215,7 +234,12 @@ class ConnectCommand(NetworkCommand):
 
     def __init__(self, network: Network, src: str, dst: str, index: int | None = None) -> None:
         names = network.node(src).name, network.node(dst).name
-        super().__init__(network, f"Connect {names[0]} to {names[1]}")
+        super().__init__(
+            network,
+            QCoreApplication.translate("Commands", "Connect {source} to {target}").format(
+                source=names[0], target=names[1]
+            ),
+        )
         self.src, self.dst, self.index = src, dst, index
 
     def again(self) -> None:
@@ -230,7 +254,12 @@ class DisconnectCommand(NetworkCommand):
 
     def __init__(self, network: Network, src: str, dst: str) -> None:
         names = network.node(src).name, network.node(dst).name
-        super().__init__(network, f"Disconnect {names[0]} from {names[1]}")
+        super().__init__(
+            network,
+            QCoreApplication.translate("Commands", "Disconnect {source} from {target}").format(
+                source=names[0], target=names[1]
+            ),
+        )
         self.src, self.dst = src, dst
         self.index = 0
 
@@ -253,8 +282,13 @@ class SetParamCommand(NetworkCommand):
 
     def __init__(self, network: Network, node_id: str, key: str, value: Any, session: object = None) -> None:
         node = network.node(node_id)
-        label = node.block.spec(key).label.lower()
-        super().__init__(network, f"Set {node.name} {label}")
+        label = param_label(node.block.spec(key))
+        super().__init__(
+            network,
+            QCoreApplication.translate("Commands", "Set {layer}: {setting}").format(
+                layer=node.name, setting=label
+            ),
+        )
         self.node_id, self.key, self.value, self.session = node_id, key, value, session
         self.changes = (node_id,)
         self.old: Any = None
@@ -290,7 +324,12 @@ class RenameCommand(NetworkCommand):
     """Rename a layer (names are unique in a network)."""
 
     def __init__(self, network: Network, node_id: str, name: str) -> None:
-        super().__init__(network, f"Rename {network.node(node_id).name} to {name.strip()}")
+        super().__init__(
+            network,
+            QCoreApplication.translate("Commands", "Rename {layer} to {name}").format(
+                layer=network.node(node_id).name, name=name.strip()
+            ),
+        )
         self.node_id, self.name = node_id, name
         self.changes = (node_id,)
         self.old = ""
@@ -306,7 +345,10 @@ class MoveCommand(NetworkCommand):
     """Move a node on the canvas (part of a macro when several move together)."""
 
     def __init__(self, network: Network, node_id: str, pos: tuple[float, float]) -> None:
-        super().__init__(network, f"Move {network.node(node_id).name}")
+        super().__init__(
+            network,
+            QCoreApplication.translate("Commands", "Move {layer}").format(layer=network.node(node_id).name),
+        )
         self.node_id, self.pos = node_id, pos
         self.old: tuple[float, float] | None = None
 
@@ -321,13 +363,13 @@ class RenameNetworkCommand(NetworkCommand):
     """Rename the network itself."""
 
     def __init__(self, network: Network, name: str) -> None:
-        super().__init__(network, "Rename network")
+        super().__init__(network, QCoreApplication.translate("Commands", "Rename the network"))
         self.name = name.strip()
         self.old = ""
 
     def first(self) -> None:
         if not self.name:
-            raise EditError("a network needs a name")
+            raise EditError(QCoreApplication.translate("Commands", "a network needs a name"))
         self.again()
 
     def again(self) -> None:
@@ -345,7 +387,7 @@ def locked_reason(document: Document, command: NetworkCommand) -> str | None:
 def execute(document: Document, command: NetworkCommand) -> bool:
     """Apply *command* and record it for undo; False (with a status message) if refused."""
     if not document.editable:
-        document.status_message.emit(LOCKED_MESSAGE)
+        document.status_message.emit(locked_message())
         return False
     reason = locked_reason(document, command)
     if reason is not None:
@@ -355,7 +397,7 @@ def execute(document: Document, command: NetworkCommand) -> bool:
         command.apply()
     except EditError as error:
         document.refresh()
-        document.status_message.emit(sentence(str(error)))
+        document.status_message.emit(sentence(core_text(str(error))))
         return False
     record(document, command.text, [command])
     return True
@@ -385,7 +427,7 @@ class EditMacro:
     def do(self, command: NetworkCommand) -> NetworkCommand:
         """Apply *command* now; raises EditError (caught by the ``with`` block) if refused."""
         if not self.document.editable:
-            raise EditError(LOCKED_MESSAGE)
+            raise EditError(locked_message())
         reason = locked_reason(self.document, command)
         if reason is not None:
             raise EditError(reason)
@@ -404,7 +446,7 @@ class EditMacro:
             self._roll_back()
             return False
         self._roll_back()
-        self.document.status_message.emit(sentence(str(error)))
+        self.document.status_message.emit(sentence(core_text(str(error))))
         return True
 
     def _commit(self) -> None:

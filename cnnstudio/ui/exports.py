@@ -8,9 +8,10 @@ text comes from :mod:`cnnstudio.core.report` in the notation the table shows rig
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core.atomic import atomic_write
@@ -19,13 +20,48 @@ from ..core.report import to_csv, to_markdown
 from .document import Document
 from .settings import Settings
 
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One entry of File > Export, its texts in English (the methods give them as shown)."""
+
+    menu: str
+    dialog_title: str
+    file_filter: str
+
+    def menu_text(self) -> str:
+        return QCoreApplication.translate("Exporter", self.menu)
+
+    def title(self) -> str:
+        return QCoreApplication.translate("Exporter", self.dialog_title)
+
+    def filter(self) -> str:
+        return QCoreApplication.translate("Exporter", self.file_filter)
+
+
 FORMATS = {
-    "png": ("Diagram as PNG image", "PNG images (*.png)"),
-    "svg": ("Diagram as SVG drawing", "SVG drawings (*.svg)"),
-    "csv": ("Table as CSV", "CSV tables (*.csv)"),
-    "md": ("Table as Markdown", "Markdown (*.md)"),
+    "png": ExportFormat(
+        QT_TRANSLATE_NOOP("Exporter", "Diagram as PNG image…"),
+        QT_TRANSLATE_NOOP("Exporter", "Export the diagram as a PNG image"),
+        QT_TRANSLATE_NOOP("Exporter", "PNG images (*.png)"),
+    ),
+    "svg": ExportFormat(
+        QT_TRANSLATE_NOOP("Exporter", "Diagram as SVG drawing…"),
+        QT_TRANSLATE_NOOP("Exporter", "Export the diagram as an SVG drawing"),
+        QT_TRANSLATE_NOOP("Exporter", "SVG drawings (*.svg)"),
+    ),
+    "csv": ExportFormat(
+        QT_TRANSLATE_NOOP("Exporter", "Table as CSV…"),
+        QT_TRANSLATE_NOOP("Exporter", "Export the table as CSV"),
+        QT_TRANSLATE_NOOP("Exporter", "CSV tables (*.csv)"),
+    ),
+    "md": ExportFormat(
+        QT_TRANSLATE_NOOP("Exporter", "Table as Markdown…"),
+        QT_TRANSLATE_NOOP("Exporter", "Export the table as Markdown"),
+        QT_TRANSLATE_NOOP("Exporter", "Markdown (*.md)"),
+    ),
 }
-"""Export kind -> (menu text, file dialog filter); the kind is also the file suffix."""
+"""Export kind -> its menu entry, dialog title and file filter; the kind is also the file suffix."""
 
 
 def table_text(document: Document, kind: str) -> str:
@@ -59,10 +95,10 @@ class Exporter(QObject):
 
     def ask_and_export(self, kind: str) -> Path | None:
         """Ask for a file name for *kind* and export; the path written, or None."""
-        title, file_filter = FORMATS[kind]
+        export_format = FORMATS[kind]
         suggested = Path(self.settings.last_folder() or Path.home()) / f"{_stem(self.document)}.{kind}"
         name, _ = QFileDialog.getSaveFileName(
-            self.window, f"Export the {title.lower()}", str(suggested), file_filter
+            self.window, export_format.title(), str(suggested), export_format.filter()
         )
         if not name:
             return None
@@ -76,10 +112,14 @@ class Exporter(QObject):
         try:
             self._writers()[kind](Path(path))
         except OSError as error:
-            QMessageBox.critical(self.window, "Cannot export", f"{path} could not be written:\n\n{error}")
+            QMessageBox.critical(
+                self.window,
+                self.tr("Cannot export"),
+                self.tr("{file} could not be written:\n\n{why}").format(file=path, why=error),
+            )
             return False
         self.settings.set_last_folder(Path(path).resolve().parent)
-        self.document.status_message.emit(f"Exported {Path(path).name}")
+        self.document.status_message.emit(self.tr("Exported {file}").format(file=Path(path).name))
         return True
 
     def _writers(self) -> dict[str, Callable[[Path], None]]:
@@ -96,4 +136,4 @@ def _stem(document: Document) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-") or "network"
 
 
-__all__ = ["FORMATS", "Exporter", "table_text"]
+__all__ = ["FORMATS", "ExportFormat", "Exporter", "table_text"]

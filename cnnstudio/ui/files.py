@@ -12,27 +12,43 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ..core import Network, preset
+from ..core import PRESETS, Network, fmt, preset
 from ..core.atomic import atomic_write
 from ..core.fileformat import SUFFIX, FileFormatError, load, to_dict
 from ..core.jsonfile import printable
 from ..interop import import_onnx, is_onnx_path  # File > Open imports .onnx models (interop)
 from .document import Document
+from .language import core_text
 from .recovery import Autosave, Recovered, Unreadable, find_recoverable
 from .settings import Settings, recovery_dir
+from .terms import preset_title
 
-TRAINING_MESSAGE = "The network is training; stop the training before opening another one"
-FILE_FILTER = (
-    "CNN Studio networks (*.cnnstudio.json);;ONNX models (*.onnx);;JSON files (*.json);;All files (*)"
+TRAINING_MESSAGE = QT_TRANSLATE_NOOP(
+    "FileController", "The network is training; stop the training before opening another one"
 )
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "FileController",
+    "CNN Studio networks (*.cnnstudio.json);;ONNX models (*.onnx);;JSON files (*.json);;All files (*)",
+)
+"""The file dialogs' filter, in English (:func:`file_filter` gives it as shown)."""
+
+
+def training_message() -> str:
+    """:data:`TRAINING_MESSAGE` in the app's language."""
+    return QCoreApplication.translate("FileController", TRAINING_MESSAGE)
+
+
+def file_filter() -> str:
+    """:data:`FILE_FILTER` in the app's language."""
+    return QCoreApplication.translate("FileController", FILE_FILTER)
 
 
 def blank_network() -> Network:
     """What File > New gives: an untitled network holding only an Input."""
-    network = Network("Untitled")
+    network = Network(QCoreApplication.translate("FileController", "Untitled"))
     network.add_node("input", name="input", pos=(0.0, 0.0))
     return network
 
@@ -87,14 +103,18 @@ class FileController(QObject):
         if not self._may_replace() or not self.maybe_save():
             return False
         self.document.replace_network(preset(preset_id))
-        self.document.status_message.emit(f"Opened the preset {self.document.network.name}")
+        self.document.status_message.emit(
+            self.tr("Opened the preset {network}").format(network=preset_title(PRESETS[preset_id]))
+        )
         return True
 
     def open_dialog(self) -> bool:
         """Ask for a file and open it."""
         if not self._may_replace():
             return False
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open a network", self._folder(), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open a network"), self._folder(), file_filter()
+        )
         return self.open_path(Path(name)) if name else False
 
     def open_path(self, path: Path) -> bool:
@@ -105,21 +125,24 @@ class FileController(QObject):
         try:
             network = import_onnx(path) if is_onnx_path(path) else load(path)
         except FileFormatError as error:  # OnnxImportError is one
-            self._refuse_file(path, str(error))
+            self._refuse_file(path, core_text(str(error)))
             return False
         if not self.maybe_save():
             return False
         # an imported model is a new, unsaved network: Save asks where, never writes over the .onnx
         self.document.replace_network(network, None if is_onnx_path(path) else path.resolve())
         self._remember(path)
-        self.document.status_message.emit(f"{'Imported' if is_onnx_path(path) else 'Opened'} {path.name}")
+        if is_onnx_path(path):
+            self.document.status_message.emit(self.tr("Imported {file}").format(file=path.name))
+        else:
+            self.document.status_message.emit(self.tr("Opened {file}").format(file=path.name))
         return True
 
     def _may_replace(self) -> bool:
         """False (with a status message) while a training run uses the open network."""
         if self.document.editable:
             return True
-        self.document.status_message.emit(TRAINING_MESSAGE)
+        self.document.status_message.emit(training_message())
         return False
 
     def _refuse_file(self, path: Path, why: str) -> None:
@@ -128,9 +151,10 @@ class FileController(QObject):
             self.recent_changed.emit()
         QMessageBox.critical(
             self.window,
-            "Cannot open the file",
-            f"{printable(path.name, 80, quote=False)} could not be opened, so the network you have open "
-            f"stays as it is.\n\n{why}",
+            self.tr("Cannot open the file"),
+            self.tr(
+                "{file} could not be opened, so the network you have open stays as it is.\n\n{why}"
+            ).format(file=printable(path.name, 80, quote=False), why=why),
         )
 
     # -- saving -------------------------------------------------------------------------------
@@ -146,7 +170,9 @@ class FileController(QObject):
         suggested = str(Path(self._folder()) / f"{_file_stem(self.document)}{SUFFIX}")
         if self.document.path is not None:
             suggested = str(self.document.path)
-        name, _ = QFileDialog.getSaveFileName(self.window, "Save the network", suggested, FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save the network"), suggested, file_filter()
+        )
         return self.save_to(with_suffix(Path(name))) if name else False
 
     def save_to(self, path: Path) -> bool:
@@ -154,13 +180,17 @@ class FileController(QObject):
         try:
             atomic_write(path, self.file_text())
         except (OSError, FileFormatError) as error:
-            why = (error.strerror if isinstance(error, OSError) else None) or str(error)
-            QMessageBox.critical(self.window, "Cannot save", f"{path} could not be written:\n\n{why}")
+            why = (error.strerror if isinstance(error, OSError) else None) or core_text(str(error))
+            QMessageBox.critical(
+                self.window,
+                self.tr("Cannot save"),
+                self.tr("{file} could not be written:\n\n{why}").format(file=path, why=why),
+            )
             return False
         self.document.mark_saved(path.resolve())
         self.autosave.discard()
         self._remember(path)
-        self.document.status_message.emit(f"Saved {path.name}")
+        self.document.status_message.emit(self.tr("Saved {file}").format(file=path.name))
         return True
 
     def file_text(self) -> str:
@@ -175,8 +205,10 @@ class FileController(QObject):
             return True
         answer = QMessageBox.warning(
             self.window,
-            "Unsaved changes",
-            f"{self.document.display_name} has changes that are not saved.\nSave them before going on?",
+            self.tr("Unsaved changes"),
+            self.tr("{network} has changes that are not saved.\nSave them before going on?").format(
+                network=self.document.display_name
+            ),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -215,7 +247,7 @@ class FileController(QObject):
         for found in found_work:
             answer = QMessageBox.question(
                 self.window,
-                "Recover unsaved work?",
+                self.tr("Recover unsaved work?"),
                 recovery_question(found),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.Yes,
@@ -232,7 +264,7 @@ class FileController(QObject):
         self.document.title_changed.emit()
         found.discard()
         self.autosave.write_now()
-        self.document.status_message.emit("Recovered unsaved work; save it to keep it")
+        self.document.status_message.emit(self.tr("Recovered unsaved work; save it to keep it"))
 
     def close(self) -> None:
         """A clean exit: no recovery file is left behind."""
@@ -244,21 +276,25 @@ def recovery_question(found: Recovered) -> str:
     when = f"{found.saved_at:%Y-%m-%d %H:%M}"
     if found.original_path is not None:
         file = printable(found.original_path.name, 80, quote=False)
-        return (
-            f"Recover unsaved work from {when}?\n\nCNN Studio closed before the changes to {file} were saved."
-        )
+        return QCoreApplication.translate(
+            "FileController",
+            "Recover unsaved work from {time}?\n\nCNN Studio closed before the changes to {file} were saved.",
+        ).format(time=when, file=file)
     name = printable(found.network.name, 80, quote=False)
-    return (
-        f"Recover unsaved work from {when}?\n\n"
-        f"CNN Studio closed before the new network {name} was saved to a file."
-    )
+    return QCoreApplication.translate(
+        "FileController",
+        "Recover unsaved work from {time}?\n\nCNN Studio closed before the new network {network} was saved "
+        "to a file.",
+    ).format(time=when, network=name)
 
 
 def unreadable_message(unreadable: list[Unreadable]) -> str:
     """One status-bar line about the recovery files that could not be read."""
     if len(unreadable) == 1:
         return unreadable[0].message()
-    return f"{len(unreadable)} recovery files could not be read; they were set aside in {recovery_dir()}"
+    return QCoreApplication.translate(
+        "FileController", "{count} recovery files could not be read; they were set aside in {folder}"
+    ).format(count=fmt(len(unreadable)), folder=recovery_dir())
 
 
 def _file_stem(document: Document) -> str:
@@ -266,4 +302,4 @@ def _file_stem(document: Document) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-") or "network"
 
 
-__all__ = ["FILE_FILTER", "FileController", "blank_network", "with_suffix"]
+__all__ = ["FILE_FILTER", "FileController", "blank_network", "file_filter", "training_message", "with_suffix"]

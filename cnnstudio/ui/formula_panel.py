@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 from ..core import Summary, fmt
 from . import style
 from .document import Document
+from .language import core_text
 from .layer_table import COLUMNS, ERROR_COLOR, ERRORS_ROLE, FORMULA_ROLE, NODE_ID_ROLE
 
 FORMULA_COLUMNS = (
@@ -27,13 +28,10 @@ FORMULA_COLUMNS = (
     "receptive_field",
 )
 MUTED = style.FORMULA_MUTED
-RESIDUAL_TITLE = "The shortcut, added before the last ReLU"
 
 
 class FormulaPanel(QScrollArea):
     """Shows the arithmetic behind the current cell, and any problems of its layer."""
-
-    HINT = "Click a number in the table to see the arithmetic behind it."
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,8 +76,9 @@ class FormulaPanel(QScrollArea):
         block = self.document.summary.get(row.node_id) if row is not None else None
         if block is None or block.type != "residual" or (row is not block and row.name != "add"):
             return []
-        formula = block.formula("block")
-        return [self._formula_html(RESIDUAL_TITLE, formula, main=True)] if formula else []
+        formula = core_text(block.formula("block"))
+        title = self.tr("The shortcut, added before the last ReLU")
+        return [self._formula_html(title, formula, main=True)] if formula else []
 
     def _formulas_html(self, index: QModelIndex, problems: list[str]) -> list[str]:
         """The chosen cell's formula first (or the block's description), then the rest of the row's."""
@@ -93,10 +92,13 @@ class FormulaPanel(QScrollArea):
         for cell in worked_out:
             parts.append(self._formula_html(self._title(cell), cell.data(FORMULA_ROLE), main=cell == index))
         if not worked_out and index.data(NODE_ID_ROLE):
-            why = "this problem is fixed" if problems else "the problem in an earlier layer is fixed"
-            parts.append(
-                f'<p style="color:{MUTED};">Its shape and costs cannot be worked out until {why}.</p>'
-            )
+            if problems:
+                why = self.tr("Its shape and costs cannot be worked out until this problem is fixed.")
+            else:
+                why = self.tr(
+                    "Its shape and costs cannot be worked out until the problem in an earlier layer is fixed."
+                )
+            parts.append(f'<p style="color:{MUTED};">{escape(why)}</p>')
         return parts
 
     def _title(self, index: QModelIndex) -> str:
@@ -116,15 +118,21 @@ class FormulaPanel(QScrollArea):
 
     def _problems_html(self, problems: list[str]) -> list[str]:
         color = ERROR_COLOR.name()
-        return [f'<p style="color:{color};"><b>⚠ Problem:</b> {escape(p)}</p>' for p in problems]
+        title = escape(self.tr("⚠ Problem:"))
+        return [f'<p style="color:{color};"><b>{title}</b> {escape(core_text(p))}</p>' for p in problems]
 
     def _hint_html(self) -> str:
         summary = self.document.summary
         parts = [] if summary.errors else self._overview_html(summary)
-        parts.append(f'<p style="color:{MUTED};">{escape(self.HINT)}</p>')
+        hint = self.tr("Click a number in the table to see the arithmetic behind it.")
+        parts.append(f'<p style="color:{MUTED};">{escape(hint)}</p>')
         if summary.errors:
             count = len(summary.errors)
-            parts.append(f"<p><b>This network has {count} problem{'s' if count > 1 else ''}:</b></p>")
+            if count == 1:
+                heading = self.tr("This network has 1 problem:")
+            else:
+                heading = self.tr("This network has {count} problems:").format(count=fmt(count))
+            parts.append(f"<p><b>{escape(heading)}</b></p>")
             parts += self._problems_html(summary.errors)
         return "".join(parts)
 
@@ -132,27 +140,41 @@ class FormulaPanel(QScrollArea):
         """The network's size and where its work and its weights are."""
         totals = summary.totals
         flops = self.document.show_flops
-        unit, factor = ("FLOPs", 2) if flops else ("MACs", 1)
+        factor = 2 if flops else 1
+        layers = self.tr("{count} layers").format(count=fmt(len(summary.rows)))
+        if flops:
+            size = self.tr("{params} parameters  ·  {flops} FLOPs").format(
+                params=fmt(totals.params), flops=fmt(2 * totals.macs)
+            )
+        else:
+            size = self.tr("{params} parameters  ·  {macs} MACs").format(
+                params=fmt(totals.params), macs=fmt(totals.macs)
+            )
         parts = [
             f'<p style="font-size:13pt;"><b>{escape(summary.name)}</b> &nbsp;'
-            f'<span style="color:{MUTED};">{len(summary.rows)} layers</span></p>',
-            f"<p>{fmt(totals.params)} parameters &nbsp;·&nbsp; {fmt(factor * totals.macs)} {unit}</p>",
+            f'<span style="color:{MUTED};">{escape(layers)}</span></p>',
+            f"<p>{escape(size)}</p>",
         ]
         if totals.macs:
             busiest = max(summary.rows, key=lambda row: row.macs)
-            share = 100 * busiest.macs / totals.macs
-            parts.append(
-                f"<p>Most work: <b>{escape(busiest.name)}</b> does {share:.1f} % of the {unit} "
-                f"({fmt(factor * busiest.macs)}).</p>"
-            )
+            share = f"{100 * busiest.macs / totals.macs:.1f}"
+            if flops:
+                work = self.tr("Most work: {layer} does {share} % of the FLOPs ({count}).")
+            else:
+                work = self.tr("Most work: {layer} does {share} % of the MACs ({count}).")
+            parts.append(_with_bold_layer(work, busiest.name, share=share, count=fmt(factor * busiest.macs)))
         if totals.params:
             heaviest = max(summary.rows, key=lambda row: row.params)
-            share = 100 * heaviest.params / totals.params
-            parts.append(
-                f"<p>Most weights: <b>{escape(heaviest.name)}</b> holds {share:.1f} % of the parameters "
-                f"({fmt(heaviest.params)}).</p>"
-            )
+            share = f"{100 * heaviest.params / totals.params:.1f}"
+            weights = self.tr("Most weights: {layer} holds {share} % of the parameters ({count}).")
+            parts.append(_with_bold_layer(weights, heaviest.name, share=share, count=fmt(heaviest.params)))
         return parts
+
+
+def _with_bold_layer(template: str, layer: str, **values: str) -> str:
+    """A paragraph from a translated *template*, its ``{layer}`` in bold (everything escaped)."""
+    filled = {name: escape(value) for name, value in values.items()}
+    return f"<p>{escape(template).format(layer=f'<b>{escape(layer)}</b>', **filled)}</p>"
 
 
 __all__ = ["FormulaPanel"]

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout
 
 from ..core import LayerRow, block_type, fmt, format_shape
 from ..core.analysis import expansion
 from ..core.blocks import InnerNode
+from ..core.params import ParamSpec
 from .document import Document
 from .inspector_page import MUTED, Page, plain_label
+from .terms import block_description, block_title, choice_title, param_label
 
 IN = "in"
 
@@ -58,20 +61,24 @@ def _described(document: Document, block: LayerRow, row: LayerRow) -> InnerLayer
     return InnerLayer(block, row, inner, tuple(shapes))
 
 
-def settings_lines(layer: InnerLayer) -> list[tuple[str, str]]:
-    """``(label, value)`` for each setting of the inner layer, as the block set it."""
+def settings_lines(layer: InnerLayer) -> list[tuple[ParamSpec, str]]:
+    """``(setting, value as shown)`` for each setting of the inner layer, as the block set it."""
     if layer.node is None:
         return []
     spec_of = block_type(layer.node.type).params
-    return [(spec.label, _value_text(layer.node.params.get(spec.key))) for spec in spec_of]
+    return [(spec, _value_text(layer.node.params.get(spec.key))) for spec in spec_of]
 
 
 def _value_text(value) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return (
+            QCoreApplication.translate("InnerLayer", "yes")
+            if value
+            else QCoreApplication.translate("InnerLayer", "no")
+        )
     if isinstance(value, int):
         return fmt(value)
-    return str(value)
+    return choice_title(str(value)) if isinstance(value, str) else str(value)
 
 
 class InnerLayerPage(Page):
@@ -82,21 +89,26 @@ class InnerLayerPage(Page):
         self.path = path
         layer = find_inner_layer(document, path)
         block = block_type(layer.row.type)
-        kind = f"{block.title} \u00b7 inside {layer.block.name}"
+        kind = QCoreApplication.translate("InnerLayer", "{type} \u00b7 inside {block}").format(
+            type=block_title(block), block=layer.block.name
+        )
         self.title = self.add_header(layer.row.type, (), layer.row.name, kind, block.category)
-        self.layout_.addWidget(plain_label(block.description, MUTED))
+        self.layout_.addWidget(plain_label(block_description(block), MUTED))
         note = plain_label(
-            f"A layer inside {layer.block.name}, shown read-only: its settings follow from the "
-            "block's. Select the block to change them.",
+            QCoreApplication.translate(
+                "InnerLayer",
+                "A layer inside {block}, shown read-only: its settings follow from the block's. "
+                "Select the block to change them.",
+            ).format(block=layer.block.name),
             MUTED,
         )
         note.setObjectName("innerNote")
         self.layout_.addWidget(note)
         settings = QFormLayout()
-        for label, value in settings_lines(layer):
+        for spec, value in settings_lines(layer):
             shown = plain_label(value, wrap=False)
-            shown.setObjectName(f"setting_{label}")
-            settings.addRow(label, shown)
+            shown.setObjectName(f"setting_{spec.label}")
+            settings.addRow(param_label(spec), shown)
         self.layout_.addLayout(settings)
         self.figures, self.figure_labels = self.add_figures()
         self.layout_.addStretch(1)
@@ -105,7 +117,7 @@ class InnerLayerPage(Page):
     def refresh(self) -> None:
         layer = find_inner_layer(self.document, self.path)
         if layer is not None:
-            shown = ", ".join(layer.input_shapes) or "none"
+            shown = ", ".join(layer.input_shapes) or QCoreApplication.translate("InnerLayer", "none")
             self.show_figures(self.figures, self.figure_labels, shown, layer.row)
 
 

@@ -24,12 +24,21 @@ from PySide6.QtWidgets import (
 from ..core import fmt, format_shape
 from ..core.counting import weight_layers
 from . import style
-from .commands import LOCKED_MESSAGE, RenameCommand, RenameNetworkCommand, SetParamCommand, execute
+from .commands import (
+    RenameCommand,
+    RenameNetworkCommand,
+    SetParamCommand,
+    execute,
+    locked_message,
+    sentence,
+)
 from .document import Document
 from .icons import icon_variant
 from .inner_layer import InnerLayerPage, find_inner_layer
 from .inspector_page import ERROR_STYLE, MUTED, Page, plain_label
+from .language import core_text
 from .param_editors import editor_for
+from .terms import block_description, block_title, category_title, param_help, param_label
 
 
 class NodePage(Page):
@@ -41,31 +50,31 @@ class NodePage(Page):
         self.session = object()  # changes made on this page merge per field
         node = document.network.node(node_id)
         block = node.block
-        kind = f"{block.title} \u00b7 {block.category}"
+        kind = f"{block_title(block)} \u00b7 {category_title(block.category)}"
         self.title = self.add_header(
             node.type, icon_variant(node.type, node.params), node.name, kind, block.category
         )
-        self.layout_.addWidget(plain_label(block.description, MUTED))
+        self.layout_.addWidget(plain_label(block_description(block), MUTED))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name_edit = QLineEdit(node.name)
         self.name_edit.setObjectName("layerName")
-        self.name_edit.setToolTip("The layer's name, unique in the network")
+        self.name_edit.setToolTip(self.tr("The layer's name, unique in the network"))
         self.name_edit.editingFinished.connect(self._rename)
-        form.addRow("Name", self.name_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
         self.editors = {}
         for spec in block.params:
             editor = editor_for(spec, node.params[spec.key])
             editor.edited.connect(lambda value, key=spec.key: self._set(key, value))
-            label = QLabel(spec.label)
-            label.setToolTip(spec.help)
+            label = QLabel(param_label(spec))
+            label.setToolTip(param_help(spec))
             form.addRow(label, editor)
             self._add_range_hint(form, spec.key, editor)
             self.editors[spec.key] = editor
         self.layout_.addLayout(form)
         if block.composite:
             self.layout_.addWidget(
-                plain_label("Double-click the block on the canvas to see the layers inside.", MUTED)
+                plain_label(self.tr("Double-click the block on the canvas to see the layers inside."), MUTED)
             )
         self.figures, self.figure_labels = self.add_figures()
         self.errors = plain_label(sheet=ERROR_STYLE)
@@ -124,11 +133,11 @@ class NodePage(Page):
         if row is None or node is None:
             return
         source = document.row(node.inputs[0]) if node.inputs else None
-        shown = format_shape(source.shape, document.shape_order) if source is not None else "none"
+        shown = format_shape(source.shape, document.shape_order) if source is not None else self.tr("none")
         self.show_figures(self.figures, self.figure_labels, shown, row)
-        self.errors.setText("\n".join(f"\u2022 {error}" for error in row.errors))
+        self.errors.setText("\n".join(f"\u2022 {core_text(error)}" for error in row.errors))
         self.errors.setVisible(bool(row.errors))
-        self.notes.setText("\n".join(note[:1].upper() + note[1:] for note in row.notes))
+        self.notes.setText("\n".join(sentence(core_text(note)) for note in row.notes))
         self.notes.setVisible(bool(row.notes))
 
     def set_editable(self, editable: bool) -> None:
@@ -143,17 +152,21 @@ class SelectionPage(Page):
     def __init__(self, document: Document, node_ids: list[str]) -> None:
         super().__init__(document)
         self.node_ids = node_ids
-        self.title = plain_label(f"{len(node_ids)} layers selected", style.TITLE)
+        title = self.tr("{count} layers selected").format(count=fmt(len(node_ids)))
+        self.title = plain_label(title, style.TITLE)
         self.title.setObjectName("inspectorTitle")
         self.layout_.addWidget(self.title)
         names = ", ".join(document.network.node(i).name for i in node_ids[:12])
-        more = f" and {len(node_ids) - 12} more" if len(node_ids) > 12 else ""
-        self.layout_.addWidget(plain_label(names + more, MUTED))
+        if len(node_ids) > 12:
+            names = self.tr("{names} and {count} more").format(names=names, count=fmt(len(node_ids) - 12))
+        self.layout_.addWidget(plain_label(names, MUTED))
         self.totals = plain_label()
         self.layout_.addWidget(self.totals)
         self.layout_.addWidget(
             plain_label(
-                "Move, copy, duplicate or delete them together on the canvas. Select one layer to edit it.",
+                self.tr(
+                    "Move, copy, duplicate or delete them together on the canvas. Select one layer to edit it."
+                ),
                 MUTED,
             )
         )
@@ -165,8 +178,15 @@ class SelectionPage(Page):
         rows = [r for r in rows if r is not None]
         params = sum(r.params for r in rows)
         macs = sum(r.macs for r in rows)
-        cost = f"FLOPs: {fmt(2 * macs)}" if self.document.show_flops else f"MACs: {fmt(macs)}"
-        self.totals.setText(f"Together\nParameters: {fmt(params)}\n{cost}")
+        if self.document.show_flops:
+            text = self.tr("Together\nParameters: {params}\nFLOPs: {flops}").format(
+                params=fmt(params), flops=fmt(2 * macs)
+            )
+        else:
+            text = self.tr("Together\nParameters: {params}\nMACs: {macs}").format(
+                params=fmt(params), macs=fmt(macs)
+            )
+        self.totals.setText(text)
 
 
 class NetworkPage(Page):
@@ -174,15 +194,15 @@ class NetworkPage(Page):
 
     def __init__(self, document: Document) -> None:
         super().__init__(document)
-        self.title = plain_label("Network", style.TITLE)
+        self.title = plain_label(self.tr("Network"), style.TITLE)
         self.title.setObjectName("inspectorTitle")
         self.layout_.addWidget(self.title)
         form = QFormLayout()
         self.name_edit = QLineEdit(document.network.name)
         self.name_edit.setObjectName("networkName")
-        self.name_edit.setToolTip("The network's name, shown in the title bar and in reports")
+        self.name_edit.setToolTip(self.tr("The network's name, shown in the title bar and in reports"))
         self.name_edit.editingFinished.connect(self._rename)
-        form.addRow("Name", self.name_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
         self.layout_.addLayout(form)
         self.totals = plain_label()
         self.totals.setObjectName("networkTotals")
@@ -191,7 +211,9 @@ class NetworkPage(Page):
         self.errors.setObjectName("networkErrors")
         self.layout_.addWidget(self.errors)
         self.layout_.addWidget(
-            plain_label("Select a layer on the canvas or in the table to see and change its settings.", MUTED)
+            plain_label(
+                self.tr("Select a layer on the canvas or in the table to see and change its settings."), MUTED
+            )
         )
         self.layout_.addStretch(1)
         self.refresh()
@@ -214,22 +236,30 @@ class NetworkPage(Page):
         self.show_name()
         order = document.shape_order
         macs = summary.totals.macs
-        cost = f"FLOPs: {fmt(2 * macs)}" if document.show_flops else f"MACs: {fmt(macs)}"
+        if document.show_flops:
+            cost = self.tr("FLOPs: {flops}").format(flops=fmt(2 * macs))
+        else:
+            cost = self.tr("MACs: {macs}").format(macs=fmt(macs))
         weights = weight_layers(document.network, summary)
         lines = [
-            f"Layers on the canvas: {fmt(len(document.network))}",
-            f"Weight layers: {fmt(weights.depth)} (conv + fc on the longest path)",
-            f"Input: {format_shape(summary.input_shape, order)}",
-            f"Output: {format_shape(summary.output_shape, order)}",
-            f"Parameters: {fmt(summary.totals.params)}",
+            self.tr("Layers on the canvas: {count}").format(count=fmt(len(document.network))),
+            self.tr("Weight layers: {count} (conv + fc on the longest path)").format(
+                count=fmt(weights.depth)
+            ),
+            self.tr("Input: {shape}").format(shape=format_shape(summary.input_shape, order)),
+            self.tr("Output: {shape}").format(shape=format_shape(summary.output_shape, order)),
+            self.tr("Parameters: {params}").format(params=fmt(summary.totals.params)),
             cost,
         ]
         if weights.total != weights.depth:
-            lines.insert(2, f"Weight layers on every branch: {fmt(weights.total)}")
+            lines.insert(
+                2, self.tr("Weight layers on every branch: {count}").format(count=fmt(weights.total))
+            )
         self.totals.setText("\n".join(lines))
-        problems = list(summary.errors[:8])
-        more = [f"\u2026 and {len(summary.errors) - 8} more"] if len(summary.errors) > 8 else []
-        self.errors.setText("\n".join(f"\u2022 {p}" for p in problems + more))
+        problems = [core_text(problem) for problem in summary.errors[:8]]
+        if len(summary.errors) > 8:
+            problems.append(self.tr("\u2026 and {count} more").format(count=fmt(len(summary.errors) - 8)))
+        self.errors.setText("\n".join(f"\u2022 {p}" for p in problems))
         self.errors.setVisible(bool(problems))
 
     def set_editable(self, editable: bool) -> None:
@@ -250,7 +280,7 @@ class Inspector(QWidget):
         self.setObjectName("inspector")
         self.document = document
         self.page: Page | None = None
-        self.locked = plain_label(LOCKED_MESSAGE + ".", style.LOCKED_BANNER)
+        self.locked = plain_label(locked_message() + ".", style.LOCKED_BANNER)
         self.locked.setObjectName("inspectorLocked")
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core import fmt, format_shape
@@ -16,8 +16,18 @@ from .icons import block_pixmap
 
 MUTED = style.MUTED_LABEL
 ERROR_STYLE = style.ERROR_BOX
-FIGURES = (("input", "Input"), ("output", "Output"), ("params", "Parameters"), ("cost", "MACs"))
-"""The figures under a layer's settings: key (object name ``figure_<key>``) and title."""
+FIGURES = (
+    ("input", QT_TRANSLATE_NOOP("Inspector", "Input")),
+    ("output", QT_TRANSLATE_NOOP("Inspector", "Output")),
+    ("params", QT_TRANSLATE_NOOP("Inspector", "Parameters")),
+    ("cost", "MACs"),
+)
+"""The figures under a layer's settings: key (object name ``figure_<key>``) and title (English;
+shown in context ``Inspector``)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Inspector", text)
 
 
 def plain_label(text: str = "", sheet: str = "", wrap: bool = True) -> QLabel:
@@ -75,14 +85,14 @@ class Page(QWidget):
 
     def add_figures(self) -> tuple[QFormLayout, dict[str, QLabel]]:
         """The "Output" heading and the layer's figures (filled in by :meth:`show_figures`)."""
-        self.layout_.addWidget(heading("Output"))
+        self.layout_.addWidget(heading(_tr("Output")))
         form = QFormLayout()
         labels = {}
         for key, title in FIGURES:
             value = plain_label(wrap=False)
             value.setObjectName(f"figure_{key}")
             labels[key] = value
-            form.addRow(title, value)
+            form.addRow(_tr(title), value)
         self.layout_.addLayout(form)
         return form, labels
 

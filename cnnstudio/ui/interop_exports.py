@@ -9,29 +9,37 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..interop import EXPORT_FORMATS, ExportError, export_file
 from ..interop.onnx_export import OnnxMissing
 from .document import Document
+from .language import core_text
 from .settings import Settings
 
 MENU_FORMATS = ("pytorch", "onnx", "train-script", "latex")
 """The formats this module adds to File > Export (CSV and Markdown are there already)."""
 MENU_TEXT = {
-    "pytorch": "Network as PyTorch code…",
-    "onnx": "Network as ONNX model…",
-    "train-script": "Training script (PyTorch, multi-GPU)…",
-    "latex": "Table as LaTeX…",
+    "pytorch": QT_TRANSLATE_NOOP("InteropExporter", "Network as PyTorch code…"),
+    "onnx": QT_TRANSLATE_NOOP("InteropExporter", "Network as ONNX model…"),
+    "train-script": QT_TRANSLATE_NOOP("InteropExporter", "Training script (PyTorch, multi-GPU)…"),
+    "latex": QT_TRANSLATE_NOOP("InteropExporter", "Table as LaTeX…"),
 }
 TIPS = {
-    "pytorch": "A self-contained Python file in torchvision's style; only torch is needed",
-    "onnx": "For Netron, onnxruntime and other frameworks (freshly initialized weights)",
-    "train-script": "A standalone script: python train.py, or torchrun --nproc_per_node=N train.py",
-    "latex": "A booktabs table for slides and papers",
+    "pytorch": QT_TRANSLATE_NOOP(
+        "InteropExporter", "A self-contained Python file in torchvision's style; only torch is needed"
+    ),
+    "onnx": QT_TRANSLATE_NOOP(
+        "InteropExporter", "For Netron, onnxruntime and other frameworks (freshly initialized weights)"
+    ),
+    "train-script": QT_TRANSLATE_NOOP(
+        "InteropExporter", "A standalone script: python train.py, or torchrun --nproc_per_node=N train.py"
+    ),
+    "latex": QT_TRANSLATE_NOOP("InteropExporter", "A booktabs table for slides and papers"),
 }
+"""The menu entries and their status tips, in English (translated as they are shown)."""
 
 
 class InteropExporter(QObject):
@@ -59,7 +67,10 @@ class InteropExporter(QObject):
         stem = "train" if fmt == "train-script" else _stem(self.document, python=fmt == "pytorch")
         suggested = Path(self.settings.last_folder() or Path.home()) / f"{stem}{export.suffix}"
         name, _ = QFileDialog.getSaveFileName(
-            self.window, f"Export: {export.title}", str(suggested), export.file_filter
+            self.window,
+            self.tr("Export: {format}").format(format=core_text(export.title)),
+            str(suggested),
+            core_text(export.file_filter),
         )
         if not name:
             return None
@@ -70,11 +81,14 @@ class InteropExporter(QObject):
         """Write the network as *fmt* to *path*; a failure is shown and nothing is written."""
         problem = self._write(fmt, path)
         if problem is not None:
-            QMessageBox.warning(self.window, "Cannot export", problem)
+            QMessageBox.warning(self.window, self.tr("Cannot export"), problem)
             return False
         self.settings.set_last_folder(path.resolve().parent)
-        untrained = " (freshly initialized weights)" if fmt == "onnx" else ""
-        self.document.status_message.emit(f"Exported {path.name}{untrained}")
+        if fmt == "onnx":
+            message = self.tr("Exported {file} (freshly initialized weights)").format(file=path.name)
+        else:
+            message = self.tr("Exported {file}").format(file=path.name)
+        self.document.status_message.emit(message)
         return True
 
     def _write(self, fmt: str, path: Path) -> str | None:
@@ -89,9 +103,11 @@ class InteropExporter(QObject):
                 order=self.document.shape_order,
             )
         except (ExportError, OnnxMissing) as error:
-            return str(error)
+            return core_text(str(error))
         except OSError as error:
-            return f"{path} could not be written:\n\n{error.strerror or error}"
+            return self.tr("{file} could not be written:\n\n{why}").format(
+                file=path, why=error.strerror or error
+            )
         finally:
             QApplication.restoreOverrideCursor()
         return None
@@ -102,8 +118,8 @@ def add_export_actions(window, menu: QMenu, actions: dict[str, QAction]) -> Inte
     exporter = InteropExporter(window.document, window.settings, window)
     menu.addSeparator()
     for fmt in MENU_FORMATS:
-        action = QAction(MENU_TEXT[fmt], window)
-        action.setStatusTip(TIPS[fmt])
+        action = QAction(QCoreApplication.translate("InteropExporter", MENU_TEXT[fmt]), window)
+        action.setStatusTip(QCoreApplication.translate("InteropExporter", TIPS[fmt]))
         action.triggered.connect(lambda _checked=False, f=fmt: exporter.ask_and_export(f))
         actions[f"export_{fmt.replace('-', '_')}"] = action
         menu.addAction(action)

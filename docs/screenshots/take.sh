@@ -69,6 +69,7 @@ shoot start-page.png --start-page
 shoot compare-bottleneck.png conv5x5-bottleneck --compare bottleneck-5x5
 shoot compare-vgg-resnet-googlenet.png vgg16 --compare vgg-resnet-googlenet
 shoot lesson-en.png conv5x5-bottleneck --lesson L06
+shoot app-ko.png lenet5 --lang ko
 shoot lesson-ko.png resnet34 --lesson L03 --lesson-language ko --select layer1.0 --column output_shape
 shoot exercise-hint.png "$work/my-alexnet.cnnstudio.json" \
   --exercise resources/exercises/rebuild-alexnet-convs.cnnstudio-exercise.json --select conv3 --column output_shape

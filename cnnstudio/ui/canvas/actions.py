@@ -14,7 +14,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from .block_scene import READ_ONLY_MESSAGE
+from .block_scene import read_only_message
 from .clipboard import clipboard_text, copy_to_clipboard, nodes_text, paste_text
 from .edits import auto_layout, delete
 from .style import PASTE_OFFSET
@@ -31,43 +31,58 @@ class CanvasActions(QObject):
         self.view = view
         self._last_paste = ("", 0)
         self.cut = self._action(
-            "Cu&t", QKeySequence.StandardKey.Cut, self.cut_selection, "Cut the selected layers"
+            self.tr("Cu&t"),
+            QKeySequence.StandardKey.Cut,
+            self.cut_selection,
+            self.tr("Cut the selected layers"),
         )
         self.copy = self._action(
-            "&Copy", QKeySequence.StandardKey.Copy, self.copy_selection, "Copy the selected layers"
+            self.tr("&Copy"),
+            QKeySequence.StandardKey.Copy,
+            self.copy_selection,
+            self.tr("Copy the selected layers"),
         )
         self.paste = self._action(
-            "&Paste", QKeySequence.StandardKey.Paste, self.paste_clipboard, "Paste layers"
+            self.tr("&Paste"), QKeySequence.StandardKey.Paste, self.paste_clipboard, self.tr("Paste layers")
         )
         self.duplicate = self._action(
-            "D&uplicate", QKeySequence("Ctrl+D"), self.duplicate_selection, "Duplicate the selected layers"
+            self.tr("D&uplicate"),
+            QKeySequence("Ctrl+D"),
+            self.duplicate_selection,
+            self.tr("Duplicate the selected layers"),
         )
         self.delete = self._action(
-            "&Delete",
+            self.tr("&Delete"),
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)],
             self.delete_selection,
-            "Delete the selected layers and connections",
+            self.tr("Delete the selected layers and connections"),
         )
         self.select_all = self._action(
-            "Select &All", QKeySequence.StandardKey.SelectAll, self.select_everything, "Select every layer"
+            self.tr("Select &All"),
+            QKeySequence.StandardKey.SelectAll,
+            self.select_everything,
+            self.tr("Select every layer"),
         )
         self.zoom_in = self._action(
-            "Zoom &In",
+            self.tr("Zoom &In"),
             [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")],
             lambda: view.zoom_by(1.25),
-            "Zoom in",
+            self.tr("Zoom in"),
         )
         self.zoom_out = self._action(
-            "Zoom &Out", QKeySequence("Ctrl+-"), lambda: view.zoom_by(0.8), "Zoom out"
+            self.tr("Zoom &Out"), QKeySequence("Ctrl+-"), lambda: view.zoom_by(0.8), self.tr("Zoom out")
         )
         self.zoom_fit = self._action(
-            "Zoom to &Fit", QKeySequence("Ctrl+0"), view.fit_to_window, "Show the whole diagram"
+            self.tr("Zoom to &Fit"),
+            QKeySequence("Ctrl+0"),
+            view.fit_to_window,
+            self.tr("Show the whole diagram"),
         )
         self.auto_layout = self._action(
-            "Auto &Layout",
+            self.tr("Auto &Layout"),
             QKeySequence("Ctrl+L"),
             self.layout_network,
-            "Arrange the layers top to bottom, a long network in columns side by side",
+            self.tr("Arrange the layers top to bottom, a long network in columns side by side"),
         )
         QGuiApplication.clipboard().dataChanged.connect(self.update_enabled)
         view.document.selection_changed.connect(self.update_enabled)
@@ -108,7 +123,7 @@ class CanvasActions(QObject):
     def _refuse_in_block(self) -> bool:
         if self.view.current_block is None:
             return False
-        self.view.document.status_message.emit(READ_ONLY_MESSAGE)
+        self.view.document.status_message.emit(read_only_message())
         return True
 
     def copy_selection(self) -> bool:
@@ -128,7 +143,7 @@ class CanvasActions(QObject):
         if self._refuse_in_block():
             return []
         if text is None:
-            self.view.document.status_message.emit("The clipboard holds no layers to paste")
+            self.view.document.status_message.emit(self.tr("The clipboard holds no layers to paste"))
             return []
         count = self._last_paste[1] + 1 if self._last_paste[0] == text else 1
         self._last_paste = (text, count)

@@ -8,21 +8,30 @@ for what it hands on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
 from ...core import LayerRow, format_shape
 from ...core.analysis import expansion
 from ...core.layout import layered_layout
 from ..document import Document
+from ..language import core_text
+from ..terms import block_title
 from .base_scene import GraphScene
 from .labels import edge_label, node_labels
 from .node_item import NodeItem, NodeLabels
 from .style import TERMINAL_CATEGORY
 
 IN, OUT = "in", "out"
-READ_ONLY_MESSAGE = "The opened block is read-only; press Esc or Back to return to the network"
+READ_ONLY_MESSAGE = QT_TRANSLATE_NOOP(
+    "BlockScene", "The opened block is read-only; press Esc or Back to return to the network"
+)
 """What an edit inside an opened block is told (its layers can be selected, not changed)."""
+
+
+def read_only_message() -> str:
+    """:data:`READ_ONLY_MESSAGE` in the app's language."""
+    return QCoreApplication.translate("BlockScene", READ_ONLY_MESSAGE)
 
 
 class BlockUnavailable(ValueError):
@@ -54,34 +63,39 @@ class BlockScene(GraphScene):
         self.selectionChanged.connect(self._announce_selection)
         node = document.network.node(node_id)
         if not node.block.composite:
-            raise BlockUnavailable(f"{node.name} is a single layer, not a block with layers inside")
+            raise BlockUnavailable(
+                self.tr("{layer} is a single layer, not a block with layers inside").format(layer=node.name)
+            )
         row = document.row(node_id)
         in_row = document.row(node.inputs[0]) if node.inputs else None
         if row is None or not row.children or in_row is None or in_row.shape is None:
             raise BlockUnavailable(
-                f"{node.name} has no input shape yet; connect it so its layers can be worked out"
+                self.tr("{layer} has no input shape yet; connect it so its layers can be worked out").format(
+                    layer=node.name
+                )
             )
-        self.title = f"{node.name} \u2014 {node.block.title}: {node.block.summary_text(node.params)}"
+        summary = core_text(node.block.summary_text(node.params))
+        self.title = f"{node.name} \u2014 {block_title(node.block)}: {summary}"
         inner = expansion(node.block, node.params, in_row.shape)
         self._build(inner, {child.name: child for child in row.children}, in_row, row)
 
     def dragEnterEvent(self, event) -> None:
         """Blocks cannot be dropped inside an opened block: say so and refuse."""
-        self.document.status_message.emit(READ_ONLY_MESSAGE)
+        self.document.status_message.emit(read_only_message())
         event.ignore()
 
     def _build(self, inner, children: dict[str, LayerRow], in_row: LayerRow, row: LayerRow) -> None:
         order, flops = self.document.shape_order, self.document.show_flops
         graph = [(IN, [])] + [(n.name, list(n.inputs)) for n in inner] + [(OUT, [inner[-1].name])]
         positions = layered_layout(graph)
-        self._add_terminal(IN, "in", f"from {in_row.name}", in_row.shape, False, positions[IN])
+        self._add_terminal(IN, self.tr("from {layer}").format(layer=in_row.name), in_row.shape, positions[IN])
         for node in inner:
             labels = node_labels(node.name, node.type, node.params, children.get(node.name), order, flops)
             self._add(node.name, labels, True, positions[node.name])
             if node.name in children:
                 self.paths[node.name] = children[node.name].path
                 self.nodes[node.name].setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self._add_terminal(OUT, "out", "the block's output", row.shape, True, positions[OUT])
+        self._add_terminal(OUT, self.tr("the block's output"), row.shape, positions[OUT])
         rows = {IN: in_row, **children}
         for name, inputs in graph:
             for index, src in enumerate(inputs):
@@ -114,17 +128,20 @@ class BlockScene(GraphScene):
         if not self._quiet:
             self.inner_selected.emit(self.selected_path())
 
-    def _add_terminal(self, key: str, name: str, summary: str, shape, has_input: bool, pos) -> None:
+    def _add_terminal(self, key: str, summary: str, shape, pos) -> None:
+        entering = key == IN
         labels = NodeLabels(
-            name=name,
-            title="block input" if key == IN else "block output",
+            name=self.tr("in") if entering else self.tr("out"),
+            title=self.tr("block input") if entering else self.tr("block output"),
             type_id="input",
             category=TERMINAL_CATEGORY,
             summary=summary,
             shape=format_shape(shape, self.document.shape_order),
-            description=f"The tensor {'entering' if key == IN else 'leaving'} the block.",
+            description=self.tr("The tensor entering the block.")
+            if entering
+            else self.tr("The tensor leaving the block."),
         )
-        self._add(key, labels, has_input, pos)
+        self._add(key, labels, not entering, pos)
 
     def _add(self, key: str, labels: NodeLabels, has_input: bool, pos: tuple[float, float]) -> None:
         self.add_node_item(key, NodeItem(key, labels, has_input=has_input, has_output=key != OUT), pos)

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import atexit
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 
-from ...core import Network
+from ...core import Network, fmt
 from ...core.fileformat import FileFormatError, dumps, loads
 from ...core.jsonfile import MAX_FILE_BYTES, decode
 from ...core.layout import free_position, topological_order
 from ..commands import AddNodeCommand, EditMacro
 from ..document import Document
+from ..language import core_text
 from .mime import NODES_MIME
 from .style import COLUMN_WIDTH, PASTE_OFFSET, ROW_HEIGHT
 
@@ -82,7 +83,11 @@ def clipboard_text() -> str | None:
 def read_layers(text: str) -> Network:
     """The layers in clipboard *text*, checked as a network file is; :class:`FileFormatError`."""
     if len(text) > MAX_FILE_BYTES:
-        raise FileFormatError(f"it holds {len(text):,} characters, more than any network file")
+        raise FileFormatError(
+            QCoreApplication.translate(
+                "Clipboard", "it holds {count} characters, more than any network file"
+            ).format(count=f"{len(text):,}")
+        )
     return loads(decode(text.encode("utf-8", errors="surrogateescape")))
 
 
@@ -91,7 +96,11 @@ def paste_text(document: Document, text: str, offset: float = PASTE_OFFSET) -> l
     try:
         part = read_layers(text)
     except FileFormatError as error:
-        document.status_message.emit(f"The clipboard holds no layers CNN Studio can paste ({error})")
+        document.status_message.emit(
+            QCoreApplication.translate(
+                "Clipboard", "The clipboard holds no layers CNN Studio can paste ({why})"
+            ).format(why=core_text(str(error)))
+        )
         return []
     network = document.network
     nodes = {node.id: node for node in part.nodes}
@@ -99,7 +108,11 @@ def paste_text(document: Document, text: str, offset: float = PASTE_OFFSET) -> l
     skipped = [i for i in order if nodes[i].type == "input" and network.input_nodes()]
     wanted = [i for i in order if i not in skipped]
     if not wanted:
-        document.status_message.emit("The network already has an Input; a network reads one image")
+        document.status_message.emit(
+            QCoreApplication.translate(
+                "Clipboard", "The network already has an Input; a network reads one image"
+            )
+        )
         return []
     new_ids: dict[str, str] = {}
     with EditMacro(document, _paste_title(wanted, nodes)) as macro:
@@ -112,15 +125,17 @@ def paste_text(document: Document, text: str, offset: float = PASTE_OFFSET) -> l
     if not macro.committed:
         return []
     if skipped:
-        document.status_message.emit("Pasted all but the Input: the network already has one")
+        document.status_message.emit(
+            QCoreApplication.translate("Clipboard", "Pasted all but the Input: the network already has one")
+        )
     document.set_selection(list(new_ids.values()))
     return list(new_ids.values())
 
 
 def _paste_title(ids: list[str], nodes: dict) -> str:
     if len(ids) == 1:
-        return f"Paste {nodes[ids[0]].name}"
-    return f"Paste {len(ids)} layers"
+        return QCoreApplication.translate("Clipboard", "Paste {layer}").format(layer=nodes[ids[0]].name)
+    return QCoreApplication.translate("Clipboard", "Paste {count} layers").format(count=fmt(len(ids)))
 
 
 def _offset(document: Document, pos: tuple[float, float] | None, offset: float) -> tuple[float, float]:

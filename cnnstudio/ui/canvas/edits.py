@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...core import block_type
+from PySide6.QtCore import QCoreApplication
+
+from ...core import block_type, fmt
 from ...core.layout import free_position, network_graph, network_layout
 from ..commands import (
     AddNodeCommand,
@@ -22,6 +24,7 @@ from ..commands import (
     execute,
 )
 from ..document import Document
+from ..terms import block_title
 from .style import COLUMN_WIDTH, ROW_HEIGHT
 
 Point = tuple[float, float]
@@ -54,7 +57,9 @@ def insert_block(
     tight = dst_pos[1] - src_pos[1] < 2 * ROW_HEIGHT * 0.99
     if not tight:
         pos = _free(document, pos)
-    with EditMacro(document, f"Insert {block_type(type_id).title}") as macro:
+    with EditMacro(
+        document, QCoreApplication.translate("Edits", "Insert {block}").format(block=block_title(type_id))
+    ) as macro:
         command = macro.do(InsertNodeCommand(network, type_id, overrides, src, dst, pos))
         if tight:
             for node_id in _downstream(document, dst):
@@ -130,11 +135,19 @@ def delete(document: Document, node_ids: list[str], edges: list[tuple[str, str]]
     network = document.network
     count = len(node_ids)
     if count == 1 and not edges:
-        text = f"Delete {network.node(node_ids[0]).name}"
+        text = QCoreApplication.translate("Edits", "Delete {layer}").format(
+            layer=network.node(node_ids[0]).name
+        )
     elif count:
-        text = f"Delete {count} layers"
+        text = QCoreApplication.translate("Edits", "Delete {count} layers").format(count=fmt(count))
     else:
-        text = "Delete connection" if len(edges) == 1 else f"Delete {len(edges)} connections"
+        text = (
+            QCoreApplication.translate("Edits", "Delete connection")
+            if len(edges) == 1
+            else QCoreApplication.translate("Edits", "Delete {count} connections").format(
+                count=fmt(len(edges))
+            )
+        )
     with EditMacro(document, text) as macro:
         for src, dst in edges:
             if src in network and dst in network and src in network.node(dst).inputs:
@@ -151,9 +164,12 @@ def move_nodes(document: Document, positions: dict[str, Point], text: str | None
     if not moves:
         return False
     if text is None:
-        text = (
-            f"Move {network.node(next(iter(moves))).name}" if len(moves) == 1 else f"Move {len(moves)} layers"
-        )
+        if len(moves) == 1:
+            text = QCoreApplication.translate("Edits", "Move {layer}").format(
+                layer=network.node(next(iter(moves))).name
+            )
+        else:
+            text = QCoreApplication.translate("Edits", "Move {count} layers").format(count=fmt(len(moves)))
     with EditMacro(document, text) as macro:
         for node_id, pos in moves.items():
             macro.do(MoveCommand(network, node_id, pos))
@@ -164,4 +180,4 @@ def auto_layout(document: Document) -> bool:
     """Lay the whole network out top to bottom (a long one in columns side by side), as one
     undo step."""
     positions = network_layout(network_graph(document.network), COLUMN_WIDTH, ROW_HEIGHT)
-    return move_nodes(document, positions, "Auto layout")
+    return move_nodes(document, positions, QCoreApplication.translate("Edits", "Auto layout"))

@@ -12,7 +12,7 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPaintDevice, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView
 
@@ -77,7 +77,11 @@ def render_png(scene: GraphScene, path: str | os.PathLike[str], scale: float = 2
     image.fill(Qt.GlobalColor.white)
     _paint(scene, image, source, scale)
     if not image.save(str(Path(path)), "PNG"):
-        raise OSError(f"could not write the picture to {path}")
+        raise OSError(
+            QCoreApplication.translate("DiagramExport", "could not write the picture to {file}").format(
+                file=path
+            )
+        )
 
 
 def render_svg(scene: GraphScene, path: str | os.PathLike[str], title: str = "") -> None:
@@ -94,4 +98,8 @@ def render_svg(scene: GraphScene, path: str | os.PathLike[str], title: str = "")
     generator.setDescription("Drawn by CNN Studio")
     _paint(scene, generator, source, 1.0)
     if not Path(path).is_file():
-        raise OSError(f"could not write the drawing to {path}")
+        raise OSError(
+            QCoreApplication.translate("DiagramExport", "could not write the drawing to {file}").format(
+                file=path
+            )
+        )

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from ...core import LayerRow, block_type, fmt, format_shape
 from ..icons import icon_variant
+from ..language import core_text
+from ..terms import block_description, block_title
 from .node_item import NodeLabels
 from .style import cost_text
 
@@ -22,27 +26,34 @@ def node_labels(
     """What the box of a layer shows: name, type, key settings, output shape, cost and errors."""
     block = block_type(type_id)
     try:
-        summary = block.summary_text(params)
+        summary = core_text(block.summary_text(params))  # notation, with a few words ("basic 64, s1")
     except (KeyError, TypeError, ValueError):
         summary = ""
     shape = format_shape(row.shape, shape_order) if row is not None and row.shape is not None else ""
     macs = row.macs if row is not None else 0
-    errors = list(row.errors) if row is not None else []
+    errors = [core_text(error) for error in row.errors] if row is not None else []
     details = ()
     if row is not None and row.shape is not None:
-        cost = f"FLOPs: {fmt(2 * row.macs)}" if show_flops else f"MACs: {fmt(row.macs)}"
-        details = (f"Parameters: {fmt(row.params)}   {cost}",)
+        if show_flops:
+            text = QCoreApplication.translate("NodeLabels", "Parameters: {params}   FLOPs: {flops}").format(
+                params=fmt(row.params), flops=fmt(2 * row.macs)
+            )
+        else:
+            text = QCoreApplication.translate("NodeLabels", "Parameters: {params}   MACs: {macs}").format(
+                params=fmt(row.params), macs=fmt(row.macs)
+            )
+        details = (text,)
     return NodeLabels(
         name=name,
-        title=block.title,
+        title=block_title(block),
         type_id=type_id,
         category=block.category,
         summary=summary,
         shape=shape,
         cost=cost_text(macs, show_flops),
         errors=errors,
-        notes=row.notes if row is not None else (),
-        description=block.description,
+        notes=tuple(core_text(note) for note in row.notes) if row is not None else (),
+        description=block_description(block),
         details=details,
         composite=composite,
         overrides=icon_variant(type_id, params),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 
 from ...core import BLOCK_TYPES
 
@@ -43,17 +43,29 @@ def parse_block_mime(raw: bytes) -> tuple[str, dict[str, Any]]:
     try:
         text = raw.decode("utf-8").strip()
     except UnicodeDecodeError:
-        raise BlockMimeError("the dragged data is not text") from None
+        raise BlockMimeError(QCoreApplication.translate("DragData", "the dragged data is not text")) from None
     type_id, _, rest = text.partition(" ")
     block = BLOCK_TYPES.get(type_id)
     if block is None or block.internal:
-        raise BlockMimeError(f"'{type_id}' is not a block of the palette")
+        raise BlockMimeError(
+            QCoreApplication.translate("DragData", "'{block}' is not a block of the palette").format(
+                block=type_id
+            )
+        )
     if not rest.strip():
         return type_id, {}
     try:
         overrides = json.loads(rest)
     except json.JSONDecodeError:
-        raise BlockMimeError(f"the settings given with '{type_id}' are not valid JSON") from None
+        raise BlockMimeError(
+            QCoreApplication.translate(
+                "DragData", "the settings given with '{block}' are not valid JSON"
+            ).format(block=type_id)
+        ) from None
     if not isinstance(overrides, dict):
-        raise BlockMimeError(f"the settings given with '{type_id}' must be a JSON object")
+        raise BlockMimeError(
+            QCoreApplication.translate(
+                "DragData", "the settings given with '{block}' must be a JSON object"
+            ).format(block=type_id)
+        )
     return type_id, overrides

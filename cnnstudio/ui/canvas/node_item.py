@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -17,11 +17,12 @@ from ..icons import block_pixmap
 from . import style
 from .style import ACCENT_WIDTH, CORNER, INPUT_SPREAD, NODE_HEIGHT, NODE_WIDTH, PORT_HIT_RADIUS, PORT_RADIUS
 
-OPEN_HINT = "open \u203a"
+OPEN_HINT = QT_TRANSLATE_NOOP("NodeItem", "open \u203a")
 OVERVIEW_ZOOM = 0.55
 """Below this zoom a box shows only its name and output shape, in large type, so a whole long
 network fitted to the window stays legible (at 0.33 the name is still 10 pixels high)."""
-DANGLING_TEXT = "dangling: not connected"
+DANGLING_TEXT = QT_TRANSLATE_NOOP("NodeItem", "dangling: not connected")
+SHAPE_UNKNOWN = QT_TRANSLATE_NOOP("NodeItem", "shape unknown")
 MIN_TITLE_WIDTH = 44.0
 ICON_RECT = QRectF(-NODE_WIDTH / 2 + ACCENT_WIDTH + 8, -NODE_HEIGHT / 2 + 8, 22, 22)
 
@@ -62,11 +63,16 @@ class NodeLabels:
         if self.description:
             lines.append(self.description)
         if self.shape:
-            lines.append(f"Output: {self.shape}")
+            lines.append(QCoreApplication.translate("NodeItem", "Output: {shape}").format(shape=self.shape))
         lines.extend(self.details)
         if self.composite:
-            lines.append("Double-click to see the layers inside.")
+            lines.append(QCoreApplication.translate("NodeItem", "Double-click to see the layers inside."))
         return "\n".join(lines)
+
+
+def _text(text: str) -> str:
+    """One of this module's texts in the app's language."""
+    return QCoreApplication.translate("NodeItem", text)
 
 
 @cache
@@ -103,9 +109,13 @@ class PortItem(QGraphicsItem):
         self.setZValue(2)
         self.setPos(0, NODE_HEIGHT / 2 if is_output else -NODE_HEIGHT / 2)
         self.setToolTip(
-            "Output: drag from here to another layer's input to connect"
+            QCoreApplication.translate(
+                "NodeItem", "Output: drag from here to another layer's input to connect"
+            )
             if is_output
-            else "Input: drag from here to another layer's output to connect"
+            else QCoreApplication.translate(
+                "NodeItem", "Input: drag from here to another layer's output to connect"
+            )
         )
 
     def set_width(self, width: float) -> None:
@@ -287,7 +297,7 @@ class NodeItem(QGraphicsItem):
                 "overview_shape",
                 style.ERROR if self.has_errors else style.SHAPE_TEXT,
                 QRectF(left, box.top() + 40, width, 30),
-                "shape unknown" if self.has_errors and not labels.shape else labels.shape,
+                _text(SHAPE_UNKNOWN) if self.has_errors and not labels.shape else labels.shape,
             ),
         )
         for key, color, rect, text in rows:
@@ -304,14 +314,14 @@ class NodeItem(QGraphicsItem):
     def _paint_open_hint(self, painter: QPainter) -> None:
         """A pill over the end of the settings line: this box opens (double-click)."""
         font = _fonts()["title"]
-        width = _advance(font, OPEN_HINT) + 12
+        width = _advance(font, _text(OPEN_HINT)) + 12
         rect = QRectF(NODE_WIDTH / 2 - 10 - width, -NODE_HEIGHT / 2 + 28, width, 18)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(style.tinted(self.accent, 0.15))
         painter.drawRoundedRect(rect, 9, 9)
         painter.setFont(font)
         painter.setPen(self.accent.darker(130))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, OPEN_HINT)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, _text(OPEN_HINT))
 
     def _paint_body(self, painter: QPainter, paths: dict, selected: bool, hovered: bool) -> None:
         error = self.has_errors
@@ -368,13 +378,13 @@ class NodeItem(QGraphicsItem):
         unknown = self.has_errors and not labels.shape
         shape_rect = QRectF(left, box.bottom() - 25, right - left - cost_width - 6, 19)
         if self.dangling:
-            add("cost", style.MUTED_TEXT, shape_rect, DANGLING_TEXT)
+            add("cost", style.MUTED_TEXT, shape_rect, _text(DANGLING_TEXT))
         else:
             add(
                 "shape",
                 style.ERROR if unknown else style.SHAPE_TEXT,
                 shape_rect,
-                "shape unknown" if unknown else labels.shape,
+                _text(SHAPE_UNKNOWN) if unknown else labels.shape,
             )
         add(
             "cost",

@@ -3,7 +3,7 @@ bottom-left corner and the badge that says editing is locked while training."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..style import LOCKED_BADGE, ZOOM_HINT
@@ -21,8 +21,8 @@ class BlockBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         self.back = QToolButton(self)
-        self.back.setText("\u2190 Back")
-        self.back.setToolTip("Back to the whole network (Esc)")
+        self.back.setText(self.tr("\u2190 Back"))
+        self.back.setToolTip(self.tr("Back to the whole network (Esc)"))
         self.back.setAutoRaise(False)
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -40,12 +40,12 @@ class ZoomNote(QLabel):
         self.setObjectName("canvasZoomHint")
         self.setStyleSheet(ZOOM_HINT)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setToolTip("The mouse wheel zooms at the mouse; Ctrl+0 fits the diagram to the window")
+        self.setToolTip(self.tr("The mouse wheel zooms at the mouse; Ctrl+0 fits the diagram to the window"))
 
     def show_zoom(self, zoom: float, area: QRect) -> None:
         """Say *zoom* in the bottom-left corner of *area* (the canvas's viewport)."""
         percent = round(zoom * 100)
-        text = f"{percent}%  ·  Wheel zooms, Ctrl+0 fits"
+        text = self.tr("{percent}%  ·  Wheel zooms, Ctrl+0 fits").format(percent=percent)
         if self.fontMetrics().horizontalAdvance(text) + 40 > area.width():
             text = f"{percent}%"
         self.setText(text)
@@ -56,7 +56,7 @@ class ZoomNote(QLabel):
 
 def lock_badge(parent: QWidget) -> QLabel:
     """The "Locked while training" badge (placed by the canvas)."""
-    badge = QLabel("Locked while training", parent)
+    badge = QLabel(QCoreApplication.translate("Canvas", "Locked while training"), parent)
     badge.setObjectName("canvasLockBadge")
     badge.setStyleSheet(LOCKED_BADGE)
     return badge

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneDragDropEvent, QGraph
 
 from ...core import block_type
 from ...core.layout import ROW_HEIGHT, chain_end_above, nearest_free
-from ..commands import LOCKED_MESSAGE
+from ..commands import locked_message
 from ..document import Document
 from . import edits
 from .base_scene import GraphScene
@@ -259,7 +259,7 @@ class DiagramScene(GraphScene):
         """Tell the student editing is locked, if it is; returns whether it was."""
         if self.document.editable:
             return False
-        self.say(LOCKED_MESSAGE)
+        self.say(locked_message())
         return True
 
     # -- mouse ------------------------------------------------------------------------------------
@@ -339,7 +339,7 @@ class DiagramScene(GraphScene):
         try:
             type_id, overrides = parse_block_mime(raw)
         except BlockMimeError as error:
-            self.say(f"Cannot add that here: {error}")
+            self.say(self.tr("Cannot add that here: {why}").format(why=error))
             return None
         edge = self.edge_near(pos)
         if edge is not None:
@@ -358,7 +358,9 @@ class DiagramScene(GraphScene):
         new = edits.add_block(self.document, type_id, overrides, nearest_free(network, point), after)
         if new is not None and end is not None:
             self.say(
-                f"{network.node(new).name} follows {network.node(end).name}: it was dropped just below it"
+                self.tr("{layer} follows {previous}: it was dropped just below it").format(
+                    layer=network.node(new).name, previous=network.node(end).name
+                )
             )
         return new
 

@@ -348,7 +348,9 @@ class CanvasView(QGraphicsView):
             scene = BlockScene(self.document, node_id, self)
         except (BlockUnavailable, KeyError) as error:
             message = (
-                error.args[0] if isinstance(error, BlockUnavailable) else f"there is no layer '{node_id}'"
+                error.args[0]
+                if isinstance(error, BlockUnavailable)
+                else self.tr("there is no layer '{layer}'").format(layer=node_id)
             )
             self.document.status_message.emit(message[:1].upper() + message[1:])
             return False
@@ -372,7 +374,9 @@ class CanvasView(QGraphicsView):
         if old is not None:
             old.deleteLater()
         network = self.document.network.name
-        self.block_bar.label.setText(f"{network}  \u203a  {scene.title}   (read-only)")
+        self.block_bar.label.setText(
+            self.tr("{network}  \u203a  {block}   (read-only)").format(network=network, block=scene.title)
+        )
         self.setViewportMargins(0, BAR_HEIGHT, 0, 0)
         self.block_bar.setGeometry(0, 0, self.width(), BAR_HEIGHT)
         self.block_bar.show()
@@ -438,13 +442,13 @@ class CanvasView(QGraphicsView):
     def contextMenuEvent(self, event) -> None:
         if self.current_block is not None:
             menu = QMenu(self)
-            menu.addAction("\u2190 Back to the network", self.close_block)
+            menu.addAction(self.tr("\u2190 Back to the network"), self.close_block)
             menu.exec(event.globalPos())
             return
         node = self.diagram_scene.node_at(self.mapToScene(event.pos()))
         menu = QMenu(self)
         if isinstance(node, NodeItem) and node.labels.composite:
-            menu.addAction("Open Block", lambda: self.open_block(node.node_id))
+            menu.addAction(self.tr("Open Block"), lambda: self.open_block(node.node_id))
             menu.addSeparator()
         for action in self.edit_actions():
             menu.addAction(action)
