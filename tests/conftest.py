@@ -257,11 +257,13 @@ def _training_panel_waits_for_its_tab(request, monkeypatch):
 def korean(qapp):
     """The interface in Korean for this test (the app's and Qt's translations installed before
     any widget is built), English again after it."""
-    from cnnstudio.ui.language import install_translators
+    from cnnstudio.ui.language import install_translators, set_session_language
 
+    set_session_language("ko")  # as `cnnstudio --lang ko` does: the lessons follow the app
     assert install_translators("ko", qapp) == "ko", "resources/translations/cnnstudio_ko.qm did not load"
     yield
     install_translators("en", qapp)
+    set_session_language(None)
 
 
 @pytest.fixture

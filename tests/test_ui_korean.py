@@ -27,15 +27,8 @@ OTHER_AREAS = frozenset(
         "depthExperiment",
         "identityCheck",
         "insideNetwork",
-        "lessonsDock",  # i18n-teach: lessons, exercises, compare
-        "exerciseDock",
-        "compareDock",
         # their menu entries, by the start of their names in window.menu_actions
         "action:experiment:",
-        "action:lessons",
-        "action:open_exercise",
-        "action:exercise:",
-        "action:compare",
     }
 )
 """What the walk leaves to the other areas' branches: object names, and ``action:PREFIX`` for
@@ -57,24 +50,10 @@ def other_areas(window) -> set:
 
 
 HANGUL_TEXT = re.compile(r"[\uac00-\ud7af]")
-CORE_MARK = "〈코어〉"
-"""Put before the pure-Python layers' messages while their Korean is not on this branch."""
 
 
 @pytest.fixture
-def core_texts_marked(monkeypatch):
-    """The pure-Python layers' messages (the core's formulas and problems) are translated by
-    :func:`cnnstudio.ui.language.core_text` through :mod:`cnnstudio.i18n` (branch i18n-msg).
-    Where that package is not there yet, core_text marks what it is given with
-    :data:`CORE_MARK`, so the walk still checks every such message is shown through it."""
-    try:
-        import cnnstudio.i18n  # noqa: F401
-    except ImportError:
-        monkeypatch.setattr(language, "_core_translator", lambda: lambda text, lang: f"{CORE_MARK} {text}")
-
-
-@pytest.fixture
-def korean_window(korean, core_texts_marked, make_window):
+def korean_window(korean, make_window):
     """LeNet-5 in a window built under the Korean translation."""
     window = make_window(preset("lenet5"), remember_layout=False)
     window.resize(1600, 1000)
@@ -121,7 +100,8 @@ def test_the_walk_finds_english_text_and_allows_the_kept_terms(korean_window, un
 def test_the_menus_speak_korean_with_their_accelerators(korean_window):
     titles = [action.text() for action in korean_window.menuBar().actions()]
     assert titles[:4] == ["파일(&F)", "편집(&E)", "보기(&V)", "프리셋(&P)"]
-    assert "도움말(&H)" in titles
+    assert titles[-1] == "도움말(&H)"  # Help ends the bar in every language
+    assert titles.index("비교(&C)") == len(titles) - 2
     assert korean_window.menu_actions["save_as"].text() == "다른 이름으로 저장(&A)…"
     assert korean_window.menu_actions["undo"].text() == "실행 취소(&U)"
 
@@ -237,9 +217,7 @@ def test_a_choice_is_shown_in_korean_and_kept_as_the_core_names_it(korean, qtbot
     assert padding.value() == 2 and padding.pixels.isEnabled()
 
 
-def test_an_opened_block_and_its_inner_layer_speak_korean(
-    korean, core_texts_marked, make_window, untranslated_texts
-):
+def test_an_opened_block_and_its_inner_layer_speak_korean(korean, make_window, untranslated_texts):
     window = make_window(preset("resnet18"), remember_layout=False)
     skip = other_areas(window)
     rows = window.document.summary.rows
@@ -255,14 +233,13 @@ def test_an_opened_block_and_its_inner_layer_speak_korean(
     assert window.inspector.findChild(QLabel, "setting_Kernel size").text() == "3"
 
 
-def test_a_network_with_a_problem_says_so_in_korean(
-    korean, core_texts_marked, make_window, untranslated_texts, set_param
-):
+def test_a_network_with_a_problem_says_so_in_korean(korean, make_window, untranslated_texts, set_param):
     window = make_window(preset("lenet5"), remember_layout=False)
     set_param(window.document, "conv2", "kernel", 15)  # larger than its 14x14 input
     validity = window.statusBar().findChild(QLabel, "statusValidity")
     assert "문제 1개" in validity.text()
-    assert CORE_MARK in validity.toolTip()  # the core's message, through core_text
+    # the core's message, through core_text and cnnstudio.i18n
+    assert "conv2: 커널(15x15)이 입력(14x14)보다 큽니다" in validity.toolTip()
     names = user_names(window)
     assert untranslated_texts(window.statusBar(), names) == []
     assert untranslated_texts(window.table_dock, names, other_areas(window)) == []

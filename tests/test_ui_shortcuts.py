@@ -7,7 +7,7 @@ offers a key to the focused widget as a shortcut override, then to the window's 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 
 from cnnstudio.core import preset
 from cnnstudio.ui.layer_table import COLUMNS
@@ -85,3 +85,23 @@ def test_redo_answers_ctrl_y_and_ctrl_shift_z(qtbot, make_window, set_param):
         qtbot.keyClick(window.table, *keys)
         assert window.document.network.find("fc1").params["units"] == 100
         window.menu_actions["undo"].trigger()
+
+
+def test_no_two_of_the_windows_actions_share_a_key(make_window):
+    # Qt fires neither of two actions bound to one key ("ambiguous shortcut")
+    window = make_window(preset("lenet5"))
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.text())
+    assert {key: texts for key, texts in owners.items() if len(texts) > 1} == {}
+
+
+def test_f1_opens_the_lessons_and_ctrl_slash_the_keys_page(qtbot, make_window):
+    window = make_window(preset("lenet5"))
+    window.lessons.hide()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    qtbot.keyClick(window.table, Qt.Key.Key_F1)
+    qtbot.waitUntil(window.lessons.isVisible)
+    assert window.menu_actions["shortcuts"].shortcut() == QKeySequence("Ctrl+/")

@@ -226,7 +226,7 @@ def _help_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
         window,
         QCoreApplication.translate("Menus", "&Keyboard and Mouse…"),
         lambda: shortcuts_page(_shortcut_actions(window), window).open(),
-        QKeySequence.StandardKey.HelpContents,
+        "Ctrl+/",  # F1 opens the lessons (View > Lessons): one key, one action
         QCoreApplication.translate("Menus", "Every key and mouse gesture the window knows"),
     )
     actions["counted"] = _action(

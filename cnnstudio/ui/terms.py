@@ -46,13 +46,18 @@ KEPT_IN_ENGLISH = frozenset(
         *("same", "valid"),  # PyTorch's padding words
         *("H × W × C", "C × H × W"),  # the shape notations' letters
         *("Ctrl", "Shift", "Alt", "Esc", "Enter", "Space"),  # key names
+        # the formulas' notation, as the lecture writes it: sizes, receptive field, functions,
+        # the residual block's a[l+2] = g(z[l+2] + a[l]) and its projection W_s
+        *("H_out", "W_out", "C_out", "H_in", "W_in", "C_in", "RF", "floor", "ceil", "max", "pad"),
+        *("a[l+2]", "z[l+2]", "a[l]", "g", "W_s"),
+        "vs",  # "LeNet-5 vs AlexNet": Korean writes comparisons with it too
         "CNN Studio",
         "English",  # each language is named in its own (View > Language)
     }
 )
 """Terms the Korean interface shows as they are written in English: layer type names, network
 names, units and counts (MACs, FLOPs, px), hardware, formats and libraries, PyTorch's padding
-words, key names, the app's name. A text made only of these, numbers, shapes and punctuation
+words, key names, the formulas' notation, the app's name. A text made only of these, numbers, shapes and punctuation
 needs no translation (the tests' ``untranslated_texts`` walker allows it)."""
 
 

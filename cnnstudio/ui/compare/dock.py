@@ -89,6 +89,7 @@ def install_compare(window: MainWindow) -> CompareDock:
 def compare_menu(view: CompareView, parent: QWidget) -> QMenu:
     """Compare: pin the open network, a preset or a file; the ready-made comparisons; clear."""
     menu = QMenu(QCoreApplication.translate("CompareDock", "&Compare"), parent)
+    menu.setObjectName("compareMenu")  # found by name, whatever the language
     menu.addAction(view.named_actions["pin_open"])
     menu.addMenu(view.preset_menu)
     menu.addAction(view.named_actions["pin_file"])

@@ -90,9 +90,18 @@ def _file_menu_entries(window: MainWindow, controller: ExerciseController) -> No
         except ExerciseError:
             continue
         item = shipped.addAction(exercise_menu_title(exercise))
-        item.setStatusTip(f"{exercise.lesson or ''} {exercise.id}".strip())
+        item.setStatusTip(exercise_status_tip(exercise))
         item.triggered.connect(lambda _checked=False, p=path: controller.open_path(p))
         window.menu_actions[f"exercise:{exercise.id}"] = item
+
+
+def exercise_status_tip(exercise) -> str:
+    """What the status bar says of an exercise's menu entry: its lesson and its id."""
+    if exercise.lesson:
+        text = QCoreApplication.translate("ExercisesDock", "An exercise of lesson {lesson} ({id})")
+    else:
+        text = QCoreApplication.translate("ExercisesDock", "An exercise ({id})")
+    return text.format(lesson=exercise.lesson, id=exercise.id)
 
 
 def exercise_menu_title(exercise) -> str:

@@ -58,7 +58,7 @@ def install_experiments(window: MainWindow) -> Experiments:
         window.menu_actions[name] = action
     bar = window.menuBar()
     # after Presets, before Compare and Help (the menus that end the bar)
-    ends = [action for action in bar.actions() if action.text() in ("&Compare", "&Help")]
+    ends = [a for a in bar.actions() if a.menu() and a.menu().objectName() in ("compareMenu", "helpMenu")]
     if ends:
         bar.insertMenu(ends[0], menu)
     else:

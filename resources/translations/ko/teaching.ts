@@ -301,6 +301,14 @@
         <source>E&amp;xercises</source>
         <translation>연습 문제(&amp;X)</translation>
     </message>
+    <message>
+        <source>An exercise of lesson {lesson} ({id})</source>
+        <translation>강의 {lesson}의 연습 문제 ({id})</translation>
+    </message>
+    <message>
+        <source>An exercise ({id})</source>
+        <translation>연습 문제 ({id})</translation>
+    </message>
 </context>
 <context>
     <name>ExercisesPanel</name>
