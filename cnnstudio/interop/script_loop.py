@@ -343,6 +343,7 @@ def train(build, network: dict, input_shape: tuple, args: argparse.Namespace, se
         save_checkpoint(args.checkpoint, checkpoint_payload(network, model, run, args.data, classes, where))
         say(f"saved {args.checkpoint}; open it in CNN Studio with Training > Open checkpoint")
     if world > 1:
+        dist.barrier()  # every process leaves together: none tears down while rank 0 still saves
         dist.destroy_process_group()
     return 1 if run.status == "failed" else 0
 
