@@ -167,9 +167,7 @@ class IdentityWindow(QWidget):
         self.blocks.clear()
         for node in self.document.network.nodes:
             if node.type == "residual":
-                self.blocks.addItem(
-                    f"{node.name}  ({core_text(node.block.summary_text(node.params))})", node.name
-                )
+                self.blocks.addItem(f"{node.name}  ({node.block.summary_text(node.params)})", node.name)
         found = self.blocks.findData(current)
         self.blocks.setCurrentIndex(found if found >= 0 else self._first_identity_block())
         self.blocks.blockSignals(False)

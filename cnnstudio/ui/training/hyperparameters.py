@@ -105,24 +105,18 @@ class HyperparameterForm(QWidget):
         self.step_epochs.setSpecialValueText(translate("TrainingSettings", "a third of the epochs"))
         self.gamma = self._double(0.01, 0.99, 0.05, defaults.gamma)
         self.seed = self._int("trainSeed", 0, MAX_SEED, defaults.seed)
-        self.augment = QCheckBox(translate("TrainingSettings", "random crops (shifts of a few pixels)"))
+        self.augment = QCheckBox(translate("TrainingSettings", "random crops (small shifts)"))
         self.augment.setChecked(defaults.augment)
         self.flip = QCheckBox(translate("TrainingSettings", "and horizontal flips"))
         self.flip.setChecked(defaults.flip)
         self.device = QComboBox()
         self.device.setObjectName("trainDevice")
-        self.amp = QCheckBox(
-            translate("TrainingSettings", "mixed precision (bfloat16, or float16 on older GPUs)")
-        )
+        self.amp = QCheckBox(translate("TrainingSettings", "mixed precision (16-bit)"))
         self.amp.setChecked(defaults.amp)
-        self.compile = QCheckBox(
-            translate("TrainingSettings", "compile the network first (torch.compile: the first steps wait)")
-        )
+        self.compile = QCheckBox(translate("TrainingSettings", "compile first (torch.compile)"))
         self.compile.setObjectName("trainCompile")
         self.compile.setChecked(defaults.compile)
-        self.reproducible = QCheckBox(
-            translate("TrainingSettings", "reproducible: the same seed gives the same numbers, also on a GPU")
-        )
+        self.reproducible = QCheckBox(translate("TrainingSettings", "reproducible, also on a GPU"))
         self.reproducible.setObjectName("trainReproducible")
         self.reproducible.setChecked(defaults.reproducible)
         self._report_every = defaults.report_every
@@ -164,6 +158,7 @@ class HyperparameterForm(QWidget):
         form.setContentsMargins(6, 6, 6, 6)
         form.setVerticalSpacing(4)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow panel: fields under labels
         self.form = form
         for label, widget in (
             (translate("TrainingSettings", "Optimizer"), self.optimizer),
@@ -211,7 +206,9 @@ class HyperparameterForm(QWidget):
             ),
             self.epochs: QT_TRANSLATE_NOOP("TrainingSettings", "Passes over the training set."),
             self.schedule: QT_TRANSLATE_NOOP(
-                "TrainingSettings", "How the learning rate changes during the run."
+                "TrainingSettings",
+                "How the learning rate changes during the run: constant keeps it; step multiplies it by "
+                "gamma every few epochs; cosine lowers it along a cosine curve to 0 at the end.",
             ),
             self.step_epochs: QT_TRANSLATE_NOOP(
                 "TrainingSettings", "The step schedule multiplies the rate every this many epochs."

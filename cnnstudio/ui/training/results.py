@@ -50,7 +50,7 @@ class ConfusionMatrixView(QWidget):
         self.setObjectName("confusionMatrix")
         self.results: Results | None = None
         self.setMouseTracking(True)
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_results(self, results: Results | None) -> None:

@@ -195,7 +195,7 @@ class RunsList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        title = QLabel(translate("TrainingRuns", "<b>Runs</b> — tick runs to overlay them"))
+        title = QLabel(translate("TrainingRuns", "<b>Runs</b> — tick runs to overlay them"), wordWrap=True)
         layout.addWidget(title)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
@@ -322,6 +322,6 @@ def _settings_text(history: RunHistory) -> str:
             schedule=schedule_title(s.get("schedule", "?")),
             seed=s.get("seed"),
         ),
-        augment.format(device=history.device or s.get("device")),
+        augment.format(device=core_text(history.device or s.get("device", ""))),
     ]
     return "\n".join(parts)

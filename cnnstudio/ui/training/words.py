@@ -64,8 +64,8 @@ OPTIMIZER_NAMES = {
 }
 SCHEDULE_NAMES = {
     "none": QT_TRANSLATE_NOOP("TrainingWords", "constant"),
-    "step": QT_TRANSLATE_NOOP("TrainingWords", "step (multiply by gamma every few epochs)"),
-    "cosine": QT_TRANSLATE_NOOP("TrainingWords", "cosine (down to 0 at the end)"),
+    "step": QT_TRANSLATE_NOOP("TrainingWords", "step (× gamma now and then)"),
+    "cosine": QT_TRANSLATE_NOOP("TrainingWords", "cosine (down to 0)"),
 }
 
 

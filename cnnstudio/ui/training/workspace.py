@@ -49,6 +49,11 @@ from .words import PANEL_WORDS, head_text
 translate = QCoreApplication.translate
 
 
+RUNS_COLUMN_WIDTH = 1240
+"""From this width on the runs list has a column of its own, right of the curves; in a narrower
+panel (a 1024-pixel screen) it is a tab beside Dataset and Settings, so that nothing is cut."""
+
+
 class TrainingWorkspace(QWidget):
     """Dataset, settings, run controls, curves, results and runs for one document.
 
@@ -176,9 +181,28 @@ class TrainingWorkspace(QWidget):
         splitter.setSizes([330, 970, 300])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
+        self.runs_in_column = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.place_runs(event.size().width() >= RUNS_COLUMN_WIDTH)
+
+    def place_runs(self, column: bool) -> None:
+        """The runs list in a column of its own (*column*) or as the left tabs' third tab."""
+        if column == self.runs_in_column:
+            return
+        self.runs_in_column = column
+        if column:
+            self.left_tabs.removeTab(self.left_tabs.indexOf(self.runs))
+            self.splitter.addWidget(self.runs)
+            self.runs.show()
+            self.splitter.setSizes([330, max(1, self.width() - 630), 300])
+        else:
+            self.left_tabs.addTab(self.runs, translate("TrainingWorkspace", "Runs"))
+            self.splitter.setSizes([330, max(1, self.width() - 330)])
 
     def _connect(self) -> None:
         s = self.session
@@ -305,7 +329,7 @@ class TrainingWorkspace(QWidget):
             0,
             self.tracker.total_steps,
             translate("TrainingWorkspace", "Training on {device}, {images:,} images per epoch…").format(
-                device=started.device, images=started.train_images
+                device=core_text(started.device), images=started.train_images
             ),
         )
         if self.center_tabs.currentWidget() is self.results:

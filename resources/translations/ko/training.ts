@@ -963,24 +963,24 @@ predicted: {predicted} ({sure:.0f}% sure)</source>
         <translation>에포크의 3분의 1</translation>
     </message>
     <message>
-        <source>random crops (shifts of a few pixels)</source>
-        <translation>무작위 자르기 (몇 픽셀 이동)</translation>
-    </message>
-    <message>
         <source>and horizontal flips</source>
         <translation>좌우 뒤집기도</translation>
     </message>
     <message>
-        <source>mixed precision (bfloat16, or float16 on older GPUs)</source>
-        <translation>혼합 정밀도 (bfloat16, 오래된 GPU에서는 float16)</translation>
+        <source>random crops (small shifts)</source>
+        <translation>무작위 자르기 (조금씩 이동)</translation>
     </message>
     <message>
-        <source>compile the network first (torch.compile: the first steps wait)</source>
-        <translation>네트워크를 먼저 컴파일 (torch.compile: 처음 몇 스텝은 기다림)</translation>
+        <source>mixed precision (16-bit)</source>
+        <translation>혼합 정밀도 (16비트)</translation>
     </message>
     <message>
-        <source>reproducible: the same seed gives the same numbers, also on a GPU</source>
-        <translation>재현 가능: GPU에서도 같은 시드면 같은 숫자</translation>
+        <source>compile first (torch.compile)</source>
+        <translation>먼저 컴파일 (torch.compile)</translation>
+    </message>
+    <message>
+        <source>reproducible, also on a GPU</source>
+        <translation>GPU에서도 재현 가능</translation>
     </message>
     <message>
         <source>Optimizer</source>
@@ -1059,8 +1059,8 @@ predicted: {predicted} ({sure:.0f}% sure)</source>
         <translation>학습 세트 전체를 몇 번 훑을지 정합니다.</translation>
     </message>
     <message>
-        <source>How the learning rate changes during the run.</source>
-        <translation>실행 중에 학습률이 어떻게 바뀌는지 정합니다.</translation>
+        <source>How the learning rate changes during the run: constant keeps it; step multiplies it by gamma every few epochs; cosine lowers it along a cosine curve to 0 at the end.</source>
+        <translation>실행 중에 학습률이 바뀌는 방식입니다. 고정은 그대로 두고, 단계는 몇 에포크마다 감마를 곱하며, 코사인은 코사인 곡선을 따라 끝에서 0까지 낮춥니다.</translation>
     </message>
     <message>
         <source>The step schedule multiplies the rate every this many epochs.</source>
@@ -1170,12 +1170,12 @@ predicted: {predicted} ({sure:.0f}% sure)</source>
         <translation>고정</translation>
     </message>
     <message>
-        <source>step (multiply by gamma every few epochs)</source>
-        <translation>단계 (몇 에포크마다 감마를 곱함)</translation>
+        <source>step (× gamma now and then)</source>
+        <translation>단계 (때때로 × 감마)</translation>
     </message>
     <message>
-        <source>cosine (down to 0 at the end)</source>
-        <translation>코사인 (끝에서 0까지 내려감)</translation>
+        <source>cosine (down to 0)</source>
+        <translation>코사인 (0까지)</translation>
     </message>
     <message>
         <source>The network ends in a {shape} map, so a classifier head is added for training: global average pooling to {channels:,} values and a linear layer to {classes:,} classes ({params:,} parameters, {macs:,} MACs). It is not on the canvas; the plots count it in.</source>
@@ -1226,6 +1226,10 @@ predicted: {predicted} ({sure:.0f}% sure)</source>
     <message>
         <source>Accuracy vs cost</source>
         <translation>정확도 대 비용</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행</translation>
     </message>
     <message>
         <source>Starting…</source>
