@@ -153,7 +153,7 @@ class RunControls(QWidget):
         self.progress = QProgressBar(objectName="trainProgress")
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(12)
-        self.status = QLabel(objectName="trainStatus")
+        self.status = QLabel(objectName="trainStatus", wordWrap=True)  # a run's end can say much
         self.weights = QLabel(objectName="trainWeights", wordWrap=True)
         self.weights.setStyleSheet(SECONDARY_LABEL)
         self.banner = QLabel(objectName="trainMessage", wordWrap=True)

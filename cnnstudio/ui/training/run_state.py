@@ -135,13 +135,19 @@ def _finished_status(event: Finished, best: tuple[float, int] | None, words: Wor
         if event.epochs_done == 1:
             status = translate("TrainingRunState", "Finished 1 epoch in {time}")
     status = status.format(epochs=event.epochs_done, time=duration(event.seconds, words))
-    if event.val_accuracy is not None:
+    if event.val_accuracy is None:
+        return status
+    if best is not None and best[0] > event.val_accuracy:
+        accuracy = translate(
+            "TrainingRunState",
+            "validation accuracy {accuracy:.1f}% at the last epoch (best {best:.1f}% at epoch {epoch})",
+        )
+    else:
         accuracy = translate("TrainingRunState", "validation accuracy {accuracy:.1f}% at the last epoch")
-        status += " · " + accuracy.format(accuracy=100 * event.val_accuracy)
-        if best is not None and best[0] > event.val_accuracy:
-            better = translate("TrainingRunState", "(best {accuracy:.1f}% at epoch {epoch})")
-            status += " " + better.format(accuracy=100 * best[0], epoch=best[1])
-    return status
+    best_accuracy, best_epoch = best if best is not None else (0.0, 0)
+    return f"{status} · " + accuracy.format(
+        accuracy=100 * event.val_accuracy, best=100 * best_accuracy, epoch=best_epoch
+    )
 
 
 class RunState:

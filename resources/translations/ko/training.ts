@@ -785,12 +785,12 @@ predicted: {predicted} ({sure:.0f}% sure)</source>
         <translation>1 에포크를 {time} 만에 마침</translation>
     </message>
     <message>
-        <source>validation accuracy {accuracy:.1f}% at the last epoch</source>
-        <translation>마지막 에포크의 검증 정확도 {accuracy:.1f}%</translation>
+        <source>validation accuracy {accuracy:.1f}% at the last epoch (best {best:.1f}% at epoch {epoch})</source>
+        <translation>마지막 에포크의 검증 정확도 {accuracy:.1f}% (최고 {best:.1f}%, 에포크 {epoch})</translation>
     </message>
     <message>
-        <source>(best {accuracy:.1f}% at epoch {epoch})</source>
-        <translation>(최고 {accuracy:.1f}%, 에포크 {epoch})</translation>
+        <source>validation accuracy {accuracy:.1f}% at the last epoch</source>
+        <translation>마지막 에포크의 검증 정확도 {accuracy:.1f}%</translation>
     </message>
     <message>
         <source>the dataset cannot be opened: {error}</source>
