@@ -435,14 +435,15 @@ def test_the_shipped_qm_holds_the_training_translation(qapp):
 
 
 def _clipped(panel: QWidget) -> list[str]:
-    """The shown labels, buttons, combo boxes and tabs of *panel* narrower than their text, and the
-    scroll areas that would have to scroll sideways."""
+    """The shown labels, buttons, combo boxes and tabs of *panel* narrower than their text, the
+    plots smaller than their titles and axes need, and the scroll areas that would have to scroll
+    sideways."""
     found = []
     for area in panel.findChildren(QScrollArea):
         if area.isVisible() and area.horizontalScrollBar().maximum() > 0:
             found.append(f"{area.objectName() or 'a scroll area'} scrolls sideways")
     for widget in panel.findChildren(QWidget):
-        if not widget.isVisible() or widget.visibleRegion().isEmpty():
+        if not widget.isVisible():
             continue
         if isinstance(widget, QLabel) and widget.text():
             if widget.wordWrap():
@@ -459,6 +460,13 @@ def _clipped(panel: QWidget) -> list[str]:
                     widget.currentText() if isinstance(widget, QComboBox) else getattr(widget, "text", str)()
                 )
                 found.append(f"the {type(widget).__name__} {text!r} is cut")
+        elif isinstance(widget, pg.GraphicsView):
+            layout = getattr(widget, "ci", None) or getattr(widget, "plotItem", None)
+            laid = layout.geometry() if layout is not None else None  # where the plots were laid out
+            if laid is not None and (
+                laid.width() > widget.width() + 1 or laid.height() > widget.height() + 1
+            ):
+                found.append(f"the plots of {widget.parentWidget().objectName()!r} are cut")
         elif isinstance(widget, QTabBar):
             for index in range(widget.count()):
                 if widget.tabRect(index).width() < widget.tabSizeHint(index).width():
@@ -466,14 +474,22 @@ def _clipped(panel: QWidget) -> list[str]:
     return found
 
 
-def _nothing_cut_on_any_left_tab(qtbot, workspace, panel) -> None:
-    for tab in range(workspace.left_tabs.count()):  # Dataset, Settings, Runs
-        workspace.left_tabs.setCurrentIndex(tab)
-        qtbot.waitUntil(lambda: workspace.left_tabs.currentWidget().isVisible())
-        assert workspace.minimumSizeHint().width() <= panel.width()
-        with contextlib.suppress(qtbot.TimeoutError):  # the layouts settle after a change of text
-            qtbot.waitUntil(lambda: not _clipped(panel), timeout=5_000)
-        assert _clipped(panel) == []
+def _nothing_cut_on_any_tab(qtbot, workspace, panel) -> None:
+    """Each left tab (Dataset, Settings, Runs) beside each view (Curves, Results, Gradients,
+    Accuracy vs cost): nothing cut."""
+    for left in range(workspace.left_tabs.count()):
+        for center in range(workspace.center_tabs.count()):
+            workspace.left_tabs.setCurrentIndex(left)
+            workspace.center_tabs.setCurrentIndex(center)
+            qtbot.waitUntil(lambda: workspace.center_tabs.currentWidget().isVisible())
+            assert workspace.minimumSizeHint().width() <= panel.width()
+            with contextlib.suppress(qtbot.TimeoutError):  # the layouts settle after a change
+                qtbot.waitUntil(lambda: not _clipped(panel), timeout=5_000)
+            assert _clipped(panel) == [], (
+                workspace.left_tabs.tabText(left),
+                workspace.center_tabs.tabText(center),
+            )
+    workspace.center_tabs.setCurrentIndex(0)
 
 
 @pytest.mark.slow
@@ -482,17 +498,17 @@ def test_nothing_in_the_training_panel_is_cut_at_1024x700(language, qtbot, train
     assert (window.width(), window.height()) == (1024, 700)
     qtbot.waitUntil(lambda: not workspace.runs_in_column)  # the runs list is a tab at this width
     panel = window.training_panel
-    _nothing_cut_on_any_left_tab(qtbot, workspace, panel)
+    _nothing_cut_on_any_tab(qtbot, workspace, panel)
     workspace.form.epochs.setValue(2)
     with qtbot.waitSignal(workspace.run_finished, timeout=WORKER_MS):
         qtbot.mouseClick(workspace.controls.start, LEFT)
     assert "%" in workspace.controls.status.text()  # how the run ended, and its accuracy
-    _nothing_cut_on_any_left_tab(qtbot, workspace, panel)
+    _nothing_cut_on_any_tab(qtbot, workspace, panel)
     stopped = Finished(True, 10, 230, 3725.0, 0.2, 0.978)  # the longest end: stopped after an hour
     longest = describe_end(RunEnd(stopped, "", None, WeightsState()), (0.981, 9), PANEL_WORDS).status
     assert "98.1%" in longest
     workspace.controls.show_status(longest)
-    _nothing_cut_on_any_left_tab(qtbot, workspace, panel)
+    _nothing_cut_on_any_tab(qtbot, workspace, panel)
 
 
 def test_the_runs_list_has_a_column_of_its_own_in_a_wide_panel(qtbot, training_window):

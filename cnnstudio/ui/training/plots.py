@@ -35,7 +35,7 @@ HINT = QT_TRANSLATE_NOOP(
 )
 PLOTS = ("loss", "epoch_loss", "accuracy", "lr")
 TITLES = {
-    "loss": QT_TRANSLATE_NOOP("TrainingPlots", "Training loss per step"),
+    "loss": QT_TRANSLATE_NOOP("TrainingPlots", "Loss per step"),
     "epoch_loss": QT_TRANSLATE_NOOP("TrainingPlots", "Loss per epoch"),
     "accuracy": QT_TRANSLATE_NOOP("TrainingPlots", "Accuracy per epoch"),
     "lr": QT_TRANSLATE_NOOP("TrainingPlots", "Learning rate"),

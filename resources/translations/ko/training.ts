@@ -538,8 +538,8 @@
         <translation>흐린 선: 스텝마다의 손실, 굵은 선: 평활한 손실. 에포크별 그래프: 점이 찍힌 실선 = 검증, 점선 = 학습. 마우스를 올리면 값을 읽을 수 있고, 실행에 체크하면 겹쳐 그립니다.</translation>
     </message>
     <message>
-        <source>Training loss per step</source>
-        <translation>스텝별 학습 손실</translation>
+        <source>Loss per step</source>
+        <translation>스텝별 손실</translation>
     </message>
     <message>
         <source>Loss per epoch</source>
