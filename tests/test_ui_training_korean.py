@@ -393,7 +393,10 @@ def test_the_identity_check_and_the_inside_view_are_korean(korean, qtbot, make_w
     names |= set(inside.view.sample.label.split())
     layers = inside.view.layers  # their paths and PyTorch's class names, kept as they are
     names |= {word for info in layers for word in re.findall(r"[A-Za-z]\w*", f"{info.path} {info.type}")}
-    assert any(text.startswith("학습 작업 스레드에서 시드 0의 초기 가중치") for text in texts)
+    assert any(
+        text.startswith("시드 0의 초기 가중치(이 네트워크는 아직 학습하지 않았습니다) 기준으로")
+        for text in texts
+    )
     assert untranslated(texts, names) == []
 
 

@@ -172,7 +172,7 @@
     </message>
     <message>
         <source>✓ {block} computes the identity: max |output − ReLU(input)| = {difference:.3g}.</source>
-        <translation>✓ {block}은(는) 항등 함수를 계산합니다: max |출력 − ReLU(입력)| = {difference:.3g}.</translation>
+        <translation>✓ {block}: 항등 함수를 계산합니다. max |출력 − ReLU(입력)| = {difference:.3g}.</translation>
     </message>
     <message>
         <source>✗ {block}: the output differs from ReLU(input) by up to {difference:.4g} (the input&apos;s values reach {input_max:.3g}).</source>
@@ -211,7 +211,7 @@
     </message>
     <message>
         <source>Computed on the training worker in {ms:.1f} ms with the {weights}.</source>
-        <translation>학습 작업 스레드에서 {weights}(으)로 {ms:.1f} ms 만에 계산했습니다.</translation>
+        <translation>{weights} 기준으로, 학습 작업 스레드에서 {ms:.1f} ms 만에 계산했습니다.</translation>
     </message>
     <message>
         <source>Cannot look inside: {message}</source>
@@ -356,11 +356,11 @@
     </message>
     <message>
         <source>Saved the checkpoint {path}.</source>
-        <translation>체크포인트 {path}을(를) 저장했습니다.</translation>
+        <translation>체크포인트를 저장했습니다: {path}.</translation>
     </message>
     <message>
         <source>Saved the checkpoint {name}</source>
-        <translation>체크포인트 {name}을(를) 저장했습니다</translation>
+        <translation>체크포인트를 저장했습니다: {name}</translation>
     </message>
     <message>
         <source>from {name}</source>
@@ -368,15 +368,15 @@
     </message>
     <message>
         <source>Opened the checkpoint {name}. Note: the weights will be used when this network trains next ({reason}).</source>
-        <translation>체크포인트 {name}을(를) 열었습니다. 참고: 가중치는 이 네트워크를 다음에 학습할 때 쓰입니다({reason}).</translation>
+        <translation>체크포인트를 열었습니다: {name}. 참고: 가중치는 이 네트워크를 다음에 학습할 때 쓰입니다({reason}).</translation>
     </message>
     <message>
         <source>Opened the checkpoint {name}.</source>
-        <translation>체크포인트 {name}을(를) 열었습니다.</translation>
+        <translation>체크포인트를 열었습니다: {name}.</translation>
     </message>
     <message>
         <source>Opened the checkpoint {name}</source>
-        <translation>체크포인트 {name}을(를) 열었습니다</translation>
+        <translation>체크포인트를 열었습니다: {name}</translation>
     </message>
     <message>
         <source>⚠ Checkpoint: {message}</source>
@@ -442,15 +442,15 @@
     </message>
     <message>
         <source>choose the folder holding {dataset} or download it</source>
-        <translation>{dataset}이(가) 들어 있는 폴더를 고르거나 다운로드하세요</translation>
+        <translation>{dataset} 폴더를 고르거나 다운로드하세요</translation>
     </message>
     <message>
         <source>choose the folder holding {dataset}</source>
-        <translation>{dataset}이(가) 들어 있는 폴더를 고르세요</translation>
+        <translation>{dataset} 폴더를 고르세요</translation>
     </message>
     <message>
         <source>The folder holding {dataset}</source>
-        <translation>{dataset}이(가) 들어 있는 폴더</translation>
+        <translation>{dataset} 폴더</translation>
     </message>
     <message>
         <source>Opening the dataset…</source>
@@ -458,15 +458,15 @@
     </message>
     <message>
         <source>{train:,} training and {val:,} validation images, {classes:,} classes, given to the network as {height}×{width}×{channels}.</source>
-        <translation>학습 이미지 {train:,}장, 검증 이미지 {val:,}장, 클래스 {classes:,}개. 네트워크에는 {height}×{width}×{channels}(으)로 들어갑니다.</translation>
+        <translation>학습 이미지 {train:,}장, 검증 이미지 {val:,}장, 클래스 {classes:,}개. 네트워크에는 {height}×{width}×{channels} 크기로 들어갑니다.</translation>
     </message>
     <message>
         <source>Download {dataset} into a subfolder of…</source>
-        <translation>{dataset}을(를) 다운로드할 상위 폴더…</translation>
+        <translation>{dataset} 다운로드: 상위 폴더 선택…</translation>
     </message>
     <message>
         <source>Downloading {dataset} into {folder}…</source>
-        <translation>{dataset}을(를) {folder}에 다운로드하는 중…</translation>
+        <translation>{folder}에 {dataset} 다운로드 중…</translation>
     </message>
     <message>
         <source>{done:.1f} of {total:.1f} MB</source>
@@ -474,7 +474,7 @@
     </message>
     <message>
         <source>{dataset} was downloaded into {folder}.</source>
-        <translation>{dataset}을(를) {folder}에 다운로드했습니다.</translation>
+        <translation>{folder}에 {dataset} 다운로드를 마쳤습니다.</translation>
     </message>
     <message>
         <source>Resume download</source>
@@ -610,7 +610,7 @@
     </message>
     <message>
         <source>{count:,} &apos;{true}&apos; images taken for &apos;{predicted}&apos; ({share:.1f}% of them)</source>
-        <translation>&apos;{true}&apos; 이미지 {count:,}장을 &apos;{predicted}&apos;(으)로 잘못 보았습니다 ({share:.1f}%)</translation>
+        <translation>&apos;{true}&apos; 이미지 {count:,}장을 &apos;{predicted}&apos; 클래스로 잘못 보았습니다 ({share:.1f}%)</translation>
     </message>
     <message>
         <source>Train the network (or open a checkpoint) to see what it gets right and wrong.</source>
