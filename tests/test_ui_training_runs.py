@@ -77,7 +77,7 @@ def test_the_loss_read_out_follows_the_mouse(qtbot):
     assert readout.line.isVisible() and readout.line.value() == pytest.approx(target, abs=0.5)
     assert readout.dots.isVisible() and readout.dots.data["x"].tolist() == [target]
     text = plots.caption.text()
-    assert text.startswith("<b>Training loss per step</b>")
+    assert text.startswith("<b>Loss per step</b>")
     assert f"step {target}: loss {history.losses[target - 1]:.4f}" in text
     assert not plots.readouts["accuracy"].line.isVisible()  # the mouse is not over that plot
     plots.graphics.scene().sigMouseMoved.emit(QPointF(-50, -50))  # gone: the hint comes back

@@ -95,12 +95,16 @@ class DepthSettings:
             device=device,
         ).check()
 
+    @property
+    def val_images(self) -> int:
+        """Images kept for validation (a fifth); the rest train."""
+        return round(self.images * 0.2)
+
     def describe(self) -> str:
         """The settings in one sentence."""
-        train = self.images - round(self.images * 0.2)
         return SETTINGS_TEXT.format(
-            train=train,
-            val=self.images - train,
+            train=self.images - self.val_images,
+            val=self.val_images,
             size=self.size,
             width=self.width,
             epochs=self.epochs,

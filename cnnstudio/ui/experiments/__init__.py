@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -27,20 +28,28 @@ if TYPE_CHECKING:
 MENU_ACTIONS = (
     (
         "experiment:depth",
-        "The depth experiment: plain against residual…",
-        "Train Plain-20, Plain-56, ResNet-20 and ResNet-56 alike and overlay their training error",
+        QT_TRANSLATE_NOOP("ExperimentsMenu", "The depth experiment: plain against residual…"),
+        QT_TRANSLATE_NOOP(
+            "ExperimentsMenu",
+            "Train Plain-20, Plain-56, ResNet-20 and ResNet-56 alike and overlay their training error",
+        ),
         "show_depth_experiment",
     ),
     (
         "experiment:identity",
-        "The identity: zero a residual block's last layer…",
-        "See a residual block pass its input through when its last layer is zero",
+        QT_TRANSLATE_NOOP("ExperimentsMenu", "The identity: zero a residual block's last layer…"),
+        QT_TRANSLATE_NOOP(
+            "ExperimentsMenu", "See a residual block pass its input through when its last layer is zero"
+        ),
         "show_identity_check",
     ),
     (
         "experiment:inside",
-        "Inside the network: filters and feature maps…",
-        "The first layer's filters, the feature maps of a layer and their receptive fields",
+        QT_TRANSLATE_NOOP("ExperimentsMenu", "Inside the network: filters and feature maps…"),
+        QT_TRANSLATE_NOOP(
+            "ExperimentsMenu",
+            "The first layer's filters, the feature maps of a layer and their receptive fields",
+        ),
         "show_inside",
     ),
 )
@@ -49,10 +58,11 @@ MENU_ACTIONS = (
 def install_experiments(window: MainWindow) -> Experiments:
     """Make ``window.experiments`` and add the Experiments menu (before Compare and Help)."""
     experiments = Experiments(window)
-    menu = QMenu("E&xperiments", window)
+    translate = QCoreApplication.translate
+    menu = QMenu(translate("ExperimentsMenu", "E&xperiments"), window)
     for name, text, tip, method in MENU_ACTIONS:
-        action = QAction(text, window)
-        action.setStatusTip(tip)
+        action = QAction(translate("ExperimentsMenu", text), window)
+        action.setStatusTip(translate("ExperimentsMenu", tip))
         action.triggered.connect(lambda _checked=False, m=method: getattr(experiments, m)())
         menu.addAction(action)
         window.menu_actions[name] = action

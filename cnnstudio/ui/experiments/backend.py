@@ -27,7 +27,15 @@ from ...model.inside import (
     receptive_fields,
 )
 from ..training.records import network_key
-from .records import IdentityRequest, IdentityResult, InsideView, LayerInfo, Sample, SampleRequest
+from .records import (
+    IdentityRequest,
+    IdentityResult,
+    InsideView,
+    LayerInfo,
+    Sample,
+    SampleRequest,
+    UsedWeights,
+)
 
 SHOWN_VALUES = 6
 """Values of the block's input and output the identity check lists side by side."""
@@ -48,7 +56,7 @@ class InsideBackend:
         self.training = training
         self._module_key: tuple | None = None
         self._module: GraphModule | None = None
-        self._weights_text = ""
+        self._weights = UsedWeights(0)
         self._maps_key: tuple | None = None
         self._maps: dict[str, torch.Tensor] = {}
         self._saved: dict[str, list[torch.Tensor]] = {}
@@ -58,19 +66,19 @@ class InsideBackend:
 
     # -- weights and images -------------------------------------------------------------------
 
-    def module(self, request: SampleRequest) -> tuple[GraphModule, str]:
+    def module(self, request: SampleRequest) -> tuple[GraphModule, UsedWeights]:
         """The module for *request*'s network and weights (kept while they stay the same)."""
         trained = self._trained(request)
         version = self.training.backend.version if trained is not None else -1
         key = (network_key(request.network), request.weights, request.seed, version)
         if key != self._module_key:
-            self._module, self._weights_text = self._make(request, trained)
+            self._module, self._weights = self._make(request, trained)
             self._module_key, self._maps_key = key, None
             self._saved = {}
             self._input_shape = summarize(request.network).input_shape
             self._kinds = {path: type(layer).__name__ for path, layer in named_layers(self._module)}
             self._fields = receptive_fields(self._module)
-        return self._module, self._weights_text
+        return self._module, self._weights
 
     def _trained(self, request: SampleRequest):
         backend = self.training.backend
@@ -81,16 +89,14 @@ class InsideBackend:
             return None
         return backend
 
-    def _make(self, request: SampleRequest, trained) -> tuple[GraphModule, str]:
+    def _make(self, request: SampleRequest, trained) -> tuple[GraphModule, UsedWeights]:
         if trained is not None:
             module = copy.deepcopy(trained.trainer.module).cpu().eval()
-            steps = trained.steps_trained
-            return module, f"trained weights ({steps:,} steps)" if steps != 1 else "trained weights (1 step)"
+            return module, UsedWeights(request.seed, trained.steps_trained)
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(request.seed)
             module = build_module(request.network, logits=True).eval()
-        note = "" if request.weights == "initial" else " (this network has not been trained yet)"
-        return module, f"initial weights of seed {request.seed}{note}"
+        return module, UsedWeights(request.seed, untrained=request.weights != "initial")
 
     def sample(self, request: SampleRequest) -> tuple[torch.Tensor, Sample]:
         """The image *request* names (as the network reads it) and how to show it."""
@@ -111,7 +117,7 @@ class InsideBackend:
     def inside(self, request: SampleRequest, layer: str) -> InsideView:
         """The maps of *layer* (a path; the first convolution when empty or unknown)."""
         began = time.perf_counter()
-        module, weights_text = self.module(request)
+        module, weights = self.module(request)
         image, sample = self.sample(request)
         maps_key = (self._module_key, request.spec, sample.index)
         if maps_key != self._maps_key:
@@ -124,7 +130,7 @@ class InsideBackend:
             request=request,
             layer=layer,
             sample=sample,
-            weights_text=weights_text,
+            weights=weights,
             layers=[  # in the table's order: a block before its layers
                 LayerInfo(path, kind, tuple(self._maps[path].shape))
                 for path, kind in self._kinds.items()
@@ -143,7 +149,7 @@ class InsideBackend:
 
     def identity(self, request: IdentityRequest) -> IdentityResult:
         """Zero, restore or only check *request.block*; then check it on the image."""
-        module, weights_text = self.module(request.sample)
+        module, weights = self.module(request.sample)
         block = block_module(module, request.block)
         if request.action == "zero" and request.block not in self._saved:
             self._saved[request.block] = zero_last_layer(block)
@@ -153,9 +159,7 @@ class InsideBackend:
         image, sample = self.sample(request.sample)
         check = check_identity(module, request.block, image)
         values_in, values_out = _first_values(module, request.block, image)
-        return IdentityResult(
-            request, check, frozenset(self._saved), sample, weights_text, values_in, values_out
-        )
+        return IdentityResult(request, check, frozenset(self._saved), sample, weights, values_in, values_out)
 
 
 @torch.no_grad()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal, Slot
 
 from ...training.checks import RunCost
 from .worker import ExperimentWorker
@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from .identity_window import IdentityWindow
     from .inside_window import InsideWindow
 
-BUSY_TEXT = "the depth experiment is training on the worker: wait for it or stop it"
-RUNNING_TEXT = "a training run is in progress: stop it first"
+BUSY_TEXT = QT_TRANSLATE_NOOP(
+    "ExperimentsDepth", "the depth experiment is training on the worker: wait for it or stop it"
+)
+RUNNING_TEXT = QT_TRANSLATE_NOOP("ExperimentsDepth", "a training run is in progress: stop it first")
 
 
 class Experiments(QObject):
@@ -106,15 +108,16 @@ class Experiments(QObject):
 
     def start_depth(self, settings: DepthSettings) -> str:
         """Send the experiment to the worker; "" if sent, else why not."""
+        translate = QCoreApplication.translate
         if self.session.closed:
-            return "the window is closing"
+            return translate("ExperimentsDepth", "the window is closing")
         if self.session.running:
-            return RUNNING_TEXT
+            return translate("ExperimentsDepth", RUNNING_TEXT)
         if self.depth_running:
-            return BUSY_TEXT
+            return translate("ExperimentsDepth", BUSY_TEXT)
         self.depth_running = True
         self.session.control.arm()
-        self.session.set_busy(BUSY_TEXT)
+        self.session.set_busy(translate("ExperimentsDepth", BUSY_TEXT))
         self.when_ready(lambda: self._depth.emit(settings))
         return ""
 
@@ -130,7 +133,10 @@ class Experiments(QObject):
             if isinstance(event, RunDone):
                 run = event.run
                 added = workspace.store.add(
-                    run.history, source="depth experiment", cost=RunCost(run.params, run.macs), shown=False
+                    run.history,
+                    source=QCoreApplication.translate("ExperimentsDepth", "depth experiment"),
+                    cost=RunCost(run.params, run.macs),
+                    shown=False,
                 )
                 added.gradients = run.gradients
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,11 +29,15 @@ from ...training.events import Epoch
 from ...training.gradients import GradientRecord
 from ...training.history import RunHistory
 from ...training.settings import MAX_SEED
+from ..language import core_text
 from ..style import AXIS_COLOR, DEPTH_COLORS, LOOK_FOR_BOX, PLOT_BACKGROUND, PLOT_CAPTION_STYLE
 from ..training.gradients import GradientHeatmap
 from ..training.plots import EpochAxis, smooth
 
-LOOK_FOR = (
+translate = QCoreApplication.translate
+
+LOOK_FOR = QT_TRANSLATE_NOOP(
+    "ExperimentsDepth",
     "<b>What to look for.</b> The four networks differ only in depth and in the shortcuts. "
     "<b>Training error</b> (left): Plain-56 (solid blue) stays far above Plain-20 (dashed blue) — more "
     "layers made the plain network worse <i>on the images it trains on</i>, so this is not "
@@ -42,9 +46,36 @@ LOOK_FOR = (
     "<b>Gradients</b> (below): each row is a weight layer, depth 1 at the bottom, coloured by the size "
     "of its gradient. In Plain-56 the sizes differ by orders of magnitude from one end of the network "
     "to the other (with batch norm, the first layers' gradients grow large rather than vanish), so no "
-    "single learning rate suits all its layers; ResNet-56's shortcuts keep them close at every depth."
+    "single learning rate suits all its layers; ResNet-56's shortcuts keep them close at every depth.",
 )
-TITLES = {"error": "Training error per epoch (%)", "loss": "Training loss per step (smoothed)"}
+TITLES = {
+    "error": QT_TRANSLATE_NOOP("ExperimentsDepth", "Training error per epoch (%)"),
+    "loss": QT_TRANSLATE_NOOP("ExperimentsDepth", "Training loss per step (smoothed)"),
+}
+
+
+def network_name(kind: str, depth: int) -> str:
+    """``"Plain-56"`` or ``"ResNet-20"``."""
+    return f"{'Plain' if kind == 'plain' else 'ResNet'}-{depth}"
+
+
+def settings_text(settings: DepthSettings) -> str:
+    """What each of the four runs uses, in one sentence of the app's language."""
+    return translate(
+        "ExperimentsDepth",
+        "Each run: {train:,} drawn shapes of {size}x{size} pixels ({val:,} more for validation), "
+        "first-stage width {width}, {epochs} epochs, batch {batch}, Adam at {lr:g} with a cosine "
+        "schedule, seed {seed}.",
+    ).format(
+        train=settings.images - settings.val_images,
+        val=settings.val_images,
+        size=settings.size,
+        width=settings.width,
+        epochs=settings.epochs,
+        batch=settings.batch_size,
+        lr=settings.lr,
+        seed=settings.seed,
+    )
 
 
 def run_style(kind: str, depth: int) -> dict:
@@ -82,7 +113,7 @@ class DepthExperimentWindow(QWidget):
     def __init__(self, start_run, stop_run, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("depthExperiment")
-        self.setWindowTitle("The depth experiment: plain against residual")
+        self.setWindowTitle(translate("ExperimentsDepth", "The depth experiment: plain against residual"))
         self.start_run, self.stop_run = start_run, stop_run
         self.settings = DepthSettings()
         self.result: DepthResult | None = None
@@ -95,15 +126,23 @@ class DepthExperimentWindow(QWidget):
     # -- building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        look = QLabel(LOOK_FOR, wordWrap=True, objectName="depthLookFor")
+        look = QLabel(translate("ExperimentsDepth", LOOK_FOR), wordWrap=True, objectName="depthLookFor")
         look.setStyleSheet(LOOK_FOR_BOX)
         self.settings_label = QLabel(wordWrap=True, objectName="depthSettings")
         self.seed = QSpinBox(objectName="depthSeed", minimum=0, maximum=min(MAX_SEED, 2**31 - 1))
-        self.seed.setToolTip("The same seed for all four: the same initial draws, batches and images")
+        self.seed.setToolTip(
+            translate(
+                "ExperimentsDepth", "The same seed for all four: the same initial draws, batches and images"
+            )
+        )
         self.seed.valueChanged.connect(self._on_seed)
-        self.run_button = QPushButton("Run the four networks", objectName="depthRun")
+        self.run_button = QPushButton(
+            translate("ExperimentsDepth", "Run the four networks"), objectName="depthRun"
+        )
         self.run_button.clicked.connect(lambda _checked=False: self.start())
-        self.stop_button = QPushButton("Stop", objectName="depthStop", enabled=False)
+        self.stop_button = QPushButton(
+            translate("ExperimentsDepth", "Stop"), objectName="depthStop", enabled=False
+        )
         self.stop_button.clicked.connect(self.stop_run)
         self.progress = QProgressBar(objectName="depthProgress", textVisible=False, maximumHeight=12)
         self.status = QLabel(objectName="depthStatus", wordWrap=True)
@@ -111,14 +150,21 @@ class DepthExperimentWindow(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.run_button)
         row.addWidget(self.stop_button)
-        row.addWidget(QLabel("Seed:"))
+        row.addWidget(QLabel(translate("ExperimentsDepth", "Seed:")))
         row.addWidget(self.seed)
         row.addWidget(self.settings_label, 1)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(PLOT_BACKGROUND)
         self.plots = {
-            "error": self._plot("error", "epoch", "training error (%)", EpochAxis("bottom")),
-            "loss": self._plot("loss", "step", "loss", None),
+            "error": self._plot(
+                "error",
+                translate("ExperimentsDepth", "epoch"),
+                translate("ExperimentsDepth", "training error (%)"),
+                EpochAxis("bottom"),
+            ),
+            "loss": self._plot(
+                "loss", translate("ExperimentsDepth", "step"), translate("ExperimentsDepth", "loss"), None
+            ),
         }
         # the loss plot's top right stays empty: every curve starts near ln 10 and falls or stays
         self.legend = self.plots["loss"].addLegend(
@@ -126,7 +172,9 @@ class DepthExperimentWindow(QWidget):
         )
         self.heatmaps = {
             index: GradientHeatmap(
-                f"Gradient norms of {kind.capitalize() if kind == 'plain' else 'ResNet'}-{depth}"
+                translate("ExperimentsDepth", "Gradient norms of {network}").format(
+                    network=network_name(kind, depth)
+                )
             )
             for index, (kind, depth) in enumerate(NETWORKS)
             if depth > 20
@@ -151,7 +199,7 @@ class DepthExperimentWindow(QWidget):
         self.resize(1200, 900)
 
     def _plot(self, name: str, bottom: str, left: str, axis) -> pg.PlotItem:
-        title = f'<span style="color:{AXIS_COLOR}">{TITLES[name]}</span>'
+        title = f'<span style="color:{AXIS_COLOR}">{translate("ExperimentsDepth", TITLES[name])}</span>'
         plot = self.graphics.addPlot(title=title, axisItems={"bottom": axis} if axis else {})
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -170,7 +218,7 @@ class DepthExperimentWindow(QWidget):
         self.legend.clear()
         self.curves = {}
         for index, (kind, depth) in enumerate(NETWORKS):
-            name = f"{'Plain' if kind == 'plain' else 'ResNet'}-{depth}"
+            name = network_name(kind, depth)
             dots = {"symbol": "o", "symbolSize": 5, "symbolBrush": DEPTH_COLORS[kind], "symbolPen": None}
             self.curves[index] = {
                 "error": self.plots["error"].plot(antialias=True, **run_style(kind, depth), **dots),
@@ -180,7 +228,7 @@ class DepthExperimentWindow(QWidget):
             heatmap.set_record(None)
 
     def _show_settings(self) -> None:
-        self.settings_label.setText(f"Each run: {self.settings.describe()}.")
+        self.settings_label.setText(settings_text(self.settings))
         self.settings_label.setStyleSheet(PLOT_CAPTION_STYLE)
 
     def _on_seed(self, seed: int) -> None:
@@ -198,7 +246,9 @@ class DepthExperimentWindow(QWidget):
             self._show_settings()
         problem = self.start_run(self.settings)
         if problem:
-            self.status.setText(f"Cannot run: {problem}")
+            self.status.setText(
+                translate("ExperimentsDepth", "Cannot run: {problem}").format(problem=problem)
+            )
             return False
         self.running, self.result = True, None
         self.histories, self.gradients = {}, {}
@@ -209,7 +259,7 @@ class DepthExperimentWindow(QWidget):
         self.seed.setEnabled(False)
         self.progress.setRange(0, len(NETWORKS) * self.settings.epochs)
         self.progress.setValue(0)
-        self.status.setText("Opening the drawn shapes…")
+        self.status.setText(translate("ExperimentsDepth", "Opening the drawn shapes…"))
         return True
 
     @Slot(object)
@@ -232,8 +282,16 @@ class DepthExperimentWindow(QWidget):
         self.histories[event.index] = RunHistory(event.name, self.settings.spec, {})
         self.gradients[event.index] = GradientRecord([])
         self.status.setText(
-            f"Training {event.name} ({event.index + 1} of {len(NETWORKS)}): {event.params:,} parameters, "
-            f"{event.macs:,} MACs per image…"
+            translate(
+                "ExperimentsDepth",
+                "Training {network} ({number} of {count}): {params:,} parameters, {macs:,} MACs per image…",
+            ).format(
+                network=event.name,
+                number=event.index + 1,
+                count=len(NETWORKS),
+                params=event.params,
+                macs=event.macs,
+            )
         )
 
     def _progressed(self, event: RunProgress) -> None:
@@ -280,15 +338,19 @@ class DepthExperimentWindow(QWidget):
         self.stop_button.setEnabled(False)
         self.seed.setEnabled(True)
         if result is None:
-            self.status.setText(f"The experiment could not run: {problem}")
+            failed = translate("ExperimentsDepth", "The experiment could not run: {problem}")
+            self.status.setText(failed.format(problem=core_text(problem)))
         elif result.status == "finished":
             seconds = sum(run.seconds for run in result.runs)
-            self.status.setText(f"Finished: four networks trained in {seconds:.0f} s.")
-            self.verdict.setText(result.verdict())
+            done = translate("ExperimentsDepth", "Finished: four networks trained in {seconds:.0f} s.")
+            self.status.setText(done.format(seconds=seconds))
+            self.verdict.setText(core_text(result.verdict()))
         elif result.status == "stopped":
-            self.status.setText(f"Stopped after {len(result.runs)} of {len(NETWORKS)} networks.")
+            stopped = translate("ExperimentsDepth", "Stopped after {done} of {count} networks.")
+            self.status.setText(stopped.format(done=len(result.runs), count=len(NETWORKS)))
         else:
-            self.status.setText(f"A run failed: {result.failure}")
+            failed = translate("ExperimentsDepth", "A run failed: {reason}")
+            self.status.setText(failed.format(reason=core_text(result.failure)))
         self.finished.emit(result)
 
     def curve_points(self, index: int, plot: str = "error") -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,22 +29,30 @@ from PySide6.QtWidgets import (
 
 from ...core import format_shape
 from ..document import Document
+from ..language import core_text
 from ..style import CHECK_FAILED, CHECK_PASSED, IDENTITY_VERDICT, LOOK_FOR_BOX
 from .records import IdentityRequest, IdentityResult
-from .sample_choice import SampleChoice
+from .sample_choice import SampleChoice, weights_phrase
 
 if TYPE_CHECKING:
     from ...model.identity import IdentityCheck
 
-EXPLAIN = (
+translate = QCoreApplication.translate
+
+EXPLAIN = QT_TRANSLATE_NOOP(
+    "ExperimentsIdentity",
     "A residual block computes a[l+2] = g(z[l+2] + a[l]). Zero its last layer — the last batch "
     "norm's scale and shift (or, without batch norm, the last convolution's weights and bias) — and "
     "z[l+2] = 0, so a[l+2] = g(a[l]) = ReLU of the block's input. Since a[l] came out of a ReLU, "
     "that is a[l] itself: the block computes the identity. The check runs one image through the "
-    "network and compares the block's output with the ReLU of its input."
+    "network and compares the block's output with the ReLU of its input.",
 )
-PENDING = "Checking on the training worker (after the training run, if one is in progress)…"
-NO_BLOCK = "This network has no residual block. Open ResNet-20 to try the identity on one."
+PENDING = QT_TRANSLATE_NOOP(
+    "ExperimentsIdentity", "Checking on the training worker (after the training run, if one is in progress)…"
+)
+NO_BLOCK = QT_TRANSLATE_NOOP(
+    "ExperimentsIdentity", "This network has no residual block. Open ResNet-20 to try the identity on one."
+)
 
 
 class IdentityWindow(QWidget):
@@ -79,7 +87,7 @@ class IdentityWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("identityCheck")
-        self.setWindowTitle("The identity: why ResNets work")
+        self.setWindowTitle(translate("ExperimentsIdentity", "The identity: why ResNets work"))
         self.document, self.ask = document, ask
         self.result: IdentityResult | None = None
         self.zeroed: frozenset[str] = frozenset()
@@ -91,32 +99,51 @@ class IdentityWindow(QWidget):
         self._fill_blocks()
 
     def _build(self) -> None:
-        explain = QLabel(EXPLAIN, wordWrap=True, objectName="identityExplain")
+        explain = QLabel(
+            translate("ExperimentsIdentity", EXPLAIN), wordWrap=True, objectName="identityExplain"
+        )
         explain.setStyleSheet(LOOK_FOR_BOX)
         self.blocks = QComboBox(objectName="identityBlock")
         self.blocks.currentIndexChanged.connect(lambda _i: self.check())
-        self.zero_button = QPushButton("Zero the last layer", objectName="identityZero")
+        self.zero_button = QPushButton(
+            translate("ExperimentsIdentity", "Zero the last layer"), objectName="identityZero"
+        )
         self.zero_button.clicked.connect(self.zero)
-        self.restore_button = QPushButton("Restore the weights", objectName="identityRestore")
-        self.restore_button.setToolTip("Undo the zeroing: put the last layer's values back (Ctrl+Z)")
+        restore = translate("ExperimentsIdentity", "Restore the weights")
+        self.restore_button = QPushButton(restore, objectName="identityRestore")
+        self.restore_button.setToolTip(
+            translate("ExperimentsIdentity", "Undo the zeroing: put the last layer's values back (Ctrl+Z)")
+        )
         self.restore_button.clicked.connect(self.restore)
-        self.undo = QAction("Restore the weights", self, shortcut=QKeySequence.StandardKey.Undo)
+        self.undo = QAction(restore, self, shortcut=QKeySequence.StandardKey.Undo)
         self.undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo.triggered.connect(self.restore)
         self.addAction(self.undo)
-        self.check_button = QPushButton("Check again", objectName="identityCheckAgain")
+        self.check_button = QPushButton(
+            translate("ExperimentsIdentity", "Check again"), objectName="identityCheckAgain"
+        )
         self.check_button.clicked.connect(self.check)
-        self.open_resnet = QPushButton("Open ResNet-20", objectName="identityOpenResnet", visible=False)
+        self.open_resnet = QPushButton(
+            translate("ExperimentsIdentity", "Open ResNet-20"), objectName="identityOpenResnet", visible=False
+        )
         self.open_resnet.clicked.connect(lambda: self.open_preset_requested.emit("resnet20"))
         self.verdict = QLabel(objectName="identityVerdict", wordWrap=True)
         self.detail = QLabel(objectName="identityDetail", wordWrap=True)
         self.values = QTableWidget(3, 0, objectName="identityValues")
-        self.values.setVerticalHeaderLabels(["input a[l]", "ReLU(input)", "output a[l+2]"])
+        self.values.setVerticalHeaderLabels(
+            [
+                translate("ExperimentsIdentity", "input a[l]"),
+                translate("ExperimentsIdentity", "ReLU(input)"),
+                translate("ExperimentsIdentity", "output a[l+2]"),
+            ]
+        )
         self.values.setMaximumHeight(120)
         self.values.horizontalHeader().setVisible(False)
-        self.values.setToolTip("The first values where the block's input is positive")
+        self.values.setToolTip(
+            translate("ExperimentsIdentity", "The first values where the block's input is positive")
+        )
         row = QHBoxLayout()
-        row.addWidget(QLabel("Block:"))
+        row.addWidget(QLabel(translate("ExperimentsIdentity", "Block:")))
         row.addWidget(self.blocks, 1)
         row.addWidget(self.zero_button)
         row.addWidget(self.restore_button)
@@ -149,7 +176,7 @@ class IdentityWindow(QWidget):
             widget.setEnabled(has_blocks and self.document.summary.valid)
         self.open_resnet.setVisible(not has_blocks)
         if not has_blocks:
-            self._show_verdict(NO_BLOCK, False)
+            self._show_verdict(translate("ExperimentsIdentity", NO_BLOCK), False)
         elif current != self.blocks.currentData() or self.result is None:
             self.check()
 
@@ -181,7 +208,7 @@ class IdentityWindow(QWidget):
             return False
         channels = self.document.summary.input_shape[0]
         self.ask(IdentityRequest(self.choice.request(self.document.network, channels), self.block, action))
-        self.detail.setText(PENDING)
+        self.detail.setText(translate("ExperimentsIdentity", PENDING))
         return True
 
     def zero(self) -> bool:
@@ -204,7 +231,7 @@ class IdentityWindow(QWidget):
             return  # an answer about a block no longer chosen
         self.result, self.zeroed = result, result.zeroed
         self.choice.show_count(result.sample.count, result.sample.dataset, result.sample.label)
-        self._show_check(result.check, result.weights_text)
+        self._show_check(result.check, weights_phrase(result.weights) if result.weights else "")
         self._show_values(result)
         self.restore_button.setEnabled(self.block in self.zeroed)
         self.zero_button.setEnabled(self.block not in self.zeroed)
@@ -212,26 +239,49 @@ class IdentityWindow(QWidget):
 
     @Slot(str)
     def on_failed(self, message: str) -> None:
-        self._show_verdict(f"The check could not run: {message}", False)
+        failed = translate("ExperimentsIdentity", "The check could not run: {message}")
+        self._show_verdict(failed.format(message=core_text(message)), False)
 
-    def _show_check(self, check: IdentityCheck, weights_text: str) -> None:
+    def _show_check(self, check: IdentityCheck, weights: str) -> None:
         if check.reason:
-            verdict = f"✗ {check.block}: the output is not ReLU(input) — {check.reason}."
+            verdict = translate("ExperimentsIdentity", "✗ {block}: the output is not ReLU(input) — {reason}.")
         elif check.passes:
-            verdict = (
-                f"✓ {check.block} computes the identity: max |output − ReLU(input)| = "
-                f"{check.max_difference:.3g}."
+            verdict = translate(
+                "ExperimentsIdentity",
+                "✓ {block} computes the identity: max |output − ReLU(input)| = {difference:.3g}.",
             )
         else:
-            verdict = (
-                f"✗ {check.block}: the output differs from ReLU(input) by up to "
-                f"{check.max_difference:.4g} (the input's values reach {check.input_max:.3g})."
+            verdict = translate(
+                "ExperimentsIdentity",
+                "✗ {block}: the output differs from ReLU(input) by up to {difference:.4g} "
+                "(the input's values reach {input_max:.3g}).",
             )
-        self._show_verdict(verdict, check.passes)
-        zeroed = "all zero" if check.last_weights_zero else "not all zero"
+        text = verdict.format(
+            block=check.block,
+            reason=core_text(check.reason),
+            difference=check.max_difference,
+            input_max=check.input_max,
+        )
+        self._show_verdict(text, check.passes)
+        if check.last_weights_zero:
+            detail = translate(
+                "ExperimentsIdentity",
+                "Last layer: {layer}, its scale and shift (or weights and bias) all zero. "
+                "Input {input}, output {output}; {weights}.",
+            )
+        else:
+            detail = translate(
+                "ExperimentsIdentity",
+                "Last layer: {layer}, its scale and shift (or weights and bias) not all zero. "
+                "Input {input}, output {output}; {weights}.",
+            )
         self.detail.setText(
-            f"Last layer: {check.last_layer}, its scale and shift (or weights and bias) {zeroed}. "
-            f"Input {format_shape(check.input_shape)}, output {format_shape(check.output_shape)}; {weights_text}."
+            detail.format(
+                layer=check.last_layer,
+                input=format_shape(check.input_shape),
+                output=format_shape(check.output_shape),
+                weights=weights,
+            )
         )
 
     def _show_verdict(self, text: str, passed: bool) -> None:

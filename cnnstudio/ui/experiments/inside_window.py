@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,21 +26,27 @@ from PySide6.QtWidgets import (
 
 from ...core import format_shape
 from ..document import Document
+from ..language import core_text
 from ..style import LOOK_FOR_BOX, PLOT_CAPTION_STYLE, RECEPTIVE_FIELD_PEN, SELECTED_TILE_PEN
 from .images import GAP, grid_shape, scaled_pixmap, tile_grid
 from .records import InsideView, SampleRequest
-from .sample_choice import SampleChoice
+from .sample_choice import SampleChoice, weights_phrase
+
+translate = QCoreApplication.translate
 
 MAPS_SIZE = (560, 460)
 """The largest size the maps' grid is scaled to (by a whole factor)."""
 SAMPLE_SIZE = 224
 FILTERS_SIZE = (320, 160)
-PENDING = "Computing on the training worker (after the training run, if one is in progress)…"
-EXPLAIN = (
+PENDING = QT_TRANSLATE_NOOP(
+    "ExperimentsInside", "Computing on the training worker (after the training run, if one is in progress)…"
+)
+EXPLAIN = QT_TRANSLATE_NOOP(
+    "ExperimentsInside",
     "Each small picture is one channel of the chosen layer's output for the image on the left: "
     "white where that filter responds most, black where least. Click a position in a map to see, "
     "on the image, the pixels it reads (its receptive field). Compare the initial weights with the "
-    "trained ones: training turns noise into edge and shape detectors."
+    "trained ones: training turns noise into edge and shape detectors.",
 )
 
 
@@ -83,7 +89,7 @@ class InsideWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("insideNetwork")
-        self.setWindowTitle("Inside the network: filters and feature maps")
+        self.setWindowTitle(translate("ExperimentsInside", "Inside the network: filters and feature maps"))
         self.document, self.ask = document, ask
         self.view: InsideView | None = None
         self.layer = ""
@@ -96,7 +102,7 @@ class InsideWindow(QWidget):
         document.selection_changed.connect(self._follow_selection)
 
     def _build(self) -> None:
-        explain = QLabel(EXPLAIN, wordWrap=True)
+        explain = QLabel(translate("ExperimentsInside", EXPLAIN), wordWrap=True)
         explain.setStyleSheet(LOOK_FOR_BOX)
         self.sample_label = QLabel(objectName="insideSample", alignment=Qt.AlignmentFlag.AlignCenter)
         self.sample_label.setMinimumSize(SAMPLE_SIZE, SAMPLE_SIZE)
@@ -105,7 +111,7 @@ class InsideWindow(QWidget):
         self.filters_label = QLabel(objectName="insideFilters", alignment=Qt.AlignmentFlag.AlignCenter)
         left = QWidget()
         column = QVBoxLayout(left)
-        column.addWidget(QLabel("<b>The image</b>"))
+        column.addWidget(QLabel(translate("ExperimentsInside", "<b>The image</b>")))
         column.addWidget(self.sample_label)
         column.addWidget(self.field_text)
         column.addWidget(self.filters_title)
@@ -141,10 +147,12 @@ class InsideWindow(QWidget):
         """Ask the worker for the chosen layer's maps (False when the network has errors)."""
         summary = self.document.summary
         if not summary.valid:
-            self.maps_title.setText("Fix the network's errors to look inside it.")
+            self.maps_title.setText(
+                translate("ExperimentsInside", "Fix the network's errors to look inside it.")
+            )
             return False
         self.ask(self.choice.request(self.document.network, summary.input_shape[0]), self.layer)
-        self.timing.setText(PENDING)
+        self.timing.setText(translate("ExperimentsInside", PENDING))
         return True
 
     def select_layer(self, path: str) -> bool:
@@ -181,13 +189,17 @@ class InsideWindow(QWidget):
         self._show_maps(view)
         self._show_sample(view)
         self.timing.setText(
-            f"Computed on the training worker in {1000 * view.seconds:.1f} ms with the {view.weights_text}."
+            translate(
+                "ExperimentsInside", "Computed on the training worker in {ms:.1f} ms with the {weights}."
+            ).format(ms=1000 * view.seconds, weights=weights_phrase(view.weights))
         )
         self.view_shown.emit(view)
 
     @Slot(str)
     def on_failed(self, message: str) -> None:
-        self.maps_title.setText(f"Cannot look inside: {message}")
+        self.maps_title.setText(
+            translate("ExperimentsInside", "Cannot look inside: {message}").format(message=core_text(message))
+        )
 
     def _fill_layers(self, view: InsideView) -> None:
         paths = [info.path for info in view.layers]
@@ -207,26 +219,51 @@ class InsideWindow(QWidget):
 
     def _show_filters(self, view: InsideView) -> None:
         if view.filters is None:
-            self.filters_title.setText("The network has no convolution: no filters to show.")
+            self.filters_title.setText(
+                translate("ExperimentsInside", "The network has no convolution: no filters to show.")
+            )
             self.filters_label.clear()
             return
         count, k = view.filters.shape[0], view.filters.shape[1]
         inputs = self.document.summary.input_shape[0] if self.document.summary.valid else 1
-        channels = {3: "RGB", 1: "gray"}.get(inputs, "gray (the mean over the input channels)")
-        self.filters_title.setText(
-            f"<b>{view.filters_layer}'s {count} filters</b>, {k}x{k}, {channels}: mid-gray is 0"
-        )
+        if inputs == 3:
+            title = translate(
+                "ExperimentsInside", "<b>{layer}'s {count:,} filters</b>, {k}x{k}, RGB: mid-gray is 0"
+            )
+        elif inputs == 1:
+            title = translate(
+                "ExperimentsInside", "<b>{layer}'s {count:,} filters</b>, {k}x{k}, gray: mid-gray is 0"
+            )
+        else:
+            title = translate(
+                "ExperimentsInside",
+                "<b>{layer}'s {count:,} filters</b>, {k}x{k}, gray (the mean over the input channels): mid-gray is 0",
+            )
+        self.filters_title.setText(title.format(layer=view.filters_layer, count=count, k=k))
         _rows, columns = grid_shape(count, 1.5)
         self.filters_label.setPixmap(scaled_pixmap(tile_grid(view.filters, columns), *FILTERS_SIZE))
 
     def _show_maps(self, view: InsideView) -> None:
         shape = view.shape
         shown = view.maps.shape[0]
-        more = f" (the first {shown})" if shown < view.channels else ""
+        if len(shape) != 3:
+            title = translate(
+                "ExperimentsInside", "<b>{layer}</b>: {values:,} values, one per unit (white: the largest)"
+            )
+        elif shown < view.channels:
+            title = translate(
+                "ExperimentsInside", "<b>{layer}</b>: {channels:,} maps of {shape} (the first {shown:,})"
+            )
+        else:
+            title = translate("ExperimentsInside", "<b>{layer}</b>: {channels:,} maps of {shape}")
         self.maps_title.setText(
-            f"<b>{view.layer}</b>: {view.channels:,} maps of {format_shape(shape)}{more}"
-            if len(shape) == 3
-            else f"<b>{view.layer}</b>: {shape[0]:,} values, one per unit (white: the largest)"
+            title.format(
+                layer=view.layer,
+                values=shape[0],
+                channels=view.channels,
+                shape=format_shape(shape),
+                shown=shown,
+            )
         )
         aspect = 1.0 if len(shape) == 3 else 0.1
         _rows, columns = grid_shape(shown, aspect)
@@ -265,15 +302,14 @@ class InsideWindow(QWidget):
             )
             painter.end()
             outside = top < 0 or left < 0 or bottom >= image.shape[0] or right >= image.shape[1]
-            self.field_text.setText(
-                f"Output ({self.position[1]}, {self.position[2]}) of {view.layer} reads rows {top}..{bottom} and "
-                f"columns {left}..{right}: a {field.rf}x{field.rf} window; the next position's window "
-                f"starts {field.jump} input pixels further{' (part of it is padding outside the image)' if outside else ''}."
-            )
+            self.field_text.setText(_field_text(view.layer, self.position, box, field, outside))
         elif field is not None and field.rf is None:
-            self.field_text.setText(f"Each value of {view.layer} reads the whole image.")
+            whole = translate("ExperimentsInside", "Each value of {layer} reads the whole image.")
+            self.field_text.setText(whole.format(layer=view.layer))
         else:
-            self.field_text.setText("Click a position in a map to see its receptive field here.")
+            self.field_text.setText(
+                translate("ExperimentsInside", "Click a position in a map to see its receptive field here.")
+            )
         self.sample_label.setPixmap(pixmap)
 
     def _on_maps_clicked(self, point: QPoint) -> None:
@@ -304,6 +340,35 @@ class InsideWindow(QWidget):
     def tile_count(self) -> int:
         """How many maps are on show."""
         return 0 if self.view is None else int(self.view.maps.shape[0])
+
+
+def _field_text(layer: str, position: tuple[int, int, int], box, field, outside: bool) -> str:
+    """Which input pixels output *position* of *layer* reads (its receptive field *box*)."""
+    if outside:
+        text = translate(
+            "ExperimentsInside",
+            "Output ({row}, {column}) of {layer} reads rows {top}..{bottom} and columns {left}..{right}: "
+            "a {size}x{size} window; the next position's window starts {jump} input pixels further "
+            "(part of it is padding outside the image).",
+        )
+    else:
+        text = translate(
+            "ExperimentsInside",
+            "Output ({row}, {column}) of {layer} reads rows {top}..{bottom} and columns {left}..{right}: "
+            "a {size}x{size} window; the next position's window starts {jump} input pixels further.",
+        )
+    top, left, bottom, right = box
+    return text.format(
+        row=position[1],
+        column=position[2],
+        layer=layer,
+        top=top,
+        bottom=bottom,
+        left=left,
+        right=right,
+        size=field.rf,
+        jump=field.jump,
+    )
 
 
 __all__ = ["InsideWindow"]

@@ -42,6 +42,17 @@ class Sample:
 
 
 @dataclass(frozen=True)
+class UsedWeights:
+    """The weights a view was computed with: the training panel's after ``steps`` steps (when
+    ``steps`` > 0), else the initial weights of ``seed``; ``untrained`` says trained weights were
+    asked for but this network has none yet."""
+
+    seed: int
+    steps: int = 0
+    untrained: bool = False
+
+
+@dataclass(frozen=True)
 class LayerInfo:
     """One layer in the inside view's list: its path, type and output shape."""
 
@@ -65,7 +76,7 @@ class InsideView:
     request: SampleRequest
     layer: str
     sample: Sample
-    weights_text: str
+    weights: UsedWeights
     layers: list[LayerInfo]
     fields: dict[str, Field]
     maps: np.ndarray
@@ -93,6 +104,6 @@ class IdentityResult:
     check: IdentityCheck
     zeroed: frozenset[str] = field(default_factory=frozenset)
     sample: Sample | None = None
-    weights_text: str = ""
+    weights: UsedWeights | None = None
     input_values: tuple[float, ...] = ()
     output_values: tuple[float, ...] = ()

@@ -8,13 +8,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from ...core import Network
-from .records import SampleRequest
+from ..language import core_text
+from .records import SampleRequest, UsedWeights
 
-WEIGHTS = {"trained": "trained (the Training panel's)", "initial": "initial (the seed's)"}
+translate = QCoreApplication.translate
+
+WEIGHTS = {
+    "trained": QT_TRANSLATE_NOOP("ExperimentsSample", "trained (the Training panel's)"),
+    "initial": QT_TRANSLATE_NOOP("ExperimentsSample", "initial (the seed's)"),
+}
+
+
+def weights_phrase(weights: UsedWeights) -> str:
+    """``"trained weights (230 steps)"`` or ``"initial weights of seed 0"``, in the app's language."""
+    if weights.steps == 1:
+        return translate("ExperimentsSample", "trained weights (1 step)")
+    if weights.steps > 0:
+        return translate("ExperimentsSample", "trained weights ({steps:,} steps)").format(steps=weights.steps)
+    if weights.untrained:
+        return translate(
+            "ExperimentsSample", "initial weights of seed {seed} (this network has not been trained yet)"
+        ).format(seed=weights.seed)
+    return translate("ExperimentsSample", "initial weights of seed {seed}").format(seed=weights.seed)
 
 
 class SampleChoice(QWidget):
@@ -38,19 +57,24 @@ class SampleChoice(QWidget):
         self.spec_for = spec_for
         self.weights = QComboBox(objectName="sampleWeights")
         for key, text in WEIGHTS.items():
-            self.weights.addItem(text, key)
+            self.weights.addItem(translate("ExperimentsSample", text), key)
         self.weights.setToolTip(
-            "Trained: the weights the Training panel ended with, if it trained this network"
+            translate(
+                "ExperimentsSample",
+                "Trained: the weights the Training panel ended with, if it trained this network",
+            )
         )
         self.index = QSpinBox(objectName="sampleIndex", minimum=0, maximum=0)
-        self.index.setToolTip("Which validation image to run through the network")
+        self.index.setToolTip(
+            translate("ExperimentsSample", "Which validation image to run through the network")
+        )
         self.count = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Weights:"))
+        layout.addWidget(QLabel(translate("ExperimentsSample", "Weights:")))
         layout.addWidget(self.weights)
         layout.addSpacing(12)
-        layout.addWidget(QLabel("Image:"))
+        layout.addWidget(QLabel(translate("ExperimentsSample", "Image:")))
         layout.addWidget(self.index)
         layout.addWidget(self.count)
         layout.addStretch(1)
@@ -69,4 +93,8 @@ class SampleChoice(QWidget):
         self.index.blockSignals(True)
         self.index.setMaximum(max(0, count - 1))
         self.index.blockSignals(False)
-        self.count.setText(f"of {count:,} in {dataset}; class: {label}")
+        self.count.setText(
+            translate("ExperimentsSample", "of {count:,} in {dataset}; class: {label}").format(
+                count=count, dataset=core_text(dataset), label=label
+            )
+        )

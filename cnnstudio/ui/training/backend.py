@@ -12,6 +12,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 import torch
+from PySide6.QtCore import QCoreApplication
 
 from ...core import summarize
 from ...data import DataSplit, open_dataset, preview
@@ -142,7 +143,11 @@ class TrainingBackend:
         settings = TrainSettings.from_dict(request.settings).check()
         summary = summarize(request.network)
         if summary.input_shape is None:
-            raise NotTrainableError("the network has no valid input: fix its errors first")
+            raise NotTrainableError(
+                QCoreApplication.translate(
+                    "TrainingWorker", "the network has no valid input: fix its errors first"
+                )
+            )
         key = (network_key(request.network), request.spec, settings.seed)
         if self.trainer is not None and key == self._key:
             self.trainer.configure(settings)
@@ -226,7 +231,7 @@ class TrainingBackend:
         checkpoint = load_checkpoint(path)
         state = {k: v.clone() for k, v in checkpoint.module.state_dict().items()}
         history = checkpoint.history.to_dict() if checkpoint.history is not None else None
-        note = ""
+        waiting = ""
         try:
             split = self.split(
                 checkpoint.dataset, summarize(checkpoint.network).input_shape, checkpoint.settings.seed
@@ -235,7 +240,7 @@ class TrainingBackend:
         except (ValueError, RuntimeError) as error:
             self._pending = (network_key(checkpoint.network), state)
             self._pending_steps = _steps_of(history)
-            note = f"the weights will be used when this network trains next ({error})"
+            waiting = str(error)
         else:
             trainer.load_weights(state)
             trainer.history = checkpoint.history
@@ -250,7 +255,7 @@ class TrainingBackend:
             history=history,
             dataset=checkpoint.dataset,
             classes=list(checkpoint.classes),
-            note=note,
+            waiting=waiting,
         )
 
     def _apply_pending(self, trainer: Trainer) -> None:
@@ -264,7 +269,12 @@ class TrainingBackend:
 
     def _require_trainer(self) -> Trainer:
         if self.trainer is None:
-            raise RuntimeError("there are no trained weights yet: train the network or open a checkpoint")
+            raise RuntimeError(
+                QCoreApplication.translate(
+                    "TrainingWorker",
+                    "there are no trained weights yet: train the network or open a checkpoint",
+                )
+            )
         return self.trainer
 
 

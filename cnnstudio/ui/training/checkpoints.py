@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...core import summarize
@@ -19,6 +19,7 @@ from ...training.checkpoint import SUFFIX
 from ...training.checks import run_cost
 from ...training.history import RunHistory
 from ..document import Document
+from ..language import core_text
 from .dataset_controls import DatasetControls
 from .hyperparameters import HyperparameterForm
 from .records import LoadedCheckpoint
@@ -26,7 +27,14 @@ from .run_controls import RunControls
 from .runs import RunStore
 from .session import TrainingSession
 
-FILE_FILTER = f"CNN Studio checkpoints (*{SUFFIX});;All files (*)"
+translate = QCoreApplication.translate
+
+
+def file_filter() -> str:
+    """The file dialogs' filter: checkpoints, or any file."""
+    return translate("TrainingCheckpoints", "CNN Studio checkpoints (*{suffix});;All files (*)").format(
+        suffix=SUFFIX
+    )
 
 
 class CheckpointFlow(QObject):
@@ -74,19 +82,23 @@ class CheckpointFlow(QObject):
     def ask_and_save(self) -> None:
         """Ask where to save (the network's name as the file name), then save there."""
         name = f"{self.document.network.name}{SUFFIX}".replace(" ", "-")
-        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, "Save checkpoint", name, FILE_FILTER)
+        title = translate("TrainingCheckpoints", "Save checkpoint")
+        path, _ = QFileDialog.getSaveFileName(self._dialog_parent, title, name, file_filter())
         if path:
             self.save(Path(path if path.endswith(SUFFIX) else path + SUFFIX))
 
     def ask_and_open(self, running: bool) -> None:
-        path, _ = QFileDialog.getOpenFileName(self._dialog_parent, "Open checkpoint", "", FILE_FILTER)
+        title = translate("TrainingCheckpoints", "Open checkpoint")
+        path, _ = QFileDialog.getOpenFileName(self._dialog_parent, title, "", file_filter())
         if path:
             self.open(Path(path), running)
 
     @Slot(str)
     def _on_saved(self, path: str) -> None:
-        self.controls.show_message(f"Saved the checkpoint {path}.", "info")
-        self.document.status_message.emit(f"Saved the checkpoint {Path(path).name}")
+        saved = translate("TrainingCheckpoints", "Saved the checkpoint {path}.")
+        self.controls.show_message(saved.format(path=path), "info")
+        status = translate("TrainingCheckpoints", "Saved the checkpoint {name}")
+        self.document.status_message.emit(status.format(name=Path(path).name))
         self.saved.emit(path)
 
     @Slot(object)
@@ -96,15 +108,27 @@ class CheckpointFlow(QObject):
         self.dataset.set_spec(loaded.dataset)
         if loaded.history is not None:
             cost = run_cost(summarize(loaded.network), len(loaded.classes))
-            self.store.add(RunHistory.from_dict(loaded.history), source=f"from {loaded.path.name}", cost=cost)
-        note = f" Note: {loaded.note}." if loaded.note else ""
-        self.controls.show_message(f"Opened the checkpoint {loaded.path.name}.{note}", "info")
-        self.document.status_message.emit(f"Opened the checkpoint {loaded.path.name}")
-        if not loaded.note:
+            source = translate("TrainingCheckpoints", "from {name}").format(name=loaded.path.name)
+            self.store.add(RunHistory.from_dict(loaded.history), source=source, cost=cost)
+        name = loaded.path.name
+        if loaded.waiting:
+            opened = translate(
+                "TrainingCheckpoints",
+                "Opened the checkpoint {name}. Note: the weights will be used when this network trains "
+                "next ({reason}).",
+            )
+        else:
+            opened = translate("TrainingCheckpoints", "Opened the checkpoint {name}.")
+        self.controls.show_message(opened.format(name=name, reason=core_text(loaded.waiting)), "info")
+        status = translate("TrainingCheckpoints", "Opened the checkpoint {name}")
+        self.document.status_message.emit(status.format(name=name))
+        if not loaded.waiting:
             self.session.request_results()
         self.opened.emit(loaded)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
-        self.controls.show_message(f"⚠ Checkpoint: {message}")
+        self.controls.show_message(
+            translate("TrainingCheckpoints", "⚠ Checkpoint: {message}").format(message=core_text(message))
+        )
         self.failed.emit(message)

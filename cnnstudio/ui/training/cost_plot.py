@@ -14,6 +14,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from ..style import AXIS_COLOR, PLOT_BACKGROUND, PLOT_CAPTION_STYLE
@@ -21,11 +22,17 @@ from .runs import Run, RunStore
 
 LABEL_ROOM = 0.6
 """Decades left free right of the costliest point, for its label."""
-AXES = {"macs": "multiply-accumulates per image (log scale)", "params": "parameters (log scale)"}
-CAPTION = (
+translate = QCoreApplication.translate
+
+AXES = {
+    "macs": QT_TRANSLATE_NOOP("TrainingCost", "multiply-accumulates per image (log scale)"),
+    "params": QT_TRANSLATE_NOOP("TrainingCost", "parameters (log scale)"),
+}
+CAPTION = QT_TRANSLATE_NOOP(
+    "TrainingCost",
     "One point per run: the validation accuracy of its last epoch against what one image costs "
     "(a classifier head added for training is counted). Up and to the left is better. Runs that "
-    "have not finished an epoch have no point yet."
+    "have not finished an epoch have no point yet.",
 )
 
 
@@ -49,8 +56,12 @@ class AccuracyCostPlot(QWidget):
         self.setObjectName("accuracyCost")
         self.store = store
         self.axis = "macs"
-        self.macs_button = QRadioButton("MACs per image", objectName="costAxisMacs", checked=True)
-        self.params_button = QRadioButton("Parameters", objectName="costAxisParams")
+        self.macs_button = QRadioButton(
+            translate("TrainingCost", "MACs per image"), objectName="costAxisMacs", checked=True
+        )
+        self.params_button = QRadioButton(
+            translate("TrainingCost", "Parameters"), objectName="costAxisParams"
+        )
         group = QButtonGroup(self)
         group.addButton(self.macs_button)
         group.addButton(self.params_button)
@@ -65,13 +76,15 @@ class AccuracyCostPlot(QWidget):
             axis = self.plot.getAxis(side)
             axis.setPen(pg.mkPen(AXIS_COLOR))
             axis.setTextPen(pg.mkPen(AXIS_COLOR))
-        self.plot.getAxis("left").setLabel("validation accuracy (%)", color=AXIS_COLOR)
+        self.plot.getAxis("left").setLabel(
+            translate("TrainingCost", "validation accuracy (%)"), color=AXIS_COLOR
+        )
         self.items: list[pg.GraphicsObject] = []
         self.shown: list[tuple[Run, float, float]] = []
-        caption = QLabel(CAPTION, wordWrap=True)
+        caption = QLabel(translate("TrainingCost", CAPTION), wordWrap=True)
         caption.setStyleSheet(PLOT_CAPTION_STYLE)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Cost axis:"))
+        top.addWidget(QLabel(translate("TrainingCost", "Cost axis:")))
         top.addWidget(self.macs_button)
         top.addWidget(self.params_button)
         top.addStretch(1)
@@ -95,7 +108,7 @@ class AccuracyCostPlot(QWidget):
         for item in self.items:
             self.plot.removeItem(item)
         self.items, self.shown = [], []
-        self.plot.getAxis("bottom").setLabel(AXES[self.axis], color=AXIS_COLOR)
+        self.plot.getAxis("bottom").setLabel(translate("TrainingCost", AXES[self.axis]), color=AXIS_COLOR)
         for run in self.store.runs:
             point = run_point(run, self.axis)
             if point is not None:

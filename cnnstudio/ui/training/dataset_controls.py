@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,10 +25,14 @@ from PySide6.QtWidgets import (
 
 from ...data import DATASET_KINDS
 from ...data.kinds import DEFAULT_SHAPES_SIZE, MAX_SHAPES_SIZE
+from ..language import core_text
 from ..style import ERROR_LABEL
 from .download import DatasetDownload
 from .image_grid import GridCell, ImageGrid, to_qimage
 from .records import DatasetInfo
+from .words import kind_description, kind_title
+
+translate = QCoreApplication.translate
 
 DEFAULT_DOWNLOAD_FOLDER = Path.home() / "cnnstudio-data"
 
@@ -54,7 +58,7 @@ class DatasetControls(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("datasetKind")
         for kind in DATASET_KINDS.values():
-            self.kind.addItem(kind.title, kind.id)
+            self.kind.addItem(kind_title(kind), kind.id)
         self.description = QLabel(wordWrap=True)
         self.description.setObjectName("datasetDescription")
         self.shapes_size = QSpinBox()
@@ -62,12 +66,14 @@ class DatasetControls(QWidget):
         self.shapes_size.setRange(20, MAX_SHAPES_SIZE)
         self.shapes_size.setValue(DEFAULT_SHAPES_SIZE)
         self.shapes_size.setGroupSeparatorShown(True)
-        self.shapes_size.setSuffix(" images")
-        self.shapes_size.setToolTip("How many shapes to draw; a fifth of them are kept for validation.")
+        self.shapes_size.setSuffix(translate("TrainingDataset", " images"))
+        self.shapes_size.setToolTip(
+            translate("TrainingDataset", "How many shapes to draw; a fifth of them are kept for validation.")
+        )
         self.folder = QLineEdit()
         self.folder.setObjectName("datasetFolder")
-        self.folder.setPlaceholderText("the folder holding the dataset's files")
-        self.choose = QPushButton("Choose…")
+        self.folder.setPlaceholderText(translate("TrainingDataset", "the folder holding the dataset's files"))
+        self.choose = QPushButton(translate("TrainingDataset", "Choose…"))
         self.choose.setObjectName("datasetChoose")
         self._build_download_row()
         self.status = QLabel(wordWrap=True)
@@ -83,13 +89,13 @@ class DatasetControls(QWidget):
     # -- building -----------------------------------------------------------------------------
 
     def _build_download_row(self) -> None:
-        self.download_button = QPushButton("Download…")
+        self.download_button = QPushButton(translate("TrainingDataset", "Download…"))
         self.download_button.setObjectName("datasetDownload")
         self.download_progress = QProgressBar()
         self.download_progress.setObjectName("datasetDownloadProgress")
         self.download_progress.setTextVisible(True)
         self.download_progress.setVisible(False)
-        self.download_cancel = QPushButton("Cancel")
+        self.download_cancel = QPushButton(translate("TrainingDataset", "Cancel"))
         self.download_cancel.setObjectName("datasetDownloadCancel")
         self.download_cancel.setVisible(False)
 
@@ -149,8 +155,11 @@ class DatasetControls(QWidget):
         if self.spec() is not None:
             return ""
         kind = DATASET_KINDS[self.kind_id()]
-        more = " or download it" if kind.downloadable else ""
-        return f"choose the folder holding {kind.title}{more}"
+        if kind.downloadable:
+            text = translate("TrainingDataset", "choose the folder holding {dataset} or download it")
+        else:
+            text = translate("TrainingDataset", "choose the folder holding {dataset}")
+        return text.format(dataset=kind_title(kind))
 
     def set_spec(self, spec: str) -> None:
         """Show *spec* (a checkpoint's dataset)."""
@@ -171,18 +180,20 @@ class DatasetControls(QWidget):
 
     def _on_kind(self) -> None:
         kind = DATASET_KINDS[self.kind_id()]
-        self.description.setText(kind.description)
+        self.description.setText(kind_description(kind))
         self.shapes_size.setVisible(kind.id == "shapes")
         self.folder_row.setVisible(kind.needs_folder)
         self.download_row.setVisible(kind.downloadable)
-        self.download_button.setText(f"Download {kind.title}…")
+        self.download_button.setText(_download_text(kind))
         self.resume_folder = None
         self.spec_changed.emit()
 
     def _choose_folder(self) -> None:
         kind = DATASET_KINDS[self.kind_id()]
         folder = QFileDialog.getExistingDirectory(
-            self, f"The folder holding {kind.title}", self.folder.text()
+            self,
+            translate("TrainingDataset", "The folder holding {dataset}").format(dataset=kind_title(kind)),
+            self.folder.text(),
         )
         if folder:
             self.folder.setText(folder)
@@ -192,15 +203,25 @@ class DatasetControls(QWidget):
 
     def show_opening(self) -> None:
         self.status.setStyleSheet("")
-        self.status.setText("Opening the dataset…")
+        self.status.setText(translate("TrainingDataset", "Opening the dataset…"))
 
     def show_info(self, info: DatasetInfo) -> None:
         """Sizes, classes and sample images of the opened dataset."""
         c, h, w = info.input_shape
         self.status.setStyleSheet("")
         self.status.setText(
-            f"{info.train_count:,} training and {info.val_count:,} validation images, "
-            f"{len(info.classes)} classes, given to the network as {h}×{w}×{c}."
+            translate(
+                "TrainingDataset",
+                "{train:,} training and {val:,} validation images, {classes:,} classes, "
+                "given to the network as {height}×{width}×{channels}.",
+            ).format(
+                train=info.train_count,
+                val=info.val_count,
+                classes=len(info.classes),
+                height=h,
+                width=w,
+                channels=c,
+            )
         )
         self.preview.set_cells([GridCell(to_qimage(image), label, label) for image, label in info.samples])
 
@@ -238,7 +259,11 @@ class DatasetControls(QWidget):
             return
         kind = DATASET_KINDS[self.kind_id()]
         folder = QFileDialog.getExistingDirectory(
-            self, f"Download {kind.title} into a subfolder of…", str(self.download_folder())
+            self,
+            translate("TrainingDataset", "Download {dataset} into a subfolder of…").format(
+                dataset=kind_title(kind)
+            ),
+            str(self.download_folder()),
         )
         if folder:
             self.download_to(Path(folder))
@@ -256,21 +281,30 @@ class DatasetControls(QWidget):
         self.download_progress.setRange(0, 0)
         self.download_cancel.setVisible(True)
         self.status.setStyleSheet("")
-        self.status.setText(f"Downloading {kind.title} into {folder}…")
+        self.status.setText(
+            translate("TrainingDataset", "Downloading {dataset} into {folder}…").format(
+                dataset=kind_title(kind), folder=folder
+            )
+        )
         return True
 
     def _on_download_progress(self, done: int, total: int) -> None:
         self.download_progress.setRange(0, max(1, total))
         self.download_progress.setValue(done)
-        self.download_progress.setFormat(f"{done / 1e6:.1f} of {total / 1e6:.1f} MB")
+        self.download_progress.setFormat(
+            translate("TrainingDataset", "{done:.1f} of {total:.1f} MB").format(
+                done=done / 1e6, total=total / 1e6
+            )
+        )
 
     def _on_download_finished(self, folder: str) -> None:
         self._download_ended()
         kind = DATASET_KINDS[self._download_kind]
         if self.kind_id() != kind.id:  # the student chose another kind meanwhile
-            self.show_note(f"{kind.title} was downloaded into {folder}.")
+            done = translate("TrainingDataset", "{dataset} was downloaded into {folder}.")
+            self.show_note(done.format(dataset=kind_title(kind), folder=folder))
             return
-        self.download_button.setText(f"Download {kind.title}…")
+        self.download_button.setText(_download_text(kind))
         self.folder.setText(folder)
         self.spec_changed.emit()
 
@@ -278,12 +312,17 @@ class DatasetControls(QWidget):
         self._download_ended()
         if cancelled:
             self.resume_folder = self._download_target
-            self.download_button.setText("Resume download")
-            self.show_note(f"{message} Click Resume to go on from where it stopped.")
+            self.download_button.setText(translate("TrainingDataset", "Resume download"))
+            resume = translate("TrainingDataset", "{message} Click Resume to go on from where it stopped.")
+            self.show_note(resume.format(message=core_text(message)))
         else:
-            self.show_error(message)
+            self.show_error(core_text(message))
 
     def _download_ended(self) -> None:
         self.download_button.setEnabled(True)
         self.download_progress.setVisible(False)
         self.download_cancel.setVisible(False)
+
+
+def _download_text(kind) -> str:
+    return translate("TrainingDataset", "Download {dataset}…").format(dataset=kind_title(kind))

@@ -9,9 +9,10 @@ requests are dropped.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from ..document import Document
+from ..language import core_text
 from .dataset_controls import DatasetControls
 from .hyperparameters import HyperparameterForm
 from .records import DatasetInfo, DatasetRequest
@@ -74,9 +75,14 @@ class DatasetFlow(QObject):
         if not self.state.ask_dataset(DatasetRequest(spec or "", tuple(shape) if shape else None, seed)):
             return
         if spec is None:
-            self.controls.show_note(self.controls.missing().capitalize() + ".")
+            missing = self.controls.missing()
+            self.controls.show_note(missing[:1].upper() + missing[1:] + ".")
         elif shape is None:
-            self.controls.show_note("The network needs a valid input before the dataset can be opened.")
+            self.controls.show_note(
+                QCoreApplication.translate(
+                    "TrainingDataset", "The network needs a valid input before the dataset can be opened."
+                )
+            )
         else:
             self.controls.show_opening()
             self.session.open_dataset(spec, tuple(shape), seed)
@@ -91,5 +97,5 @@ class DatasetFlow(QObject):
     @Slot(str, int, str)
     def _on_failed(self, spec: str, seed: int, message: str) -> None:
         if self.state.take_dataset_error(spec, seed, message):
-            self.controls.show_error(message)
+            self.controls.show_error(core_text(message))
             self.changed.emit()

@@ -13,7 +13,7 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from ...data import DatasetError, DownloadCancelled, download_dataset
 
@@ -50,7 +50,10 @@ class _DownloadWorker(QObject):
         except DatasetError as error:
             self.failed.emit(str(error), False)
         except Exception as error:  # a bug should still end the download visibly
-            self.failed.emit(f"the download stopped with an unexpected error: {error}", False)
+            stopped = QCoreApplication.translate(
+                "TrainingDataset", "the download stopped with an unexpected error: {error}"
+            )
+            self.failed.emit(stopped.format(error=error), False)
         else:
             self.done.emit(str(target))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...training.gradients import GradientRecord
@@ -19,7 +19,14 @@ from ..style import AXIS_COLOR, GRADIENT_COLORMAP, PLOT_BACKGROUND, PLOT_CAPTION
 
 FLOOR = 1e-12
 """Norms below this (an exact zero) are drawn as this."""
-EMPTY_TEXT = "The gradient norms appear here once the run has taken a few steps."
+translate = QCoreApplication.translate
+
+
+def empty_text() -> str:
+    """What the map says before a run has sampled any gradients."""
+    return translate(
+        "TrainingGradients", "The gradient norms appear here once the run has taken a few steps."
+    )
 
 
 def log_norms(record: GradientRecord) -> np.ndarray:
@@ -50,7 +57,10 @@ class GradientHeatmap(QWidget):
         )
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
-        for side, text in (("bottom", "step"), ("left", "depth (weight layer)")):
+        for side, text in (
+            ("bottom", translate("TrainingGradients", "step")),
+            ("left", translate("TrainingGradients", "depth (weight layer)")),
+        ):
             axis = self.plot.getAxis(side)
             axis.setPen(pg.mkPen(AXIS_COLOR))
             axis.setTextPen(pg.mkPen(AXIS_COLOR))
@@ -62,11 +72,11 @@ class GradientHeatmap(QWidget):
         self.bar = pg.ColorBarItem(
             values=(-6, 0),
             colorMap=pg.colormap.get(GRADIENT_COLORMAP),
-            label="log10 gradient norm",
+            label=translate("TrainingGradients", "log10 gradient norm"),
             interactive=False,
         )
         self.bar.setImageItem(self.image, insert_in=self.plot)
-        self.readout = QLabel(EMPTY_TEXT)
+        self.readout = QLabel(empty_text())
         self.readout.setStyleSheet(PLOT_CAPTION_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -80,7 +90,7 @@ class GradientHeatmap(QWidget):
         if record is None or not record.steps or not record.layers:
             self.values = np.zeros((0, 0))
             self.image.clear()
-            self.readout.setText(EMPTY_TEXT)
+            self.readout.setText(empty_text())
             return
         self.values = log_norms(record)
         self.image.setImage(self.values, autoLevels=False)
@@ -92,7 +102,10 @@ class GradientHeatmap(QWidget):
         if self.auto_levels:
             self.bar.setLevels(self.levels())
         self.readout.setText(
-            f"{len(record.layers)} weight layers, {len(record.steps):,} samples up to step {last:,}. Hover to read a norm."
+            translate(
+                "TrainingGradients",
+                "{layers:,} weight layers, {samples:,} samples up to step {step:,}. Hover to read a norm.",
+            ).format(layers=len(record.layers), samples=len(record.steps), step=last)
         )
 
     def levels(self) -> tuple[float, float]:
@@ -123,5 +136,7 @@ class GradientHeatmap(QWidget):
             return
         norm = self.record.norms[column][row]
         self.readout.setText(
-            f"{self.record.layers[row]} (depth {row + 1}) at step {steps[column]:,}: gradient norm {norm:.3g}"
+            translate(
+                "TrainingGradients", "{layer} (depth {depth}) at step {step:,}: gradient norm {norm:.3g}"
+            ).format(layer=self.record.layers[row], depth=row + 1, step=int(steps[column]), norm=norm)
         )

@@ -9,9 +9,10 @@ The defaults are :class:`~cnnstudio.training.TrainSettings`'s own (Adam, 0.001, 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,14 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...training.settings import (
-    DEFAULT_LR,
-    OPTIMIZER_TITLES,
-    OPTIMIZERS,
-    SCHEDULE_TITLES,
-    SCHEDULES,
-    TrainSettings,
-)
+from ...training.settings import DEFAULT_LR, OPTIMIZERS, SCHEDULES, TrainSettings
+from .words import optimizer_title, schedule_title
+
+translate = QCoreApplication.translate
 
 NICE_STEPS = (1.0, 2.0, 5.0)
 MAX_SEED = 2**31 - 1
@@ -94,7 +91,7 @@ class HyperparameterForm(QWidget):
         super().__init__(parent)
         self.setObjectName("trainingSettings")
         defaults = TrainSettings()
-        self.optimizer = self._combo("trainOptimizer", OPTIMIZERS, OPTIMIZER_TITLES, defaults.optimizer)
+        self.optimizer = self._combo("trainOptimizer", OPTIMIZERS, optimizer_title, defaults.optimizer)
         self.lr = RateSpinBox(1e-6, 1e4)
         self.lr.setObjectName("trainLearningRate")
         self.lr.setValue(defaults.lr)
@@ -103,26 +100,27 @@ class HyperparameterForm(QWidget):
         self.weight_decay.setValue(defaults.weight_decay)
         self.batch_size = self._int("trainBatchSize", 1, 4096, defaults.batch_size)
         self.epochs = self._int("trainEpochs", 1, 1000, defaults.epochs)
-        self.schedule = self._combo("trainSchedule", SCHEDULES, SCHEDULE_TITLES, defaults.schedule)
+        self.schedule = self._combo("trainSchedule", SCHEDULES, schedule_title, defaults.schedule)
         self.step_epochs = self._int("trainStepEpochs", 0, 1000, defaults.step_epochs)
-        self.step_epochs.setSpecialValueText("a third of the epochs")
+        self.step_epochs.setSpecialValueText(translate("TrainingSettings", "a third of the epochs"))
         self.gamma = self._double(0.01, 0.99, 0.05, defaults.gamma)
         self.seed = self._int("trainSeed", 0, MAX_SEED, defaults.seed)
-        self.augment = QCheckBox("random crops (shifts of a few pixels)")
+        self.augment = QCheckBox(translate("TrainingSettings", "random crops (small shifts)"))
         self.augment.setChecked(defaults.augment)
-        self.flip = QCheckBox("and horizontal flips")
+        self.flip = QCheckBox(translate("TrainingSettings", "and horizontal flips"))
         self.flip.setChecked(defaults.flip)
         self.device = QComboBox()
         self.device.setObjectName("trainDevice")
-        self.amp = QCheckBox("mixed precision (bfloat16, or float16 on older GPUs)")
+        self.amp = QCheckBox(translate("TrainingSettings", "mixed precision (16-bit)"))
         self.amp.setChecked(defaults.amp)
-        self.compile = QCheckBox("compile the network first (torch.compile: the first steps wait)")
+        self.compile = QCheckBox(translate("TrainingSettings", "compile first (torch.compile)"))
         self.compile.setObjectName("trainCompile")
         self.compile.setChecked(defaults.compile)
-        self.reproducible = QCheckBox("reproducible: the same seed gives the same numbers, also on a GPU")
+        self.reproducible = QCheckBox(translate("TrainingSettings", "reproducible, also on a GPU"))
         self.reproducible.setObjectName("trainReproducible")
         self.reproducible.setChecked(defaults.reproducible)
         self._report_every = defaults.report_every
+        self._devices: list[str] = []
         self._layout()
         self._explain()
         self._connect()
@@ -131,11 +129,11 @@ class HyperparameterForm(QWidget):
 
     # -- building -----------------------------------------------------------------------------
 
-    def _combo(self, name: str, ids, titles: dict[str, str], current: str) -> QComboBox:
+    def _combo(self, name: str, ids, title: Callable[[str], str], current: str) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
         for item in ids:
-            combo.addItem(titles[item], item)
+            combo.addItem(title(item), item)
         combo.setCurrentIndex(combo.findData(current))
         return combo
 
@@ -160,63 +158,106 @@ class HyperparameterForm(QWidget):
         form.setContentsMargins(6, 6, 6, 6)
         form.setVerticalSpacing(4)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow panel: fields under labels
         self.form = form
         for label, widget in (
-            ("Optimizer", self.optimizer),
-            ("Learning rate", self.lr),
-            ("Momentum", self.momentum),
-            ("Weight decay", self.weight_decay),
-            ("Batch size", self.batch_size),
-            ("Epochs", self.epochs),
-            ("LR schedule", self.schedule),
-            ("Drop every", self.step_epochs),
-            ("Multiply by", self.gamma),
-            ("Seed", self.seed),
-            ("Augmentation", self.augment),
+            (translate("TrainingSettings", "Optimizer"), self.optimizer),
+            (translate("TrainingSettings", "Learning rate"), self.lr),
+            (translate("TrainingSettings", "Momentum"), self.momentum),
+            (translate("TrainingSettings", "Weight decay"), self.weight_decay),
+            (translate("TrainingSettings", "Batch size"), self.batch_size),
+            (translate("TrainingSettings", "Epochs"), self.epochs),
+            (translate("TrainingSettings", "LR schedule"), self.schedule),
+            (translate("TrainingSettings", "Drop every"), self.step_epochs),
+            (translate("TrainingSettings", "Multiply by"), self.gamma),
+            (translate("TrainingSettings", "Seed"), self.seed),
+            (translate("TrainingSettings", "Augmentation"), self.augment),
             ("", self.flip),
-            ("Device", self.device),
+            (translate("TrainingSettings", "Device"), self.device),
             ("", self.amp),
             ("", self.compile),
-            ("Repeatability", self.reproducible),
+            (translate("TrainingSettings", "Repeatability"), self.reproducible),
         ):
             form.addRow(label, widget)
 
     def _explain(self) -> None:
         tips = {
-            self.optimizer: "How the weights follow the gradient. Adam adapts the step of each weight; "
-            "SGD with momentum is what the classic papers used.",
-            self.lr: "How big each step is. Too big and the loss explodes (NaN); too small and it "
-            "barely moves. Type any value (3e-4) or step along 1, 2, 5.",
-            self.momentum: "SGD keeps this fraction of the last step (0.9 is usual).",
-            self.weight_decay: "Pulls the weights towards zero to fight overfitting (0 for none; 5e-4 is "
-            "the ResNet paper's value).",
-            self.batch_size: "Images per step. Larger batches use more memory; smaller ones are noisier.",
-            self.epochs: "Passes over the training set.",
-            self.schedule: "How the learning rate changes during the run.",
-            self.step_epochs: "The step schedule multiplies the rate every this many epochs.",
-            self.gamma: "The step schedule multiplies the rate by this.",
-            self.seed: "Fixes the initial weights, the batch order and the validation split: two runs "
-            "with the same seed start from the same weights. On the CPU they also give the same numbers "
-            "to the last digit; on a GPU only when 'reproducible' is ticked, because the GPU's fastest "
-            "algorithms add numbers in a different order each time.",
-            self.augment: "Shows the network shifted copies of the training images, so it "
-            "learns features that do not depend on the exact position.",
-            self.flip: "Mirrors images left-right at random (fine for objects, wrong for digits).",
-            self.device: "Where to train: a GPU (CUDA, Apple MPS) is much faster than the CPU.",
-            self.amp: "Computes the forward pass in 16-bit floats on a CUDA GPU: faster, in less memory. "
-            "GPUs from 2020 on (NVIDIA Ampere and later) use bfloat16, which has the range of 32-bit "
-            "floats; older ones use float16 with a gradient scaler, which keeps small gradients from "
-            "rounding to zero.",
-            self.compile: "Turns the network into fused GPU code with torch.compile before training. "
-            "Steps get faster, but the first ones wait while it compiles: seconds for a small network, "
-            "a minute or more for a large one, and again for the smaller last batch of an epoch.",
-            self.reproducible: "Uses only deterministic algorithms, so two runs with the same seed give "
-            "the same numbers on a GPU too. Training on a GPU gets slower, and a network with local "
-            "response normalisation (AlexNet) cannot train on a GPU this way. On the CPU runs repeat "
-            "either way.",
+            self.optimizer: QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "How the weights follow the gradient. Adam adapts the step of each weight; "
+                "SGD with momentum is what the classic papers used.",
+            ),
+            self.lr: QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "How big each step is. Too big and the loss explodes (NaN); too small and it "
+                "barely moves. Type any value (3e-4) or step along 1, 2, 5.",
+            ),
+            self.momentum: QT_TRANSLATE_NOOP(
+                "TrainingSettings", "SGD keeps this fraction of the last step (0.9 is usual)."
+            ),
+            self.weight_decay: QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "Pulls the weights towards zero to fight overfitting (0 for none; 5e-4 is "
+                "the ResNet paper's value).",
+            ),
+            self.batch_size: QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "Images per step. Larger batches use more memory; smaller ones are noisier.",
+            ),
+            self.epochs: QT_TRANSLATE_NOOP("TrainingSettings", "Passes over the training set."),
+            self.schedule: QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "How the learning rate changes during the run: constant keeps it; step multiplies it by "
+                "gamma every few epochs; cosine lowers it along a cosine curve to 0 at the end.",
+            ),
+            self.step_epochs: QT_TRANSLATE_NOOP(
+                "TrainingSettings", "The step schedule multiplies the rate every this many epochs."
+            ),
+            self.gamma: QT_TRANSLATE_NOOP(
+                "TrainingSettings", "The step schedule multiplies the rate by this."
+            ),
+            self.seed: QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "Fixes the initial weights, the batch order and the validation split: two runs "
+                "with the same seed start from the same weights. On the CPU they also give the same numbers "
+                "to the last digit; on a GPU only when 'reproducible' is ticked, because the GPU's fastest "
+                "algorithms add numbers in a different order each time.",
+            ),
+            self.augment: QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "Shows the network shifted copies of the training images, so it "
+                "learns features that do not depend on the exact position.",
+            ),
+            self.flip: QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "Mirrors images left-right at random (fine for objects, wrong for digits).",
+            ),
+            self.device: QT_TRANSLATE_NOOP(
+                "TrainingSettings", "Where to train: a GPU (CUDA, Apple MPS) is much faster than the CPU."
+            ),
+            self.amp: QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "Computes the forward pass in 16-bit floats on a CUDA GPU: faster, in less memory. "
+                "GPUs from 2020 on (NVIDIA Ampere and later) use bfloat16, which has the range of 32-bit "
+                "floats; older ones use float16 with a gradient scaler, which keeps small gradients from "
+                "rounding to zero.",
+            ),
+            self.compile: QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "Turns the network into fused GPU code with torch.compile before training. "
+                "Steps get faster, but the first ones wait while it compiles: seconds for a small network, "
+                "a minute or more for a large one, and again for the smaller last batch of an epoch.",
+            ),
+            self.reproducible: QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "Uses only deterministic algorithms, so two runs with the same seed give "
+                "the same numbers on a GPU too. Training on a GPU gets slower, and a network with local "
+                "response normalisation (AlexNet) cannot train on a GPU this way. On the CPU runs repeat "
+                "either way.",
+            ),
         }
         for widget, tip in tips.items():
-            widget.setToolTip(tip)
+            widget.setToolTip(translate("TrainingSettings", tip))
 
     def _connect(self) -> None:
         self.optimizer.currentIndexChanged.connect(self._on_optimizer)
@@ -262,7 +303,7 @@ class HyperparameterForm(QWidget):
 
     def _cuda_possible(self) -> bool:
         device = self.device.currentData()
-        return device == "cuda" or (device == "auto" and self.device.itemText(0).startswith("auto (cuda"))
+        return device == "cuda" or (device == "auto" and self._devices[:1] == ["cuda"])
 
     # -- reading and writing ------------------------------------------------------------------
 
@@ -271,7 +312,10 @@ class HyperparameterForm(QWidget):
         current = self.device.currentData() or "auto"
         self.device.blockSignals(True)
         self.device.clear()
-        self.device.addItem(f"auto ({devices[0]})", "auto")
+        self._devices = list(devices)
+        self.device.addItem(
+            translate("TrainingSettings", "auto ({device})").format(device=devices[0]), "auto"
+        )
         for name in devices:
             self.device.addItem(name, name)
         index = self.device.findData(current)

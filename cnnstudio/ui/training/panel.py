@@ -161,7 +161,7 @@ class TrainingPanel(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        label = QLabel("Loading PyTorch for training…")
+        label = QLabel(QCoreApplication.translate("TrainingPanel", "Loading PyTorch for training…"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         busy = QProgressBar()
         busy.setRange(0, 0)

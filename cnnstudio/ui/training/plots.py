@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -25,24 +25,45 @@ from .pacing import RedrawPacer
 from .readout import HoverReadout, Reading, epoch_reading, step_reading
 from .runs import Run
 
+translate = QCoreApplication.translate
+
 SMOOTHING = 0.9
-HINT = (
+HINT = QT_TRANSLATE_NOOP(
+    "TrainingPlots",
     "Faint: each step's loss; bold: smoothed. Per epoch: solid with dots = validation, dashed = "
-    "training. Hover to read the values; tick runs to overlay them."
+    "training. Hover to read the values; tick runs to overlay them.",
 )
 PLOTS = ("loss", "epoch_loss", "accuracy", "lr")
 TITLES = {
-    "loss": "Training loss per step",
-    "epoch_loss": "Loss per epoch",
-    "accuracy": "Accuracy per epoch",
-    "lr": "Learning rate",
+    "loss": QT_TRANSLATE_NOOP("TrainingPlots", "Loss per step"),
+    "epoch_loss": QT_TRANSLATE_NOOP("TrainingPlots", "Loss per epoch"),
+    "accuracy": QT_TRANSLATE_NOOP("TrainingPlots", "Accuracy per epoch"),
+    "lr": QT_TRANSLATE_NOOP("TrainingPlots", "Learning rate"),
 }
 AXES = {
     "loss": ("step", "loss"),
     "epoch_loss": ("epoch", "loss"),
-    "accuracy": ("epoch", "accuracy (%)"),
-    "lr": ("step", "learning rate"),
+    "accuracy": ("epoch", "accuracy"),
+    "lr": ("step", "rate"),
 }
+"""Each plot's bottom and left axis (:data:`AXIS_LABELS` says them)."""
+AXIS_LABELS = {
+    "step": QT_TRANSLATE_NOOP("TrainingPlots", "step"),
+    "epoch": QT_TRANSLATE_NOOP("TrainingPlots", "epoch"),
+    "loss": QT_TRANSLATE_NOOP("TrainingPlots", "loss"),
+    "accuracy": QT_TRANSLATE_NOOP("TrainingPlots", "accuracy (%)"),
+    "rate": QT_TRANSLATE_NOOP("TrainingPlots", "learning rate"),
+}
+
+
+def plot_title(name: str) -> str:
+    """The title of plot *name* in the app's language."""
+    return translate("TrainingPlots", TITLES[name])
+
+
+def hint() -> str:
+    """What the curves' styles mean (the caption under the plots when the mouse is elsewhere)."""
+    return translate("TrainingPlots", HINT)
 
 
 class EpochAxis(pg.AxisItem):
@@ -106,7 +127,7 @@ class LivePlots(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics, 1)
-        self.caption = QLabel(HINT)
+        self.caption = QLabel(hint())
         self.caption.setObjectName("plotsCaption")
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet(PLOT_CAPTION_STYLE)
@@ -134,13 +155,13 @@ class LivePlots(QWidget):
     def _plot(self, name: str) -> pg.PlotItem:
         bottom, left = AXES[name]
         axes = {"bottom": EpochAxis("bottom")} if bottom == "epoch" else {}
-        title = f'<span style="color:{AXIS_COLOR};font-size:10pt">{TITLES[name]}</span>'
+        title = f'<span style="color:{AXIS_COLOR};font-size:10pt">{plot_title(name)}</span>'
         plot = self.graphics.addPlot(title=title, axisItems=axes)
-        for side, text in (("bottom", bottom), ("left", left)):
+        for side, key in (("bottom", bottom), ("left", left)):
             axis = plot.getAxis(side)
             axis.setPen(pg.mkPen(AXIS_COLOR))
             axis.setTextPen(pg.mkPen(AXIS_COLOR))
-            axis.setLabel(text, color=AXIS_COLOR)
+            axis.setLabel(translate("TrainingPlots", AXIS_LABELS[key]), color=AXIS_COLOR)
             axis.enableAutoSIPrefix(False)
         # no grid: it would triple the cost of each paint (the read-out gives exact values)
         plot.setMenuEnabled(False)
@@ -282,8 +303,8 @@ class LivePlots(QWidget):
         for name, readout in self.readouts.items():
             readings = readout.hover(scene_pos)
             if readings:
-                shown = f"<b>{TITLES[name]}</b> — " + " · ".join(r.html() for r in readings)
-        self.caption.setText(shown or HINT)
+                shown = f"<b>{plot_title(name)}</b> — " + " · ".join(r.html() for r in readings)
+        self.caption.setText(shown or hint())
 
     def readings(self, name: str, x: float) -> list[Reading]:
         """What plot *name* says at data *x*: one reading per shown run with data there."""

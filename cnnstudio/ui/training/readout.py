@@ -9,11 +9,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor
 
 from ..style import CROSSHAIR
 from .runs import Run
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -86,10 +88,13 @@ def step_reading(run: Run, smoothed: list[float], x: float, rate: bool) -> Readi
         return None
     step = history.steps[i]
     if rate:
-        return Reading(run.number, run.color, f"step {step}: lr {history.lrs[i]:.4g}", step, history.lrs[i])
+        text = translate("TrainingPlots", "step {step}: lr {rate:.4g}").format(step=step, rate=history.lrs[i])
+        return Reading(run.number, run.color, text, step, history.lrs[i])
     if i >= len(smoothed):
         return None
-    text = f"step {step}: loss {history.losses[i]:.4f} (smoothed {smoothed[i]:.4f})"
+    text = translate("TrainingPlots", "step {step}: loss {loss:.4f} (smoothed {smoothed:.4f})").format(
+        step=step, loss=history.losses[i], smoothed=smoothed[i]
+    )
     return Reading(run.number, run.color, text, step, smoothed[i])
 
 
@@ -101,10 +106,11 @@ def epoch_reading(run: Run, x: float, accuracy: bool) -> Reading | None:
         return None
     row = epochs[i]
     if accuracy:
-        text = (
-            f"epoch {row['epoch']}: validation {100 * row['val_accuracy']:.1f}%, "
-            f"training {100 * row['train_accuracy']:.1f}%"
-        )
+        text = translate(
+            "TrainingPlots", "epoch {epoch}: validation {val:.1f}%, training {train:.1f}%"
+        ).format(epoch=row["epoch"], val=100 * row["val_accuracy"], train=100 * row["train_accuracy"])
         return Reading(run.number, run.color, text, row["epoch"], 100 * row["val_accuracy"])
-    text = f"epoch {row['epoch']}: validation {row['val_loss']:.4f}, training {row['train_loss']:.4f}"
+    text = translate("TrainingPlots", "epoch {epoch}: validation {val:.4f}, training {train:.4f}").format(
+        epoch=row["epoch"], val=row["val_loss"], train=row["train_loss"]
+    )
     return Reading(run.number, run.color, text, row["epoch"], row["val_loss"])

@@ -99,8 +99,9 @@ class Results:
 class LoadedCheckpoint:
     """A checkpoint read by the worker: the network to open and the run to list.
 
-    ``history`` is the run history's JSON form (or None); ``note`` explains why the weights wait
-    for the next run (the dataset could not be opened), or is empty.
+    ``history`` is the run history's JSON form (or None); ``waiting`` is why the weights wait for
+    the next run of this network (the error that kept the dataset from opening, as the data or
+    training package wrote it), or empty when they were loaded at once.
     """
 
     path: Path
@@ -109,7 +110,7 @@ class LoadedCheckpoint:
     history: dict[str, Any] | None
     dataset: str
     classes: list[str]
-    note: str = ""
+    waiting: str = ""
 
 
 @dataclass(frozen=True)

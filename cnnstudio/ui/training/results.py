@@ -7,7 +7,7 @@ its share of the row (green on the diagonal, red off it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from ..style import MATRIX_DARK_TEXT, MATRIX_GRID, MATRIX_LIGHT_TEXT, RIGHT_GREEN, WRONG_RED
 from .image_grid import GridCell, ImageGrid, to_qimage
 from .records import Results
+
+translate = QCoreApplication.translate
 
 RIGHT = QColor(RIGHT_GREEN)
 WRONG = QColor(WRONG_RED)
@@ -48,7 +50,7 @@ class ConfusionMatrixView(QWidget):
         self.setObjectName("confusionMatrix")
         self.results: Results | None = None
         self.setMouseTracking(True)
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_results(self, results: Results | None) -> None:
@@ -74,7 +76,7 @@ class ConfusionMatrixView(QWidget):
             painter.drawText(
                 self.rect(),
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                "The confusion matrix appears after training.",
+                translate("TrainingResults", "The confusion matrix appears after training."),
             )
             return
         left, top, side = self._geometry()
@@ -88,11 +90,19 @@ class ConfusionMatrixView(QWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         painter.setFont(bold)
-        painter.drawText(QRectF(left, 0, size, TITLE_HEIGHT), Qt.AlignmentFlag.AlignCenter, "predicted")
+        painter.drawText(
+            QRectF(left, 0, size, TITLE_HEIGHT),
+            Qt.AlignmentFlag.AlignCenter,
+            translate("TrainingResults", "predicted"),
+        )
         painter.save()
         painter.translate(0, top + size / 2)
         painter.rotate(-90)
-        painter.drawText(QRectF(-size / 2, 0, size, TITLE_HEIGHT), Qt.AlignmentFlag.AlignCenter, "true class")
+        painter.drawText(
+            QRectF(-size / 2, 0, size, TITLE_HEIGHT),
+            Qt.AlignmentFlag.AlignCenter,
+            translate("TrainingResults", "true class"),
+        )
         painter.restore()
         painter.setFont(self.font())
         metrics = painter.fontMetrics()
@@ -140,10 +150,18 @@ class ConfusionMatrixView(QWidget):
         """What one cell counts, in words."""
         classes, matrix = self.results.classes, self.results.matrix
         count, total = int(matrix[true, predicted]), int(matrix[true].sum())
-        share = f"{100 * count / total:.1f}%" if total else "0%"
+        share = 100 * count / total if total else 0.0
         if true == predicted:
-            return f"{count} of {total} '{classes[true]}' images recognised ({share})"
-        return f"{count} '{classes[true]}' images taken for '{classes[predicted]}' ({share} of them)"
+            text = translate(
+                "TrainingResults", "{count:,} of {total:,} '{true}' images recognised ({share:.1f}%)"
+            )
+        else:
+            text = translate(
+                "TrainingResults", "{count:,} '{true}' images taken for '{predicted}' ({share:.1f}% of them)"
+            )
+        return text.format(
+            count=count, total=total, true=classes[true], predicted=classes[predicted], share=share
+        )
 
     def mouseMoveEvent(self, event) -> None:
         point = event.position()
@@ -168,16 +186,27 @@ class ResultsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainingResults")
-        self.summary = QLabel("Train the network (or open a checkpoint) to see what it gets right and wrong.")
+        self.summary = QLabel(
+            translate(
+                "TrainingResults",
+                "Train the network (or open a checkpoint) to see what it gets right and wrong.",
+            )
+        )
         self.summary.setObjectName("resultsSummary")
         self.summary.setWordWrap(True)
-        self.update_button = QPushButton("Update")
+        self.update_button = QPushButton(translate("TrainingResults", "Update"))
         self.update_button.setObjectName("resultsUpdate")
-        self.update_button.setToolTip("Classify the validation set with the current weights")
+        self.update_button.setToolTip(
+            translate("TrainingResults", "Classify the validation set with the current weights")
+        )
         self.matrix = ConfusionMatrixView()
         self.samples = ImageGrid(min_columns=4, size=40)
         self.samples.setObjectName("resultsSamples")
-        self.samples.set_empty_text("Validation images appear here, marked right (green) or wrong (red).")
+        self.samples.set_empty_text(
+            translate(
+                "TrainingResults", "Validation images appear here, marked right (green) or wrong (red)."
+            )
+        )
         self.results: Results | None = None
         self._layout()
         self.update_button.clicked.connect(self.update_requested)
@@ -204,11 +233,15 @@ class ResultsView(QWidget):
         right = int(results.matrix.trace())
         total = int(results.matrix.sum())
         wrong = sum(1 for s in results.samples if not s.correct)
-        whose = whose or f"the weights after {results.steps_trained:,} steps"
+        whose = whose or translate("TrainingResults", "the weights after {steps:,} steps").format(
+            steps=results.steps_trained
+        )
         self.summary.setText(
-            f"<b>Validation accuracy {100 * results.accuracy:.1f}%</b> with {whose}: {right:,} of "
-            f"{total:,} right. On the right: {wrong} mistakes first (red, true→predicted), then right "
-            "answers (green)."
+            translate(
+                "TrainingResults",
+                "<b>Validation accuracy {accuracy:.1f}%</b> with {whose}: {right:,} of {total:,} right. "
+                "On the right: {wrong:,} mistakes first (red, true→predicted), then right answers (green).",
+            ).format(accuracy=100 * results.accuracy, whose=whose, right=right, total=total, wrong=wrong)
         )
         self.matrix.set_results(results)
         self.samples.set_cells(
@@ -216,7 +249,9 @@ class ResultsView(QWidget):
                 GridCell(
                     image=to_qimage(s.image),
                     caption=s.label if s.correct else f"{s.label}→{s.predicted}",
-                    tooltip=f"true: {s.label}\npredicted: {s.predicted} ({100 * s.confidence:.0f}% sure)",
+                    tooltip=translate(
+                        "TrainingResults", "true: {label}\npredicted: {predicted} ({sure:.0f}% sure)"
+                    ).format(label=s.label, predicted=s.predicted, sure=100 * s.confidence),
                     correct=s.correct,
                 )
                 for s in results.samples
@@ -225,7 +260,7 @@ class ResultsView(QWidget):
 
     def show_problem(self, message: str) -> None:
         """Say why there are no results (those shown stay)."""
-        self.summary.setText(f"No results: {message}")
+        self.summary.setText(translate("TrainingResults", "No results: {reason}").format(reason=message))
 
     def show_pending(self, message: str) -> None:
         """Say that new results are on their way (those shown stay until they come)."""
@@ -236,4 +271,4 @@ class ResultsView(QWidget):
         self.results = None
         self.matrix.set_results(None)
         self.samples.set_cells([])
-        self.summary.setText(f"No results: {reason}.")
+        self.summary.setText(translate("TrainingResults", "No results: {reason}.").format(reason=reason))

@@ -12,11 +12,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from ..style import BANNERS, REASON_LABEL, SECONDARY_LABEL
 from .run_state import Buttons, duration
+from .words import PANEL_WORDS
+
+translate = QCoreApplication.translate
 
 
 class ProgressTracker:
@@ -74,11 +77,23 @@ class ProgressTracker:
 
     def text(self) -> str:
         """``"Epoch 3 of 10 · step 64 of 230 · 4,210 images/s · about 12 s left"``."""
-        parts = [f"Epoch {self.epoch} of {self.epochs}", f"step {self.step:,} of {self.total_steps:,}"]
+        parts = [
+            translate("TrainingRunControls", "Epoch {epoch} of {epochs}").format(
+                epoch=self.epoch, epochs=self.epochs
+            ),
+            translate("TrainingRunControls", "step {step:,} of {steps:,}").format(
+                step=self.step, steps=self.total_steps
+            ),
+        ]
         if self.images_per_second > 0:
-            parts.append(f"{self.images_per_second:,.0f} images/s")
+            speed = translate("TrainingRunControls", "{speed:,.0f} images/s")
+            parts.append(speed.format(speed=self.images_per_second))
         left = self.seconds_left()
-        parts.append(f"about {duration(left)} left" if left is not None else "estimating the time left…")
+        if left is None:
+            parts.append(translate("TrainingRunControls", "estimating the time left…"))
+        else:
+            about = translate("TrainingRunControls", "about {time} left")
+            parts.append(about.format(time=duration(left, PANEL_WORDS)))
         return " · ".join(parts)
 
 
@@ -104,21 +119,41 @@ class RunControls(QWidget):
         icon = self.style().standardIcon
         self.play_icon = icon(QStyle.StandardPixmap.SP_MediaPlay)
         self.pause_icon = icon(QStyle.StandardPixmap.SP_MediaPause)
-        self.start = self._button("trainStart", "Train", "Train the network on the dataset")
+        self.start = self._button("trainStart", translate("TrainingRunControls", "Train"), _train_tip())
         self.start.setIcon(self.play_icon)
-        self.pause = self._button("trainPause", "Pause", "Pause after the current batch")
-        self.stop = self._button("trainStop", "Stop", "Stop after the current batch, keeping the weights")
+        self.pause = self._button(
+            "trainPause",
+            translate("TrainingRunControls", "Pause"),
+            translate("TrainingRunControls", "Pause after the current batch"),
+        )
+        self.stop = self._button(
+            "trainStop",
+            translate("TrainingRunControls", "Stop"),
+            translate("TrainingRunControls", "Stop after the current batch, keeping the weights"),
+        )
         self.stop.setIcon(icon(QStyle.StandardPixmap.SP_MediaStop))
-        self.reset = self._button("trainReset", "Reset weights", "Go back to the seed's initial weights")
+        self.reset = self._button(
+            "trainReset",
+            translate("TrainingRunControls", "Reset weights"),
+            translate("TrainingRunControls", "Go back to the seed's initial weights"),
+        )
         self.reset.setIcon(icon(QStyle.StandardPixmap.SP_BrowserReload))
-        self.save = self._button("trainSave", "Save checkpoint…", "Save the network, its weights and the run")
-        self.open = self._button("trainOpen", "Open checkpoint…", "Open a saved network with its weights")
+        self.save = self._button(
+            "trainSave",
+            translate("TrainingRunControls", "Save checkpoint…"),
+            translate("TrainingRunControls", "Save the network, its weights and the run"),
+        )
+        self.open = self._button(
+            "trainOpen",
+            translate("TrainingRunControls", "Open checkpoint…"),
+            translate("TrainingRunControls", "Open a saved network with its weights"),
+        )
         self.reason = QLabel(objectName="trainReason", wordWrap=True)
         self.reason.setStyleSheet(REASON_LABEL)
         self.progress = QProgressBar(objectName="trainProgress")
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(12)
-        self.status = QLabel(objectName="trainStatus")
+        self.status = QLabel(objectName="trainStatus", wordWrap=True)  # a run's end can say much
         self.weights = QLabel(objectName="trainWeights", wordWrap=True)
         self.weights.setStyleSheet(SECONDARY_LABEL)
         self.banner = QLabel(objectName="trainMessage", wordWrap=True)
@@ -176,12 +211,19 @@ class RunControls(QWidget):
         ):
             button.setEnabled(enabled)
         paused = buttons.paused
-        self.pause.setText("Resume" if paused else "Pause")
+        if paused:
+            self.pause.setText(translate("TrainingRunControls", "Resume"))
+            self.pause.setToolTip(translate("TrainingRunControls", "Go on training"))
+        else:
+            self.pause.setText(translate("TrainingRunControls", "Pause"))
+            self.pause.setToolTip(translate("TrainingRunControls", "Pause after the current batch"))
         self.pause.setIcon(self.play_icon if paused else self.pause_icon)
-        self.pause.setToolTip("Go on training" if paused else "Pause after the current batch")
-        text = f"Cannot train: {buttons.reason}" if buttons.reason else ""
+        reason = buttons.reason
+        text = (
+            translate("TrainingRunControls", "Cannot train: {reason}").format(reason=reason) if reason else ""
+        )
         self.reason.setText(text)
-        self.start.setToolTip(text or "Train the network on the dataset")
+        self.start.setToolTip(text or _train_tip())
 
     def show_opening_checkpoint(self) -> None:
         """A checkpoint is being read: no second one meanwhile."""
@@ -205,3 +247,7 @@ class RunControls(QWidget):
         self.progress.setRange(0, max(1, maximum))
         self.progress.setValue(value)
         self.status.setText(text)
+
+
+def _train_tip() -> str:
+    return translate("TrainingRunControls", "Train the network on the dataset")

@@ -7,28 +7,60 @@ shown results belong to. From that it answers the panel's questions: which butto
 describe the weights of the network on screen, and what a run's end means
 (:func:`describe_end`, decided by the type of the trainer's event and its
 :class:`~cnnstudio.training.FailureKind`, never by the words of a message).
+
+Its sentences reach the student in the app's language through a :class:`Wording`: the panel
+passes Qt's ``QCoreApplication.translate`` (for this module's own sentences, contexts
+``TrainingRunState``) and :func:`~cnnstudio.ui.language.core_text` (for messages the training
+package wrote); without one, they stay English, and this module still needs no Qt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...core import Network, Summary
 from ...training import Failed, Finished, training_problem
-from ...training.events import plural
 from .records import DatasetInfo, DatasetRequest, Results, RunEnd, WeightsState, network_key
 
 
-def duration(seconds: float) -> str:
+def _as_written(_context: str, text: str) -> str:
+    return text
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How this module's sentences are put in the app's language.
+
+    ``translate(context, text)`` translates its own sentences (Qt's
+    ``QCoreApplication.translate``); ``core(text)`` a finished message of the training package
+    (``core_text``). The default leaves everything in English.
+    """
+
+    translate: Callable[[str, str], str] = _as_written
+    core: Callable[[str], str] = _unchanged
+
+
+ENGLISH = Wording()
+
+
+def duration(seconds: float, words: Wording = ENGLISH) -> str:
     """``"45 s"``, ``"3 min 20 s"``, ``"1 h 05 min"``."""
+    translate = words.translate
     seconds = max(0, round(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return translate("TrainingRunState", "{seconds} s").format(seconds=seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return translate("TrainingRunState", "{minutes} min {seconds:02d} s").format(
+            minutes=minutes, seconds=seconds
+        )
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return translate("TrainingRunState", "{hours} h {minutes:02d} min").format(hours=hours, minutes=minutes)
 
 
 @dataclass(frozen=True)
@@ -60,30 +92,62 @@ class EndReport:
     weights_usable: bool
 
 
-def describe_end(end: RunEnd, best: tuple[float, int] | None = None) -> EndReport:
+def describe_end(end: RunEnd, best: tuple[float, int] | None = None, words: Wording = ENGLISH) -> EndReport:
     """The panel's words for *end*; *best* is the run's best validation accuracy and its epoch."""
     event = end.event
     stepped = end.weights.steps > 0
+    translate = words.translate
     if isinstance(event, Failed):
-        what = event.reason[0].upper() + event.reason[1:]
-        advice = f"\nWhat to do: {event.suggestion}." if event.suggestion else ""
         return EndReport(
-            f"⚠ Training stopped. {what}.{advice}",
+            _failure_banner(event, words),
             "error",
-            f"Failed at step {event.step:,}",
+            translate("TrainingRunState", "Failed at step {step:,}").format(step=event.step),
             stepped and event.kind.weights_usable,
         )
     if isinstance(event, Finished):
-        how = "Stopped (weights kept) after" if event.stopped else "Finished"
-        status = f"{how} {plural(event.epochs_done, 'epoch')} in {duration(event.seconds)}"
-        if event.val_accuracy is not None:
-            status += f" · validation accuracy {100 * event.val_accuracy:.1f}% at the last epoch"
-            if best is not None and best[0] > event.val_accuracy:
-                status += f" (best {100 * best[0]:.1f}% at epoch {best[1]})"
-        return EndReport("", "error", status, stepped)
+        return EndReport("", "error", _finished_status(event, best, words), stepped)
     if end.problem:
-        return EndReport(f"⚠ Cannot train: {end.problem}", "error", "", False)
-    return EndReport("", "error", "Stopped before the run began", stepped)
+        banner = translate("TrainingRunState", "⚠ Cannot train: {problem}").format(
+            problem=words.core(end.problem)
+        )
+        return EndReport(banner, "error", "", False)
+    return EndReport("", "error", translate("TrainingRunState", "Stopped before the run began"), stepped)
+
+
+def _failure_banner(event: Failed, words: Wording) -> str:
+    reason = words.core(event.reason)
+    reason = reason[:1].upper() + reason[1:]
+    banner = words.translate("TrainingRunState", "⚠ Training stopped. {reason}.").format(reason=reason)
+    if event.suggestion:
+        advice = words.translate("TrainingRunState", "What to do: {suggestion}.")
+        banner += "\n" + advice.format(suggestion=words.core(event.suggestion))
+    return banner
+
+
+def _finished_status(event: Finished, best: tuple[float, int] | None, words: Wording) -> str:
+    translate = words.translate
+    if event.stopped:
+        status = translate("TrainingRunState", "Stopped (weights kept) after {epochs:,} epochs in {time}")
+        if event.epochs_done == 1:
+            status = translate("TrainingRunState", "Stopped (weights kept) after 1 epoch in {time}")
+    else:
+        status = translate("TrainingRunState", "Finished {epochs:,} epochs in {time}")
+        if event.epochs_done == 1:
+            status = translate("TrainingRunState", "Finished 1 epoch in {time}")
+    status = status.format(epochs=event.epochs_done, time=duration(event.seconds, words))
+    if event.val_accuracy is None:
+        return status
+    if best is not None and best[0] > event.val_accuracy:
+        accuracy = translate(
+            "TrainingRunState",
+            "validation accuracy {accuracy:.1f}% at the last epoch (best {best:.1f}% at epoch {epoch})",
+        )
+    else:
+        accuracy = translate("TrainingRunState", "validation accuracy {accuracy:.1f}% at the last epoch")
+    best_accuracy, best_epoch = best if best is not None else (0.0, 0)
+    return f"{status} · " + accuracy.format(
+        accuracy=100 * event.val_accuracy, best=100 * best_accuracy, epoch=best_epoch
+    )
 
 
 class RunState:
@@ -99,9 +163,12 @@ class RunState:
         The dataset last asked for; ``dataset`` (its info) or ``dataset_error`` is the answer.
     results : Results or None
         The results on show (None when there are none, or they were cleared as out of date).
+    words : Wording
+        How its sentences are put in the app's language (English by default).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, words: Wording = ENGLISH) -> None:
+        self.words = words
         self.running = False
         self.paused = False
         self.weights = WeightsState()
@@ -147,20 +214,22 @@ class RunState:
         self, network: Network, summary: Summary, missing_dataset: str, settings_problems: list[str]
     ) -> str | None:
         """Why Train cannot start now (None when it can)."""
+        translate, core = self.words.translate, self.words.core
         problem = training_problem(network, summary=summary, allow_head=True)
         if problem:
-            return problem
+            return core(problem)
         if missing_dataset:
             return missing_dataset
         if self.dataset_error:
-            return f"the dataset cannot be opened: {self.dataset_error}"
+            cannot = translate("TrainingRunState", "the dataset cannot be opened: {error}")
+            return cannot.format(error=core(self.dataset_error))
         if self.dataset is None:
-            return "opening the dataset…"
+            return translate("TrainingRunState", "opening the dataset…")
         info = self.dataset
         problem = training_problem(network, len(info.classes), info.name, summary, allow_head=True)
         if problem:
-            return problem
-        return "; ".join(settings_problems) if settings_problems else None
+            return core(problem)
+        return "; ".join(core(problem) for problem in settings_problems) if settings_problems else None
 
     def buttons(self, train_problem: str | None, network: Network) -> Buttons:
         """Pause/Stop act only during a run; Train, Save and Open only between runs."""
@@ -179,17 +248,29 @@ class RunState:
 
     def weights_text(self, network: Network, spec: str | None, seed: int) -> str:
         """Which weights the next run starts from."""
+        translate = self.words.translate
         if self.running:
-            return "The network is locked while it trains; stop the run to edit it."
+            return translate(
+                "TrainingRunState", "The network is locked while it trains; stop the run to edit it."
+            )
         w, key = self.weights, network_key(network)
         if w.key is not None and w.steps > 0 and spec is not None and w.key == (key, spec, seed):
-            return (
-                f"The next run continues from the trained weights ({plural(w.steps, 'step')} so far); "
-                "Reset weights starts again from the seed's initial weights."
-            )
+            if w.steps == 1:
+                return translate(
+                    "TrainingRunState",
+                    "The next run continues from the trained weights (1 step so far); "
+                    "Reset weights starts again from the seed's initial weights.",
+                )
+            return translate(
+                "TrainingRunState",
+                "The next run continues from the trained weights ({steps:,} steps so far); "
+                "Reset weights starts again from the seed's initial weights.",
+            ).format(steps=w.steps)
         if w.pending and w.pending == key:
-            return "The next run starts from the checkpoint's weights."
-        return f"The next run starts from fresh initial weights (seed {seed})."
+            return translate("TrainingRunState", "The next run starts from the checkpoint's weights.")
+        return translate(
+            "TrainingRunState", "The next run starts from fresh initial weights (seed {seed})."
+        ).format(seed=seed)
 
     # -- results --------------------------------------------------------------------------------
 
@@ -198,20 +279,38 @@ class RunState:
         shown = self.results
         if shown is None:
             return None
+        translate = self.words.translate
         if shown.weights.network != network_key(network):
-            return "they were for another network; train this one or open a checkpoint"
+            return translate(
+                "TrainingRunState", "they were for another network; train this one or open a checkpoint"
+            )
         if self.running or shown.weights.version == self.weights.version:
             return None
         if self.weights.steps == 0 and not self.weights.pending:
-            return "the weights were reset; train the network to see what it learns"
-        return "the weights changed after they were computed; Update classifies with the current ones"
+            return translate(
+                "TrainingRunState", "the weights were reset; train the network to see what it learns"
+            )
+        return translate(
+            "TrainingRunState",
+            "the weights changed after they were computed; Update classifies with the current ones",
+        )
 
     def describe_results(self, results: Results) -> str:
         """Whose weights *results* show, in words."""
-        steps = plural(results.weights.steps, "step")
+        translate, steps = self.words.translate, results.weights.steps
         if self.running:
-            return f"the weights of this run's last finished epoch ({steps} trained)"
-        return f"the current weights ({steps} trained)"
+            if steps == 1:
+                return translate(
+                    "TrainingRunState", "the weights of this run's last finished epoch (1 step trained)"
+                )
+            text = translate(
+                "TrainingRunState", "the weights of this run's last finished epoch ({steps:,} steps trained)"
+            )
+        else:
+            if steps == 1:
+                return translate("TrainingRunState", "the current weights (1 step trained)")
+            text = translate("TrainingRunState", "the current weights ({steps:,} steps trained)")
+        return text.format(steps=steps)
 
 
-__all__ = ["Buttons", "EndReport", "RunState", "describe_end", "duration"]
+__all__ = ["ENGLISH", "Buttons", "EndReport", "RunState", "Wording", "describe_end", "duration"]

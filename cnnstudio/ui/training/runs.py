@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,13 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.atomic import atomic_write
-from ...training.events import plural
 from ...training.history import RunHistory, runs_to_csv
+from ..language import core_text
 from ..style import series_color
+from .words import schedule_title
 
 if TYPE_CHECKING:
     from ...training.checks import RunCost
     from ...training.probes import GradientRecord
+
+translate = QCoreApplication.translate
 
 
 @dataclass(eq=False)
@@ -56,22 +59,43 @@ class Run:
     @property
     def title(self) -> str:
         """``"2. ResNet-20 on shapes, adam lr 0.001"``."""
-        return f"{self.number}. {self.history.label}"
+        history = self.history
+        return translate("TrainingRuns", "{number}. {network} on {dataset}, {optimizer} lr {lr:g}").format(
+            number=self.number,
+            network=history.network,
+            dataset=history.dataset,
+            optimizer=history.settings.get("optimizer", "?"),
+            lr=history.settings.get("lr", 0),
+        )
 
     def outcome(self) -> str:
         """How it went, in a few words."""
         history = self.history
-        last = history.last_epoch()
-        accuracy = (
-            f"{100 * last['val_accuracy']:.1f}% after {plural(len(history.epochs), 'epoch')}" if last else ""
-        )
+        accuracy = self._accuracy()
         if history.status == "running":
-            return f"training… {accuracy}".strip()
+            if not accuracy:
+                return translate("TrainingRuns", "training…")
+            return translate("TrainingRuns", "training… {accuracy}").format(accuracy=accuracy)
         if history.status == "failed":
-            return "failed: " + history.failure.split(";")[0]
+            failed = translate("TrainingRuns", "failed: {reason}")
+            return failed.format(reason=core_text(history.failure.split(";")[0]))
         if history.status == "stopped":
-            return f"stopped, {accuracy}" if accuracy else "stopped before the first epoch ended"
-        return accuracy or "finished"
+            if not accuracy:
+                return translate("TrainingRuns", "stopped before the first epoch ended")
+            return translate("TrainingRuns", "stopped, {accuracy}").format(accuracy=accuracy)
+        return accuracy or translate("TrainingRuns", "finished")
+
+    def _accuracy(self) -> str:
+        """``"97.2% after 3 epochs"`` ("" before the first epoch ended)."""
+        last = self.history.last_epoch()
+        if not last:
+            return ""
+        epochs = len(self.history.epochs)
+        if epochs == 1:
+            text = translate("TrainingRuns", "{accuracy:.1f}% after 1 epoch")
+        else:
+            text = translate("TrainingRuns", "{accuracy:.1f}% after {epochs:,} epochs")
+        return text.format(accuracy=100 * last["val_accuracy"], epochs=epochs)
 
 
 class RunStore(QObject):
@@ -139,18 +163,25 @@ class RunsList(QWidget):
         self.list.setWordWrap(True)
         self.export_button = QToolButton()
         self.export_button.setObjectName("runsExport")
-        self.export_button.setText("Export CSV")
-        self.export_button.setToolTip("Save the ticked runs' curves as a table (for a spreadsheet)")
+        self.export_button.setText(translate("TrainingRuns", "Export CSV"))
+        self.export_button.setToolTip(
+            translate("TrainingRuns", "Save the ticked runs' curves as a table (for a spreadsheet)")
+        )
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        for text, table in (("One row per epoch…", "epochs"), ("One row per step…", "steps")):
+        for text, table in (
+            (translate("TrainingRuns", "One row per epoch…"), "epochs"),
+            (translate("TrainingRuns", "One row per step…"), "steps"),
+        ):
             action = QAction(text, menu)
             action.triggered.connect(lambda _=False, t=table: self._export_dialog(t))
             menu.addAction(action)
         self.export_button.setMenu(menu)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(translate("TrainingRuns", "Delete"))
         self.delete_button.setObjectName("runsDelete")
-        self.delete_button.setToolTip("Delete the selected runs (not the one training)")
+        self.delete_button.setToolTip(
+            translate("TrainingRuns", "Delete the selected runs (not the one training)")
+        )
         self._layout()
         self.list.itemChanged.connect(self._on_item_changed)
         self.list.itemSelectionChanged.connect(self._update_buttons)
@@ -164,7 +195,7 @@ class RunsList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
-        title = QLabel("<b>Runs</b> — tick runs to overlay them")
+        title = QLabel(translate("TrainingRuns", "<b>Runs</b> — tick runs to overlay them"), wordWrap=True)
         layout.addWidget(title)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
@@ -200,7 +231,12 @@ class RunsList(QWidget):
         if item is None:
             return
         self.list.blockSignals(True)
-        item.setText(f"{run.title}\n{run.outcome()}{f' ({run.source})' if run.source else ''}")
+        outcome = run.outcome()
+        if run.source:
+            outcome = translate("TrainingRuns", "{outcome} ({source})").format(
+                outcome=outcome, source=run.source
+            )
+        item.setText(f"{run.title}\n{outcome}")
         item.setCheckState(Qt.CheckState.Checked if run.shown else Qt.CheckState.Unchecked)
         item.setToolTip(_settings_text(run.history))
         self.list.blockSignals(False)
@@ -246,22 +282,46 @@ class RunsList(QWidget):
 
     def _export_dialog(self, table: str) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export the runs as CSV", f"runs-{table}.csv", "CSV tables (*.csv);;All files (*)"
+            self,
+            translate("TrainingRuns", "Export the runs as CSV"),
+            f"runs-{table}.csv",
+            translate("TrainingRuns", "CSV tables (*.csv);;All files (*)"),
         )
         if not name:
             return
         try:
             self.export_csv(Path(name), table)
         except OSError as error:
-            QMessageBox.warning(self, "Export runs", f"Cannot write {name}: {error.strerror or error}")
+            QMessageBox.warning(
+                self,
+                translate("TrainingRuns", "Export runs"),
+                translate("TrainingRuns", "Cannot write {path}: {error}").format(
+                    path=name, error=error.strerror or error
+                ),
+            )
 
 
 def _settings_text(history: RunHistory) -> str:
     s = history.settings
+    if s.get("augment"):
+        augment = translate("TrainingRuns", "augmentation on, device {device}")
+    else:
+        augment = translate("TrainingRuns", "augmentation off, device {device}")
     parts = [
-        f"{history.network} on {history.dataset}",
-        f"{s.get('optimizer')} lr {s.get('lr', 0):g}, weight decay {s.get('weight_decay', 0):g}",
-        f"batch {s.get('batch_size')}, {s.get('epochs')} epochs, schedule {s.get('schedule')}, seed {s.get('seed')}",
-        f"augmentation {'on' if s.get('augment') else 'off'}, device {history.device or s.get('device')}",
+        translate("TrainingRuns", "{network} on {dataset}").format(
+            network=history.network, dataset=history.dataset
+        ),
+        translate("TrainingRuns", "{optimizer} lr {lr:g}, weight decay {decay:g}").format(
+            optimizer=s.get("optimizer"),
+            lr=s.get("lr", 0),
+            decay=s.get("weight_decay", 0),
+        ),
+        translate("TrainingRuns", "batch {batch}, {epochs} epochs, schedule {schedule}, seed {seed}").format(
+            batch=s.get("batch_size"),
+            epochs=s.get("epochs"),
+            schedule=schedule_title(s.get("schedule", "?")),
+            seed=s.get("seed"),
+        ),
+        augment.format(device=core_text(history.device or s.get("device", ""))),
     ]
     return "\n".join(parts)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from ...training.control import RunControl
 from .records import RunEnd, RunRequest
@@ -310,7 +310,16 @@ def _warm_up() -> None:
 
 
 def unexpected_error(error: Exception) -> str:
-    """A message for an error nobody planned for, with where it happened."""
+    """A message for an error nobody planned for, with where it happened (in the app's language:
+    Qt's translation is safe to use from the worker's thread)."""
     where = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
-    place = f" (in {where[0].name}, {Path(where[0].filename).name}:{where[0].lineno})" if where else ""
-    return f"an unexpected error stopped it: {type(error).__name__}: {error}{place}"
+    message = f"{type(error).__name__}: {error}"
+    if not where:
+        text = QCoreApplication.translate("TrainingWorker", "an unexpected error stopped it: {error}")
+        return text.format(error=message)
+    text = QCoreApplication.translate(
+        "TrainingWorker", "an unexpected error stopped it: {error} (in {function}, {file}:{line})"
+    )
+    return text.format(
+        error=message, function=where[0].name, file=Path(where[0].filename).name, line=where[0].lineno
+    )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...training import Step
@@ -22,6 +22,7 @@ from ...training.checks import classifier_head, run_cost
 from ...training.gradients import GradientRecord
 from ...training.history import RunHistory
 from ..document import Document
+from ..language import core_text
 from ..style import SECONDARY_LABEL
 from .checkpoints import CheckpointFlow
 from .cost_plot import AccuracyCostPlot
@@ -43,6 +44,14 @@ from .run_controls import ProgressTracker, RunControls
 from .run_state import RunState, describe_end
 from .runs import Run, RunsList, RunStore
 from .session import TrainingSession
+from .words import PANEL_WORDS, head_text
+
+translate = QCoreApplication.translate
+
+
+RUNS_COLUMN_WIDTH = 1240
+"""From this width on the runs list has a column of its own, right of the curves; in a narrower
+panel (a 1024-pixel screen) it is a tab beside Dataset and Settings, so that nothing is cut."""
 
 
 class TrainingWorkspace(QWidget):
@@ -101,7 +110,7 @@ class TrainingWorkspace(QWidget):
         self.document = document
         self.session = session
         self.confirm_replace = confirm_replace or (lambda: True)
-        self.state = RunState()
+        self.state = RunState(PANEL_WORDS)
         self.store = RunStore(self)
         self.dataset = DatasetControls()
         self.form = HyperparameterForm()
@@ -150,13 +159,13 @@ class TrainingWorkspace(QWidget):
 
     def _layout(self) -> None:
         self.left_tabs = QTabWidget(objectName="trainingSetup")
-        self.left_tabs.addTab(_scrolled(self.dataset), "Dataset")
-        self.left_tabs.addTab(_scrolled(self.form), "Settings")
+        self.left_tabs.addTab(_scrolled(self.dataset), translate("TrainingWorkspace", "Dataset"))
+        self.left_tabs.addTab(_scrolled(self.form), translate("TrainingWorkspace", "Settings"))
         self.center_tabs = QTabWidget(objectName="trainingViews")
-        self.center_tabs.addTab(self.plots, "Curves")
-        self.center_tabs.addTab(self.results, "Results")
-        self.center_tabs.addTab(self.gradients, "Gradients")
-        self.center_tabs.addTab(self.cost_plot, "Accuracy vs cost")
+        self.center_tabs.addTab(self.plots, translate("TrainingWorkspace", "Curves"))
+        self.center_tabs.addTab(self.results, translate("TrainingWorkspace", "Results"))
+        self.center_tabs.addTab(self.gradients, translate("TrainingWorkspace", "Gradients"))
+        self.center_tabs.addTab(self.cost_plot, translate("TrainingWorkspace", "Accuracy vs cost"))
         center = QWidget()
         column = QVBoxLayout(center)
         column.setContentsMargins(0, 0, 0, 0)
@@ -172,9 +181,28 @@ class TrainingWorkspace(QWidget):
         splitter.setSizes([330, 970, 300])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
+        self.runs_in_column = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.place_runs(event.size().width() >= RUNS_COLUMN_WIDTH)
+
+    def place_runs(self, column: bool) -> None:
+        """The runs list in a column of its own (*column*) or as the left tabs' third tab."""
+        if column == self.runs_in_column:
+            return
+        self.runs_in_column = column
+        if column:
+            self.left_tabs.removeTab(self.left_tabs.indexOf(self.runs))
+            self.splitter.addWidget(self.runs)
+            self.runs.show()
+            self.splitter.setSizes([330, max(1, self.width() - 630), 300])
+        else:
+            self.left_tabs.addTab(self.runs, translate("TrainingWorkspace", "Runs"))
+            self.splitter.setSizes([330, max(1, self.width() - 330)])
 
     def _connect(self) -> None:
         s = self.session
@@ -240,7 +268,7 @@ class TrainingWorkspace(QWidget):
         """Say whether training adds a classifier head to this network, and what it costs."""
         info = self.state.dataset
         head = classifier_head(self.document.summary, len(info.classes)) if info is not None else None
-        self.head_note.setText(head.describe() if head is not None else "")
+        self.head_note.setText(head_text(head) if head is not None else "")
         self.head_note.setVisible(head is not None)
 
     def on_shown(self) -> None:
@@ -266,7 +294,7 @@ class TrainingWorkspace(QWidget):
         self.document.set_editable(False)
         self._lock_settings(True)
         self.controls.show_message("")
-        self.controls.show_progress(0, 1, "Starting…")
+        self.controls.show_progress(0, 1, translate("TrainingWorkspace", "Starting…"))
         self.refresh()
         return True
 
@@ -300,7 +328,9 @@ class TrainingWorkspace(QWidget):
         self.controls.show_progress(
             0,
             self.tracker.total_steps,
-            f"Training on {started.device}, {started.train_images:,} images per epoch…",
+            translate("TrainingWorkspace", "Training on {device}, {images:,} images per epoch…").format(
+                device=core_text(started.device), images=started.train_images
+            ),
         )
         if self.center_tabs.currentWidget() is self.results:
             self.session.request_results()
@@ -335,7 +365,10 @@ class TrainingWorkspace(QWidget):
     def _on_paused(self, event) -> None:
         self.state.paused = True
         self.tracker.pause()
-        self.controls.show_status(f"Paused after step {event.step:,} — Resume to go on, Stop to end the run.")
+        paused = translate(
+            "TrainingWorkspace", "Paused after step {step:,} — Resume to go on, Stop to end the run."
+        )
+        self.controls.show_status(paused.format(step=event.step))
         self.refresh()
         self.pause_changed.emit(True)
 
@@ -356,7 +389,7 @@ class TrainingWorkspace(QWidget):
             run.history = RunHistory.from_dict(end.history)
             self.store.update(run)
         self.plots.flush()
-        report = describe_end(end, _best_accuracy(run.history) if run is not None else None)
+        report = describe_end(end, _best_accuracy(run.history) if run is not None else None, PANEL_WORDS)
         self.controls.show_message(report.banner, report.banner_kind)
         self.controls.show_progress(
             self.tracker.step if report.status else 0, self.tracker.total_steps, report.status
@@ -365,7 +398,11 @@ class TrainingWorkspace(QWidget):
         self._lock_settings(False)
         self.refresh()
         if report.weights_usable:
-            self.results.show_pending("Classifying the validation set with the weights the run ended with…")
+            self.results.show_pending(
+                translate(
+                    "TrainingWorkspace", "Classifying the validation set with the weights the run ended with…"
+                )
+            )
             self.session.request_results()
         self.run_finished.emit(end)
 
@@ -400,11 +437,16 @@ class TrainingWorkspace(QWidget):
         """Classify the validation set with the current weights (after this epoch during a run)."""
         if self.state.weights.key is None and not self.state.running:
             self.results.show_problem(
-                "there are no trained weights yet: train the network or open a checkpoint"
+                translate(
+                    "TrainingWorkspace",
+                    "there are no trained weights yet: train the network or open a checkpoint",
+                )
             )
             return
         if self.state.running:
-            self.results.show_pending("The results will update when this epoch ends…")
+            self.results.show_pending(
+                translate("TrainingWorkspace", "The results will update when this epoch ends…")
+            )
         self.session.request_results()
 
     def _on_view_changed(self) -> None:
@@ -422,7 +464,7 @@ class TrainingWorkspace(QWidget):
 
     @Slot(str)
     def _on_results_failed(self, message: str) -> None:
-        self.results.show_problem(message)
+        self.results.show_problem(core_text(message))
 
     @Slot(object)
     def _on_weights_changed(self, state: WeightsState) -> None:
