@@ -20,35 +20,6 @@ from cnnstudio.ui.terms import LAYER_TYPE_NAMES
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-OTHER_AREAS = frozenset(
-    {
-        # object names of the parts translated on other branches
-        "trainingPanel",  # i18n-train: the training panel (its dock's title is this area's)
-        "depthExperiment",
-        "identityCheck",
-        "insideNetwork",
-        # their menu entries, by the start of their names in window.menu_actions
-        "action:experiment:",
-    }
-)
-"""What the walk leaves to the other areas' branches: object names, and ``action:PREFIX`` for
-the menu entries whose names in ``window.menu_actions`` start with PREFIX (their menus have no
-object names). The lead empties this set once those branches are merged, and the walk then
-covers the whole window."""
-
-
-def other_areas(window) -> set:
-    """What :data:`OTHER_AREAS` names in *window*: object names, actions and the docks' View
-    menu entries."""
-    prefixes = tuple(name.removeprefix("action:") for name in OTHER_AREAS if name.startswith("action:"))
-    skip: set = {name for name in OTHER_AREAS if not name.startswith("action:")}
-    skip |= {action for name, action in window.menu_actions.items() if prefixes and name.startswith(prefixes)}
-    skip |= {
-        dock.toggleViewAction() for dock in window.findChildren(QDockWidget) if dock.objectName() in skip
-    }
-    return skip
-
-
 HANGUL_TEXT = re.compile(r"[\uac00-\ud7af]")
 
 
@@ -68,11 +39,10 @@ def user_names(window) -> list[str]:
 
 def test_the_korean_window_has_no_untranslated_text(korean_window, untranslated_texts):
     window = korean_window
-    skip, names = other_areas(window), user_names(window)
+    skip, names = (), user_names(window)  # the whole window: every dock and menu
     found = {"menus": untranslated_texts(window.menuBar(), skip=skip)}
     for dock in window.findChildren(QDockWidget):
-        if dock.objectName() not in skip:
-            found[dock.objectName()] = untranslated_texts(dock, names, skip)
+        found[dock.objectName()] = untranslated_texts(dock, names, skip)
     found["status bar"] = untranslated_texts(window.statusBar(), names, skip)
     found["canvas"] = untranslated_texts(window.canvas, names, skip)
     assert window.select_layer("conv1", "macs")  # a layer's page, its row chosen, its formula shown
@@ -219,7 +189,7 @@ def test_a_choice_is_shown_in_korean_and_kept_as_the_core_names_it(korean, qtbot
 
 def test_an_opened_block_and_its_inner_layer_speak_korean(korean, make_window, untranslated_texts):
     window = make_window(preset("resnet18"), remember_layout=False)
-    skip = other_areas(window)
+    skip = ()
     rows = window.document.summary.rows
     names = [*user_names(window), *(child.name for row in rows for child in row.children)]
     assert window.canvas.open_block(window.document.network.find("layer1.0").id)
@@ -242,7 +212,7 @@ def test_a_network_with_a_problem_says_so_in_korean(korean, make_window, untrans
     assert "conv2: 커널(15x15)이 입력(14x14)보다 큽니다" in validity.toolTip()
     names = user_names(window)
     assert untranslated_texts(window.statusBar(), names) == []
-    assert untranslated_texts(window.table_dock, names, other_areas(window)) == []
+    assert untranslated_texts(window.table_dock, names) == []
 
 
 def test_the_help_pages_speak_korean(korean_window, untranslated_texts):
