@@ -3,6 +3,7 @@
 #
 #   docs/screenshots/take.sh        (from the repository root; needs ../shared/tools/screenshot.sh,
 #                                    or SHOT_TOOL=/path/to/screenshot.sh)
+#   ONLY="app-ko.png lesson-ko-app.png" docs/screenshots/take.sh    retakes only those
 #
 # Each picture starts CNN Studio with a fresh home folder, so no saved layout or start-page
 # choice leaks in. pngquant (Debian package) makes the files small when it is installed.
@@ -47,6 +48,7 @@ PY
 # cut to its size.
 shoot() {
   local name=$1; shift
+  if [[ -n ${ONLY:-} && " $ONLY " != *" $name "* ]]; then return; fi
   local size=1600x1000
   if [[ ${1:-} == --at ]]; then size=$2; shift 2; fi
   rm -rf "$work/home"
@@ -72,6 +74,10 @@ shoot lesson-en.png conv5x5-bottleneck --lesson L06
 shoot app-ko.png lenet5 --lang ko
 shoot lesson-ko.png resnet34 --lesson L03 --lesson-language ko --select layer1.0 --column output_shape
 shoot exercise-hint.png "$work/my-alexnet.cnnstudio.json" \
+  --exercise resources/exercises/rebuild-alexnet-convs.cnnstudio-exercise.json --select conv3 --column output_shape
+# the window in Korean: a lesson beside its network, the exercise checker's hint
+shoot lesson-ko-app.png conv5x5-naive --lang ko --lesson L06
+shoot exercise-hint-ko.png "$work/my-alexnet.cnnstudio.json" --lang ko \
   --exercise resources/exercises/rebuild-alexnet-convs.cnnstudio-exercise.json --select conv3 --column output_shape
 # long networks wrap into columns and open whole; a layer inside an opened block; a small window
 shoot resnet152-fit.png resnet152
