@@ -60,8 +60,7 @@ def test_shapes_open_at_the_chosen_size_with_a_labelled_preview(qtbot):
     assert {cell.caption for cell in dataset.preview.cells} <= set(info.classes)
 
 
-def test_download_shows_progress_cancels_and_resumes(qtbot, file_server, tmp_path, monkeypatch):
-    monkeypatch.setattr(download_thread, "PROGRESS_EMIT_SECONDS", 0.0)  # every chunk reaches the bar
+def test_download_shows_progress_cancels_and_resumes(qtbot, file_server, tmp_path):
     files = serve_mnist(file_server)
     file_server.hold("train-images-idx3-ubyte.gz", after=CHUNK_BYTES)  # caught mid-way, surely
     _, workspace = training_window(qtbot)
@@ -92,3 +91,20 @@ def test_download_shows_progress_cancels_and_resumes(qtbot, file_server, tmp_pat
     qtbot.waitUntil(lambda: workspace.dataset_info is not None, timeout=30_000)
     assert (workspace.dataset_info.train_count, workspace.dataset_info.val_count) == (600, 20)
     assert workspace.controls.start.isEnabled()
+
+
+def test_progress_reports_are_coalesced_and_the_last_one_always_arrives(qtbot, tmp_path):
+    worker = download_thread._DownloadWorker("mnist", tmp_path, None, None)
+    signals = []
+    worker.progress_ready.connect(lambda: signals.append(worker.take_progress()))
+    worker._progress(10, 100)  # taken at once (the connection is direct here)
+    assert signals == [(10, 100)]
+    worker.progress_ready.disconnect()
+    sent = []
+    worker.progress_ready.connect(lambda: sent.append(True))
+    for done in (20, 30, 40):  # the GUI thread is busy: one signal waits, the values replace it
+        worker._progress(done, 100)
+    assert len(sent) == 1
+    assert worker.take_progress() == (40, 100)  # the last report before a stall, not an older one
+    worker._progress(50, 2**40)
+    assert len(sent) == 2 and worker.take_progress() == (50, download_thread.LARGEST_REPORTED)

@@ -9,7 +9,6 @@ starting again then continues it.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,13 +16,20 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from ...data import DatasetError, DownloadCancelled, download_dataset
 
-PROGRESS_EMIT_SECONDS = 0.05
+LARGEST_REPORTED = 2**31 - 1
+"""Qt's signals carry 32-bit integers: larger byte counts are reported as this."""
 
 
 class _DownloadWorker(QObject):
-    """Runs one download in its thread and reports back through signals."""
+    """Runs one download in its thread and reports back through signals.
 
-    progress = Signal(int, int)
+    Progress is coalesced, not throttled: each report replaces the last one, and a signal is
+    sent only when the GUI thread has taken the one before (:meth:`take_progress`), so at most
+    one waits in the event queue, and the bar always ends on the last report, even when the
+    transfer stalls right after it.
+    """
+
+    progress_ready = Signal()
     done = Signal(str)
     failed = Signal(str, bool)
 
@@ -32,7 +38,9 @@ class _DownloadWorker(QObject):
         self.kind, self.folder = kind, folder
         self.base_url, self.checksums = base_url, checksums
         self.cancel_event = threading.Event()
-        self._last_emit = 0.0
+        self._lock = threading.Lock()
+        self._latest = (0, 0)
+        self._pending = False
 
     @Slot()
     def work(self) -> None:
@@ -58,10 +66,18 @@ class _DownloadWorker(QObject):
             self.done.emit(str(target))
 
     def _progress(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if done >= total or now - self._last_emit >= PROGRESS_EMIT_SECONDS:
-            self._last_emit = now
-            self.progress.emit(min(done, 2**31 - 1), min(total, 2**31 - 1))
+        with self._lock:
+            self._latest = (min(done, LARGEST_REPORTED), min(total, LARGEST_REPORTED))
+            if self._pending:
+                return
+            self._pending = True
+        self.progress_ready.emit()
+
+    def take_progress(self) -> tuple[int, int]:
+        """The last report (bytes done, bytes in all); the next report sends a signal again."""
+        with self._lock:
+            self._pending = False
+            return self._latest
 
 
 class DatasetDownload(QObject):
@@ -73,7 +89,7 @@ class DatasetDownload(QObject):
     Signals
     -------
     progress(int, int)
-        Bytes done and bytes in all (at most twenty times a second).
+        Bytes done and bytes in all (the latest report whenever the GUI thread is free).
     finished(str)
         The folder holding the downloaded files (ready for ``KIND:FOLDER``).
     failed(str, bool)
@@ -104,7 +120,7 @@ class DatasetDownload(QObject):
         self._worker = _DownloadWorker(kind, Path(folder), self.base_url, self.checksums)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.work)
-        self._worker.progress.connect(self.progress)
+        self._worker.progress_ready.connect(self._on_progress)
         self._worker.done.connect(self._on_done)
         self._worker.failed.connect(self._on_failed)
         self._thread.start()
@@ -119,6 +135,11 @@ class DatasetDownload(QObject):
         """Cancel and wait for the thread (the window is closing)."""
         self.cancel()
         self._end_thread()
+
+    @Slot()
+    def _on_progress(self) -> None:
+        if self._worker is not None:
+            self.progress.emit(*self._worker.take_progress())
 
     @Slot(str)
     def _on_done(self, folder: str) -> None:
