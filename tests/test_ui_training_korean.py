@@ -7,9 +7,8 @@ boxes, group boxes, tab titles, combo items, table headers, list items, tooltips
 spin box affixes, menu actions, window titles and the plots' titles, axis labels and legends.
 Each must be Korean: every word in Latin letters in it must be a term kept as it is (layer
 types, MACs, GPU, network, dataset and file names, the open network's layer names). The last
-tests check resources/translations/ko/training.ts: it covers every text lupdate finds in
-cnnstudio/ui/training and cnnstudio/ui/experiments, finished, with the placeholders of its
-English, and the shipped .qm holds it.
+tests check the panel's layout at 1024x700. The translation file itself (training.ts) is checked
+with the others in tests/test_translations.py.
 """
 
 from __future__ import annotations
@@ -17,15 +16,12 @@ from __future__ import annotations
 import contextlib
 import html
 import re
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
 import torch
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -53,9 +49,6 @@ from cnnstudio.ui.training.words import PANEL_WORDS
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no window stack
 
 ROOT = Path(__file__).resolve().parents[1]
-AREA = ("cnnstudio/ui/training", "cnnstudio/ui/experiments")
-TS = ROOT / "resources" / "translations" / "ko" / "training.ts"
-QM = ROOT / "resources" / "translations" / "cnnstudio_ko.qm"
 LEFT = Qt.MouseButton.LeftButton
 WORKER_MS = 180_000
 """Loading PyTorch on the worker, then a run or a forward pass, on a busy 2-core machine."""
@@ -398,40 +391,6 @@ def test_the_identity_check_and_the_inside_view_are_korean(korean, qtbot, make_w
         for text in texts
     )
     assert untranslated(texts, names) == []
-
-
-# -- the translation file -------------------------------------------------------------------------
-
-
-def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
-    messages = {}
-    for context in ET.parse(path).getroot().iter("context"):
-        name = context.findtext("name")
-        for message in context.iter("message"):
-            messages[(name, message.findtext("source"))] = message.find("translation")
-    return messages
-
-
-def test_training_ts_covers_every_text_of_its_area_finished(tmp_path):
-    files = sorted(str(path) for folder in AREA for path in (ROOT / folder).rglob("*.py"))
-    fresh = tmp_path / "found.ts"
-    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    subprocess.run([str(lupdate), "-silent", "-no-obsolete", *files, "-ts", str(fresh)], check=True, cwd=ROOT)
-    found, shipped = _messages(fresh), _messages(TS)
-    assert len(found) > 250
-    assert set(found) == set(shipped)  # every text the code has, and none it no longer has
-    for (context, source), translation in shipped.items():
-        assert context.startswith(("Training", "Experiments")), context
-        assert translation.get("type") is None and translation.text, source
-        assert sorted(re.findall(r"\{[^}]*\}", source)) == sorted(re.findall(r"\{[^}]*\}", translation.text))
-        assert ("&" in source.replace("&&", "")) == ("&" in translation.text.replace("&&", "")), source
-
-
-def test_the_shipped_qm_holds_the_training_translation(qapp):
-    translator = QTranslator()
-    assert translator.load(str(QM))
-    for (context, source), translation in _messages(TS).items():
-        assert translator.translate(context, source) == translation.text, source
 
 
 # -- the panel at 1024x700 in both languages -------------------------------------------------------

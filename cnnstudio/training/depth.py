@@ -102,16 +102,20 @@ class DepthSettings:
 
     def describe(self) -> str:
         """The settings in one sentence."""
-        return SETTINGS_TEXT.format(
-            train=self.images - self.val_images,
-            val=self.val_images,
-            size=self.size,
-            width=self.width,
-            epochs=self.epochs,
-            batch=self.batch_size,
-            lr=self.lr,
-            seed=self.seed,
-        )
+        return SETTINGS_TEXT.format(**self.sentence_fields())
+
+    def sentence_fields(self) -> dict[str, Any]:
+        """The values :data:`SETTINGS_TEXT` (and a translation of it) names."""
+        return {
+            "train": self.images - self.val_images,
+            "val": self.val_images,
+            "size": self.size,
+            "width": self.width,
+            "epochs": self.epochs,
+            "batch": self.batch_size,
+            "lr": self.lr,
+            "seed": self.seed,
+        }
 
     def with_changes(self, **changes: Any) -> DepthSettings:
         return replace(self, **changes)

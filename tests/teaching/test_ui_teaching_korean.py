@@ -1,25 +1,18 @@
 """The teaching docks in Korean, on the real widgets: with the shipped Korean translation
 installed, the Lessons dock (L03, L06), the Exercise dock (rebuild LeNet-5 with a hint, the
 predict exercise) and the Compare dock (ready-made comparisons, their charts) show no English
-beyond the terms kept as they are; and resources/translations/ko/teaching.ts is complete.
-
-Text written by the pure-Python layers and translated by :mod:`cnnstudio.i18n` (a ready-made
-comparison's note, its ratios in words) and the app area's words for the presets' groups are
-checked as soon as those translations are part of the build; until then they are the only
-English allowed, named exactly.
+beyond the terms kept as they are, including the text written by the pure-Python layers and
+translated by :mod:`cnnstudio.i18n` (a ready-made comparison's note, its ratios in words).
+teaching.ts itself is checked with the other translation files in tests/test_translations.py.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,16 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from cnnstudio.comparing import ready_made
-from cnnstudio.core import LESSONS, PRESETS
+from cnnstudio.core import PRESETS
 from cnnstudio.teaching import load_exercise, packaged_exercises
-from cnnstudio.ui.compare.names import shown_label
-from cnnstudio.ui.language import install_translators, translations_dir
+from cnnstudio.ui.language import install_translators
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 ROOT = Path(__file__).resolve().parents[2]
-TEACHING_TS = ROOT / "resources" / "translations" / "ko" / "teaching.ts"
-AREA = ("cnnstudio/ui/lessons", "cnnstudio/ui/exercises", "cnnstudio/ui/compare")
 EXERCISES = {load_exercise(path).id: path for path in packaged_exercises()}
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -86,16 +76,6 @@ def korean_window(korean, make_window):
     window = make_window(remember_layout=False)
     window.lessons.panel.set_language("ko")
     return window
-
-
-def core_translated() -> bool:
-    """Whether the pure-Python layers' messages are translated in this build (cnnstudio.i18n)."""
-    return importlib.util.find_spec("cnnstudio.i18n") is not None
-
-
-def app_area_translated() -> bool:
-    """Whether the app area's words for presets are in the shipped translation."""
-    return QCoreApplication.translate("Presets", LESSONS[0]) != LESSONS[0]
 
 
 # -- reading what the docks show -------------------------------------------------------------------
@@ -305,17 +285,6 @@ def test_the_predict_exercise_in_korean(korean_window, qtbot):
 # -- the compare dock ------------------------------------------------------------------------------
 
 
-def comparing_sentences(comparison_id: str) -> tuple[str, ...]:
-    """The English the comparing package writes for *comparison_id* (translated by cnnstudio.i18n)."""
-    comparison = ready_made(comparison_id)
-    fragments = [comparison.note]
-    for network in comparison.networks[1:]:
-        for ratio in comparison.ratios(network):
-            fragments.append(ratio.words)
-            fragments.append(ratio.sentence(shown_label(network), shown_label(comparison.baseline)))
-    return tuple(fragments)
-
-
 @pytest.mark.parametrize("comparison_id", ["bottleneck-5x5", "classic-networks"])
 def test_a_ready_made_comparison_in_korean(korean_window, comparison_id, qtbot):
     window = korean_window
@@ -326,7 +295,7 @@ def test_a_ready_made_comparison_in_korean(korean_window, comparison_id, qtbot):
     assert HANGUL.search(view.title.text())
     if comparison_id == "bottleneck-5x5":
         # the lecture's "about a tenth", exactly, in the app's language
-        assert ("곱셈-누산(MAC) 9.68배 적음" if core_translated() else "9.68x") in view.ratios.text()
+        assert "곱셈-누산(MAC) 9.68배 적음" in view.ratios.text()
         assert view.table.text(1, 0) == PRESETS["conv5x5-bottleneck"].title_ko
     else:
         ticks = [t for w, t in chart_texts(view.charts) if w.endswith("tick")]
@@ -334,10 +303,7 @@ def test_a_ready_made_comparison_in_korean(korean_window, comparison_id, qtbot):
     texts = widget_texts(window.compare)
     compare_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and a.text() == "비교(&C)")
     texts += menu_texts(compare_menu, "Compare menu")
-    allowed = () if core_translated() else comparing_sentences(comparison_id)
-    if not app_area_translated():  # the app area's words (context Presets), not yet shipped
-        allowed += tuple(LESSONS)
-    assert untranslated(texts, allowed) == []
+    assert untranslated(texts) == []
 
 
 def test_the_stage_readout_in_korean(korean_window):
@@ -347,45 +313,3 @@ def test_the_stage_readout_in_korean(korean_window):
     text = stage_readout(comparison, "head")
     assert text.startswith("헤드 · ") and "파라미터" in text and "LeNet-5" in text
     assert english_left(text, ("flatten", "softmax")) == ""  # the first and last layers' names
-
-
-# -- the translation file --------------------------------------------------------------------------
-
-
-def ts_messages(path: Path) -> dict[tuple[str, str], ET.Element]:
-    messages = {}
-    for context in ET.parse(path).getroot().iter("context"):
-        name = context.findtext("name")
-        for message in context.iter("message"):
-            messages[(name, message.findtext("source"))] = message.find("translation")
-    return messages
-
-
-def test_teaching_ts_is_finished_and_covers_every_text_of_the_area(tmp_path):
-    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    files = sorted(str(p) for folder in AREA for p in (ROOT / folder).rglob("*.py"))
-    fresh = tmp_path / "teaching.ts"
-    subprocess.run(
-        [str(lupdate), "-silent", "-no-obsolete", "-locations", "none", *files, "-ts", str(fresh)],
-        check=True,
-        cwd=ROOT,
-    )
-    found = set(ts_messages(fresh))
-    shipped = ts_messages(TEACHING_TS)
-    assert len(found) > 100
-    assert found - set(shipped) == set(), "texts of the area missing from teaching.ts: make translations"
-    assert set(shipped) - found == set(), "teaching.ts holds texts the area no longer has"
-    for key, translation in shipped.items():
-        assert translation.get("type") is None and translation.text, f"unfinished: {key}"
-        assert key[0].startswith(("Lessons", "Exercises", "Compare")), key
-        fields = set(re.findall(r"\{\w+\}", key[1]))
-        assert set(re.findall(r"\{\w+\}", translation.text)) == fields, key
-        if "&" in key[1] and "&&" not in key[1]:
-            assert "(&" in translation.text, key  # 파일(&F): the accelerator kept
-
-
-def test_the_shipped_qm_holds_the_teaching_translations(qapp):
-    translator = QTranslator()
-    assert translator.load("cnnstudio_ko", str(translations_dir()))
-    for (context, source), translation in ts_messages(TEACHING_TS).items():
-        assert translator.translate(context, source) == translation.text, (context, source)

@@ -66,16 +66,7 @@ def settings_text(settings: DepthSettings) -> str:
         "Each run: {train:,} drawn shapes of {size}x{size} pixels ({val:,} more for validation), "
         "first-stage width {width}, {epochs} epochs, batch {batch}, Adam at {lr:g} with a cosine "
         "schedule, seed {seed}.",
-    ).format(
-        train=settings.images - settings.val_images,
-        val=settings.val_images,
-        size=settings.size,
-        width=settings.width,
-        epochs=settings.epochs,
-        batch=settings.batch_size,
-        lr=settings.lr,
-        seed=settings.seed,
-    )
+    ).format(**settings.sentence_fields())
 
 
 def run_style(kind: str, depth: int) -> dict:

@@ -112,7 +112,7 @@
     </message>
     <message>
         <source>Checking on the training worker (after the training run, if one is in progress)…</source>
-        <translation>학습 작업 스레드에서 검사하는 중…(학습 실행이 진행 중이면 그 뒤에)</translation>
+        <translation>학습 작업 스레드에서 검사하는 중(학습 실행이 진행 중이면 그 뒤에)…</translation>
     </message>
     <message>
         <source>This network has no residual block. Open ResNet-20 to try the identity on one.</source>
@@ -191,7 +191,7 @@
     <name>ExperimentsInside</name>
     <message>
         <source>Computing on the training worker (after the training run, if one is in progress)…</source>
-        <translation>학습 작업 스레드에서 계산하는 중…(학습 실행이 진행 중이면 그 뒤에)</translation>
+        <translation>학습 작업 스레드에서 계산하는 중(학습 실행이 진행 중이면 그 뒤에)…</translation>
     </message>
     <message>
         <source>Each small picture is one channel of the chosen layer&apos;s output for the image on the left: white where that filter responds most, black where least. Click a position in a map to see, on the image, the pixels it reads (its receptive field). Compare the initial weights with the trained ones: training turns noise into edge and shape detectors.</source>
