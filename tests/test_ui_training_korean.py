@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-import torch
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -127,28 +126,10 @@ KEPT = frozenset(
 )
 """Words kept in Latin letters in the Korean interface (names, units, layer types, dataset ids)."""
 
-CORE = "〔코어 메시지〕"
-"""What every message of the Qt-free packages reads in these tests (see ``korean``)."""
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 # -- fixtures -------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def korean(qapp, monkeypatch):
-    """The app's shipped Korean translation installed for this test, English again after it.
-
-    Messages the Qt-free packages write in English reach the panel through ``core_text``, whose
-    Korean the i18n package supplies; here each of them reads :data:`CORE`, so a message shown
-    without ``core_text`` stays English and is caught.
-    """
-    from cnnstudio.ui import language
-
-    monkeypatch.setattr(language, "_core_translate", lambda text, lang: CORE)
-    assert language.install_translators("ko") == "ko"
-    yield
-    language.install_translators("en")
 
 
 @pytest.fixture(params=["en", "ko"])
@@ -159,15 +140,6 @@ def language(request, qapp):
     assert install_translators(request.param) == request.param
     yield request.param
     install_translators("en")
-
-
-@pytest.fixture
-def one_thread():
-    """torch on one thread while the test runs (steadier on a loaded 2-core machine)."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
 
 
 @pytest.fixture
@@ -302,7 +274,7 @@ def test_the_walk_finds_english_and_accepts_kept_terms():
 
 @pytest.mark.slow
 def test_the_training_panel_speaks_korean_before_during_and_after_a_run(
-    korean, qtbot, training_window, one_thread
+    korean, qtbot, training_window, one_torch_thread
 ):
     window, workspace = training_window()
     panel = window.training_panel
@@ -366,7 +338,7 @@ def test_the_depth_experiment_window_is_korean(korean, make_window):
 
 
 @pytest.mark.slow
-def test_the_identity_check_and_the_inside_view_are_korean(korean, qtbot, make_window, one_thread):
+def test_the_identity_check_and_the_inside_view_are_korean(korean, qtbot, make_window, one_torch_thread):
     window = make_window(preset("resnet20"))
     names = layer_names(window.document.network)
     check = window.experiments.show_identity_check()
@@ -455,7 +427,7 @@ def _nothing_cut_on_any_tab(qtbot, workspace, panel) -> None:
 
 
 @pytest.mark.slow
-def test_nothing_in_the_training_panel_is_cut_at_1024x700(language, qtbot, training_window, one_thread):
+def test_nothing_in_the_training_panel_is_cut_at_1024x700(language, qtbot, training_window, one_torch_thread):
     window, workspace = training_window(size=(1024, 700))
     assert (window.width(), window.height()) == (1024, 700)
     qtbot.waitUntil(lambda: not workspace.runs_in_column)  # the runs list is a tab at this width

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from cnnstudio.comparing import ready_made
 from cnnstudio.core import PRESETS
 from cnnstudio.teaching import load_exercise, packaged_exercises
-from cnnstudio.ui.language import install_translators
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -60,14 +59,6 @@ English words beyond :data:`KEPT`."""
 
 
 # -- the Korean translation ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def korean(qapp):
-    """The shipped Korean translation installed for the test, removed after it."""
-    assert install_translators("ko") == "ko"
-    yield
-    install_translators("en")
 
 
 @pytest.fixture
