@@ -36,6 +36,9 @@ smoke=$build/smoke
 rm -rf "$smoke" && mkdir -p "$smoke"
 QT_QPA_PLATFORM=offscreen "$app" resnet50 --screenshot "$smoke/window.png"
 test -s "$smoke/window.png"
+QT_QPA_PLATFORM=offscreen "$app" lenet5 --lang ko --lesson L02 --screenshot "$smoke/window-ko.png"
+test -s "$smoke/window-ko.png"
+"$app" --lang ko summary lenet5 | grep -q "파라미터"  # the command line's Korean, from cnnstudio.i18n
 "$app" summary lenet5 --verify > "$smoke/summary.txt"
 grep -q "verified against PyTorch" "$smoke/summary.txt"
 "$app" train lenet5 --epochs 1 --checkpoint "$smoke/lenet5.pt" > "$smoke/train.json"
