@@ -170,3 +170,21 @@ def test_two_threads_compile_one_catalog_once(monkeypatch):
     second.join(60)
     assert len(compiled) == 1
     assert found["first"] is found["second"] is i18n.catalog("ko")
+
+
+@pytest.mark.parametrize(
+    ("english", "korean"),
+    [
+        ("3 more weight layers", "가중치 층 3개 많음"),  # was "가중치 층 3 많음": a share's template matched
+        ("2 fewer weight layers", "가중치 층 2개 적음"),
+        ("0.8% more parameters", "파라미터 0.8% 많음"),
+        (
+            "A has 0.8% more parameters than B (10 against 9).",
+            "A의 파라미터 수는 B보다 0.8% 많습니다 (10 대 9).",
+        ),
+    ],
+)
+def test_a_comparison_counts_weight_layers_and_gives_shares_in_percent(english, korean):
+    from cnnstudio.i18n import translate
+
+    assert translate(english, "ko") == korean

@@ -6,6 +6,7 @@ Language saves the choice."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -250,3 +251,25 @@ def test_the_unsaved_changes_question_and_its_buttons_speak_korean(
     assert seen[0][0] == "저장하지 않은 변경 사항"
     assert all(HANGUL_TEXT.search(text) for text in seen[0][1]), seen[0][1]  # Qt's own buttons: qtbase_ko
     assert seen[1] == []
+
+
+@pytest.mark.parametrize("ask", ["open_dialog", "save_as"])
+def test_the_file_dialogs_speak_korean(ask, korean_window, untranslated_texts):
+    # qtbase_ko.qm translates "Look in:" but Qt 6 asks for "&Look in:" (and "Files of &type:")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    window, seen = korean_window, []
+
+    def look_and_cancel() -> None:  # the folders' names are the user's own, as they are
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        found = untranslated_texts(dialog, user_names(window))
+        folders = [Path(text) for text in found if text.startswith("/")] + [Path.cwd()]
+        names = {part for folder in folders for part in folder.parts}
+        seen.append([text for text in found if not text.startswith("/") and text not in names])
+        dialog.reject()
+
+    QTimer.singleShot(0, look_and_cancel)
+    assert getattr(window.files, ask)() is False
+    assert seen == [[]]

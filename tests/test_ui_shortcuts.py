@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox
 
 from cnnstudio.core import preset
 from cnnstudio.ui.layer_table import COLUMNS
@@ -105,3 +106,44 @@ def test_f1_opens_the_lessons_and_ctrl_slash_the_keys_page(qtbot, make_window):
     qtbot.keyClick(window.table, Qt.Key.Key_F1)
     qtbot.waitUntil(window.lessons.isVisible)
     assert window.menu_actions["shortcuts"].shortcut() == QKeySequence("Ctrl+/")
+
+
+def focus_kernel_box(qtbot, window) -> QAbstractSpinBox:
+    """Select conv1 and put the focus in the inspector's box of its kernel size."""
+    focus_table_row(qtbot, window, "conv1")
+    find = lambda: window.inspector.findChild(QAbstractSpinBox, "param_kernel")  # noqa: E731
+    qtbot.waitUntil(lambda: find() is not None and find().isVisible())
+    box = find()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    return box
+
+
+def test_ctrl_z_in_a_number_box_after_enter_undoes_the_edit(qtbot, make_window):
+    # the box's line edit claimed Ctrl+Z even with nothing of its own to undo: nothing happened
+    window = make_window(preset("lenet5"))
+    box = focus_kernel_box(qtbot, window)
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(box, Qt.Key.Key_A, ctrl)
+    qtbot.keyClicks(box, "3")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    kernel = lambda: window.document.network.find("conv1").params["kernel"]  # noqa: E731
+    assert kernel() == 3 and box.hasFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Z, ctrl)
+    assert kernel() == 5 and box.text() == "5"
+    qtbot.keyClick(box, Qt.Key.Key_Z, ctrl | shift)
+    assert kernel() == 3
+    qtbot.keyClick(box, Qt.Key.Key_Z, ctrl)
+    qtbot.keyClick(box, Qt.Key.Key_Y, ctrl)
+    assert kernel() == 3
+
+
+def test_ctrl_z_while_typing_in_a_number_box_takes_back_the_typing(qtbot, make_window):
+    window = make_window(preset("lenet5"))
+    box = focus_kernel_box(qtbot, window)
+    box.lineEdit().setCursorPosition(1)
+    qtbot.keyClicks(box, "1")
+    assert box.text() == "51"
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert box.text() == "5"
+    assert window.document.undo_stack.count() == 0  # nothing was committed, nothing undone

@@ -20,8 +20,10 @@ NOUNS = (
 SHORT = (
     ("{times:n}x fewer", "{times}배 적음"),
     ("{times:n}x more", "{times}배 많음"),
-    ("{share:n} fewer", "{share} 적음"),
-    ("{share:n} more", "{share} 많음"),
+    ("{share:n}% fewer", "{share}% 적음"),
+    ("{share:n}% more", "{share}% 많음"),
+    ("{count:n} fewer", "{count}개 적음"),  # weight layers, counted one by one
+    ("{count:n} more", "{count}개 많음"),
     ("under 0.1% fewer", "0.1% 미만으로 적음"),
     ("under 0.1% more", "0.1% 미만으로 많음"),
     ("the same", "같음"),
@@ -37,8 +39,8 @@ def _with_nouns() -> tuple[tuple[str, str], ...]:
     amounts = (
         ("{times:n}x fewer", "{times}배 적음", "{times}배 적습니다"),
         ("{times:n}x more", "{times}배 많음", "{times}배 많습니다"),
-        ("{share:n} fewer", "{share} 적음", "{share} 적습니다"),
-        ("{share:n} more", "{share} 많음", "{share} 많습니다"),
+        ("{share:n}% fewer", "{share}% 적음", "{share}% 적습니다"),
+        ("{share:n}% more", "{share}% 많음", "{share}% 많습니다"),
         ("under 0.1% fewer", "0.1% 미만으로 적음", "0.1% 미만으로 적습니다"),
         ("under 0.1% more", "0.1% 미만으로 많음", "0.1% 미만으로 많습니다"),
     )

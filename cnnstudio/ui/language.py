@@ -26,7 +26,7 @@ from importlib import import_module
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from ..teaching.messages import LANGUAGES, language
 from .settings import APPLICATION, ORGANIZATION
@@ -39,6 +39,19 @@ CATALOG = "cnnstudio"
 """The app's translation files are ``cnnstudio_<language>.ts`` (source) and ``.qm`` (compiled)."""
 QT_CATALOGS = ("qtbase",)
 """Qt's own translations loaded beside the app's: standard buttons, file and message dialogs."""
+QT_TEXTS_LEFT_IN_ENGLISH = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),  # Qt asks with a disambiguation;
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),  # a catalog answers without one
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+)
+"""Qt's own words that its ``qtbase_ko.qm`` leaves in English (Qt 6 gave the file dialog's
+labels accelerators and moved its file types to a new context; the catalog still has the old
+ones): the app's catalog, asked after
+Qt's, carries them under Qt's context."""
 
 _session_language: str | None = None
 _ui_language = "en"

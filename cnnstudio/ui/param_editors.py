@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtGui import QKeySequence, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -105,7 +105,23 @@ class _SaysItsRange:
         self.refused.emit(self.allowed)
 
 
-class IntEditor(_SaysItsRange, QSpinBox):
+class _LeavesUndoToTheWindow:
+    """For the number boxes: Ctrl+Z (and redo's keys) reach the window's Undo when the box has
+    no typing of its own to take back. Qt's line edit claims those keys even with nothing to
+    undo, so after typing a value and Enter, Ctrl+Z did nothing at all."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            edit = self.lineEdit()
+            undo = event.matches(QKeySequence.StandardKey.Undo) and not edit.isUndoAvailable()
+            redo = event.matches(QKeySequence.StandardKey.Redo) and not edit.isRedoAvailable()
+            if undo or redo:
+                event.ignore()  # not claimed: the window's shortcut runs
+                return True
+        return super().event(event)
+
+
+class IntEditor(_LeavesUndoToTheWindow, _SaysItsRange, QSpinBox):
     """A whole-number setting."""
 
     edited = Signal(object)
@@ -127,7 +143,7 @@ class IntEditor(_SaysItsRange, QSpinBox):
         self.blockSignals(False)
 
 
-class FloatEditor(_SaysItsRange, QDoubleSpinBox):
+class FloatEditor(_LeavesUndoToTheWindow, _SaysItsRange, QDoubleSpinBox):
     """A real-number setting, shown without trailing zeros (``0.5``, ``0.0001``)."""
 
     edited = Signal(object)
@@ -190,7 +206,7 @@ class ChoiceEditor(QComboBox):
         self.blockSignals(False)
 
 
-class PixelsBox(_SaysItsRange, QSpinBox):
+class PixelsBox(_LeavesUndoToTheWindow, _SaysItsRange, QSpinBox):
     """The pixels of a padding setting."""
 
     refused = Signal(str)

@@ -189,7 +189,7 @@ def test_the_lessons_dock_speaks_korean(korean_window, lesson_id, step_solutions
     first = panel.steps.items[0]
     qtbot.mouseClick(first.start_button, Qt.MouseButton.LeftButton)  # "…에서 시작"
     qtbot.mouseClick(first.hint_button, Qt.MouseButton.LeftButton)
-    assert first.status.isVisible() and first.status.text().startswith("아직: ")
+    assert first.status.isVisible() and first.status.text().startswith("미완료: ")
     step_solutions[(lesson_id, 1)](window.document)
     assert first.passed and first.status.text() == "완료: 네트워크가 목표를 이루었습니다."
     assert panel.steps.progress.text() == f"{len(panel.steps.items)}단계 중 1단계 완료"
@@ -206,7 +206,7 @@ def test_a_step_says_what_is_missing_in_korean(korean_window, qtbot):
     item = panel.steps.items[0]
     assert item.start_button.text() == "5x5 합성곱 (그대로)에서 시작"
     qtbot.mouseClick(item.start_button, Qt.MouseButton.LeftButton)
-    assert item.status.text() == "아직: kernel=1, filters=16인 Conv2d 층이 아직 없습니다."
+    assert item.status.text() == "미완료: kernel=1, filters=16인 Conv2d 층이 아직 없습니다."
     assert plain(item.goal.text()).startswith("1단계.")
 
 
@@ -218,7 +218,7 @@ def test_a_korean_app_keeps_english_lessons_in_english_but_its_own_words_korean(
     assert panel.lesson.language == "en" and not HANGUL.search(plain(item.goal.text()).split(".", 1)[1])
     assert item.hint_button.text() == "힌트" and item.start_button.text().endswith("에서 시작")
     qtbot.mouseClick(item.start_button, Qt.MouseButton.LeftButton)
-    assert item.status.text().startswith("아직: ")
+    assert item.status.text().startswith("미완료: ")
 
 
 # -- the exercises ---------------------------------------------------------------------------------

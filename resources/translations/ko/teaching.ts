@@ -497,7 +497,7 @@
     </message>
     <message>
         <source>Not yet: {missing}.</source>
-        <translation>아직: {missing}.</translation>
+        <translation>미완료: {missing}.</translation>
     </message>
     <message>
         <source>{done} of {n} steps done</source>
