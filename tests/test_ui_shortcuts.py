@@ -6,6 +6,9 @@ offers a key to the focused widget as a shortcut override, then to the window's 
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox
@@ -147,3 +150,38 @@ def test_ctrl_z_while_typing_in_a_number_box_takes_back_the_typing(qtbot, make_w
     qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert box.text() == "5"
     assert window.document.undo_stack.count() == 0  # nothing was committed, nothing undone
+
+
+def _shared_access_keys(menu, path=()) -> list:
+    """Entries of one menu (and of its submenus) that share an Alt access key."""
+    keys: dict[str, list[str]] = {}
+    shared = []
+    for action in menu.actions():
+        found = re.search(r"&(\w)", action.text().replace("&&", ""))
+        if found:
+            keys.setdefault(found.group(1).lower(), []).append(action.text())
+        if action.menu() is not None:
+            action.menu().aboutToShow.emit()  # menus filled as they open (Open Recent)
+            shared += _shared_access_keys(action.menu(), (*path, action.text()))
+    return shared + [(path, key, texts) for key, texts in keys.items() if len(texts) > 1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_two_entries_of_a_menu_share_an_access_key(lang, request, make_window):
+    # Alt+letter only cycles between entries that share it (파일(&F) in Korean keeps the letter)
+    if lang == "ko":
+        request.getfixturevalue("korean")
+    window = make_window(preset("lenet5"))
+    assert _shared_access_keys(window.menuBar()) == []
+
+
+def test_select_layer_selects_whatever_keys_are_held(qtbot, make_window):
+    # Ctrl held (or left so by a key event) made setCurrentIndex toggle the row: deselected
+    window = make_window(preset("lenet5"))
+    qtbot.keyPress(window.table, Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier)
+    try:
+        assert window.select_layer("conv2", "params")
+        assert window.document.selected_ids == [window.document.network.find("conv2").id]
+        assert window.table.selectionModel().isRowSelected(window.table.currentIndex().row())
+    finally:
+        qtbot.keyRelease(window.table, Qt.Key.Key_Control)

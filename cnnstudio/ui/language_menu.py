@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 def add_language_menu(window: MainWindow, menu: QMenu) -> QAction:
     """Add the Language submenu to *menu*; returns its menu action (its entries are its
     menu's actions, each with its language code as data)."""
-    submenu = menu.addMenu(QCoreApplication.translate("LanguageMenu", "&Language"))
+    submenu = menu.addMenu(QCoreApplication.translate("LanguageMenu", "Lan&guage"))
     submenu.setObjectName("languageMenu")
     group = QActionGroup(submenu)
     group.setExclusive(True)

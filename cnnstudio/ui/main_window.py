@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
@@ -214,7 +214,10 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             return False
         self.document.set_selection([self.table.table_model.row_of(index).node_id])
-        self.table.setCurrentIndex(index)
+        # the selection model's own flags: setCurrentIndex would read the keyboard's modifiers
+        # now (Ctrl held toggles, and can clear the selection just made)
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         self.table.scrollTo(index)
         return True
 

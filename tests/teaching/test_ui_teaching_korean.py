@@ -238,7 +238,7 @@ def test_rebuild_lenet5_gives_its_hint_in_korean(korean_window, wrong_attempts, 
     assert panel.hint.isVisible() and panel.hint.text() == f"먼저 고칠 점: {korean_hint}."
     file_menu = window.menu_actions["file_menu"].menu()
     opening = [t for w, t in menu_texts(file_menu, "File") if "xercise" in t or "연습" in t]
-    assert "연습 문제 열기(&X)…" in opening and "연습 문제(&X)" in opening
+    assert "연습 문제 열기(&X)…" in opening and "연습 문제(&I)" in opening
     texts = widget_texts(window.exercises.dock)
     assert untranslated(texts) == []
 

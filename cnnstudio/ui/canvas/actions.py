@@ -46,7 +46,7 @@ class CanvasActions(QObject):
             self.tr("&Paste"), QKeySequence.StandardKey.Paste, self.paste_clipboard, self.tr("Paste layers")
         )
         self.duplicate = self._action(
-            self.tr("D&uplicate"),
+            self.tr("Dupl&icate"),
             QKeySequence("Ctrl+D"),
             self.duplicate_selection,
             self.tr("Duplicate the selected layers"),
@@ -79,7 +79,7 @@ class CanvasActions(QObject):
             self.tr("Show the whole diagram"),
         )
         self.auto_layout = self._action(
-            self.tr("Auto &Layout"),
+            self.tr("Auto La&yout"),
             QKeySequence("Ctrl+L"),
             self.layout_network,
             self.tr("Arrange the layers top to bottom, a long network in columns side by side"),

@@ -82,7 +82,7 @@ def _file_menu_entries(window: MainWindow, controller: ExerciseController) -> No
     action.triggered.connect(lambda _checked=False: controller.open_dialog())
     menu.insertAction(before, action)
     window.menu_actions["open_exercise"] = action
-    shipped = QMenu(QCoreApplication.translate("ExercisesDock", "E&xercises"), menu)
+    shipped = QMenu(QCoreApplication.translate("ExercisesDock", "Exerc&ises"), menu)
     menu.insertMenu(before, shipped)
     for path in packaged_exercises():
         try:

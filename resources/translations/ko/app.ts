@@ -559,8 +559,8 @@
         <translation>층을 붙여넣습니다</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>복제(&amp;U)</translation>
+        <source>Dupl&amp;icate</source>
+        <translation>복제(&amp;I)</translation>
     </message>
     <message>
         <source>Duplicate the selected layers</source>
@@ -607,8 +607,8 @@
         <translation>다이어그램 전체를 보여 줍니다</translation>
     </message>
     <message>
-        <source>Auto &amp;Layout</source>
-        <translation>자동 배치(&amp;L)</translation>
+        <source>Auto La&amp;yout</source>
+        <translation>자동 배치(&amp;Y)</translation>
     </message>
     <message>
         <source>Arrange the layers top to bottom, a long network in columns side by side</source>
@@ -1313,8 +1313,8 @@ CNN Studio closed before the new network {network} was saved to a file.</source>
 <context>
     <name>LanguageMenu</name>
     <message>
-        <source>&amp;Language</source>
-        <translation>언어(&amp;L)</translation>
+        <source>Lan&amp;guage</source>
+        <translation>언어(&amp;G)</translation>
     </message>
     <message>
         <source>Show CNN Studio in {language} from its next start</source>

@@ -298,8 +298,8 @@
         <translation>연습 문제 파일(*.cnnstudio-exercise.json)을 열어 풉니다</translation>
     </message>
     <message>
-        <source>E&amp;xercises</source>
-        <translation>연습 문제(&amp;X)</translation>
+        <source>Exerc&amp;ises</source>
+        <translation>연습 문제(&amp;I)</translation>
     </message>
     <message>
         <source>An exercise of lesson {lesson} ({id})</source>
