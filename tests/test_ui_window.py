@@ -288,3 +288,10 @@ def test_the_canvas_says_the_wheel_zooms_and_shows_the_zoom(qtbot, make_window):
     window.resize(700, 500)  # a canvas too narrow for the sentence: the zoom alone
     qtbot.waitUntil(lambda: hint.text() == "125%")
     assert window.canvas.viewport().geometry().contains(hint.geometry())
+
+
+def test_the_start_page_title_leaves_the_apps_name_to_the_desktop(make_window):
+    # window systems append " — CNN Studio" (the application's display name) themselves
+    page = make_window().show_start_page()
+    assert page.windowTitle() == "Pick a network"
+    page.close()

@@ -178,7 +178,7 @@ class StartPage(QDialog):
         super().__init__(parent)
         self.setObjectName("startPage")
         self._lesson_ids = tuple(lesson_ids)
-        self.setWindowTitle(QCoreApplication.translate("StartPage", "CNN Studio: pick a network"))
+        self.setWindowTitle(QCoreApplication.translate("StartPage", "Pick a network"))
         self.setStyleSheet(STYLE)
         self._fit_to_screen()
         layout = QVBoxLayout(self)

@@ -2060,8 +2060,8 @@ MACs: {macs}</translation>
         <translation>강의 패널을 {lesson}에서 엽니다</translation>
     </message>
     <message>
-        <source>CNN Studio: pick a network</source>
-        <translation>CNN Studio: 네트워크 고르기</translation>
+        <source>Pick a network</source>
+        <translation>네트워크 고르기</translation>
     </message>
     <message>
         <source>Show this page when CNN Studio starts</source>
