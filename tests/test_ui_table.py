@@ -346,3 +346,12 @@ def test_a_blocks_sum_names_its_layers(make_dock):
     dock = make_dock("resnet18")
     text = dock.view.table_model.index_of_path("layer1.0", col("params")).data(FORMULA_ROLE)
     assert text == "sum of the inner layers = conv1 36,864 + bn1 128 + conv2 36,864 + bn2 128 = 73,984"
+
+
+def test_a_layer_not_connected_says_so_in_the_formula_panel(make_dock):
+    dock = make_dock("lenet5")
+    assert execute(dock.document, AddNodeCommand(dock.document.network, "relu", name="floating"))
+    dock.view.setCurrentIndex(dock.view.table_model.index_of_path("floating", col("macs")))
+    text = dock.formula_panel.text()
+    assert "not connected, so not part of the network" in text
+    assert "earlier layer" not in text  # nothing upstream is wrong: it has no upstream

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from ..core import Summary, fmt
 from . import style
+from .commands import sentence
 from .document import Document
 from .language import core_text
-from .layer_table import COLUMNS, ERROR_COLOR, ERRORS_ROLE, FORMULA_ROLE, NODE_ID_ROLE
+from .layer_table import COLUMNS, ERROR_COLOR, ERRORS_ROLE, FORMULA_ROLE, NODE_ID_ROLE, NOTES_ROLE
 
 FORMULA_COLUMNS = (
     "output_shape",
@@ -92,8 +93,11 @@ class FormulaPanel(QScrollArea):
         for cell in worked_out:
             parts.append(self._formula_html(self._title(cell), cell.data(FORMULA_ROLE), main=cell == index))
         if not worked_out and index.data(NODE_ID_ROLE):
+            notes = index.data(NOTES_ROLE) or []
             if problems:
                 why = self.tr("Its shape and costs cannot be worked out until this problem is fixed.")
+            elif notes:  # a dangling layer: not connected, not an earlier layer's fault
+                why = " ".join(sentence(core_text(note)) for note in notes)
             else:
                 why = self.tr(
                     "Its shape and costs cannot be worked out until the problem in an earlier layer is fixed."

@@ -79,6 +79,8 @@ ERRORS_ROLE = Qt.ItemDataRole.UserRole + 3
 """The row's problems, as a list of sentences."""
 PATH_ROLE = Qt.ItemDataRole.UserRole + 4
 """The row's dotted name (``layer1.0.conv1``), stable across edits; "" for the totals row."""
+NOTES_ROLE = Qt.ItemDataRole.UserRole + 5
+"""The row's notes (a dangling layer says why it is not part of the network), as a list."""
 
 Index = QModelIndex | QPersistentModelIndex
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -399,6 +401,9 @@ class LayerTableModel(QAbstractItemModel):
     def _path(self, item: _Item, column: str) -> str:
         return item.row.path if item.row is not None else ""
 
+    def _notes(self, item: _Item, column: str) -> list[str]:
+        return list(item.row.notes) if item.row is not None else []
+
     def formula(self, item: _Item, column: str) -> str:
         """The arithmetic behind a cell, with the numbers filled in and ``×`` signs."""
         if item.row is None:
@@ -455,6 +460,7 @@ _ROLE_HANDLERS = {
     FORMULA_ROLE: LayerTableModel._formula_role,
     ERRORS_ROLE: LayerTableModel._errors,
     PATH_ROLE: LayerTableModel._path,
+    NOTES_ROLE: LayerTableModel._notes,
 }
 
 
@@ -475,6 +481,7 @@ __all__ = [
     "FORMULA_ROLE",
     "HEADERS",
     "NODE_ID_ROLE",
+    "NOTES_ROLE",
     "PATH_ROLE",
     "LayerTableModel",
     "formula_text",
