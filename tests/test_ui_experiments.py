@@ -263,3 +263,28 @@ def test_the_identity_check_works_on_trained_weights_without_touching_them(qtbot
 
 def run_accuracy(workspace) -> float:
     return workspace.store.runs[-1].history.epochs[-1]["val_accuracy"]
+
+
+@pytest.mark.slow
+def test_the_identity_and_inside_windows_look_again_when_a_run_ends(qtbot):
+    """Open on the initial weights with "trained" chosen, they follow the run that then ends
+    (they kept saying "this network has not been trained yet")."""
+    c = Chain("Tiny ResNet", 1, 8, 8)
+    c.conv("conv1", 8, 3, bias=False)
+    c.add("batchnorm2d", "bn1")
+    c.add("relu", "relu1")
+    c.add("residual", "block", variant="basic", filters=8, stride=1, shortcut="auto")
+    c.add("globalavgpool", "gap")
+    c.add("linear", "fc", units=10)
+    window, workspace = training_window(qtbot, c.net)
+    check = window.experiments.show_identity_check()
+    inside = window.experiments.show_inside()
+    qtbot.waitUntil(lambda: check.result is not None and inside.view is not None, timeout=WORKER_MS)
+    assert check.result.weights.untrained and inside.view.weights.untrained
+    workspace.form.epochs.setValue(1)
+    assert run_to_end(qtbot, workspace).problem == ""
+    qtbot.waitUntil(
+        lambda: check.result.weights.steps > 0 and inside.view.weights.steps > 0, timeout=WORKER_MS
+    )
+    assert "trained weights" in check.detail.text() and "not been trained" not in check.detail.text()
+    assert "trained weights" in inside.timing.text()
