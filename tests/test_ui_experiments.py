@@ -222,6 +222,36 @@ def test_the_accuracy_cost_plot_has_one_point_per_run_at_its_macs_or_parameters(
     assert len(plot.points()) == 1
 
 
+def test_the_cost_axis_labels_do_not_run_into_each_other(qtbot):
+    """The naive and the bottlenecked 5x5 convolution span a decade and a half of MACs; the axis
+    wrote every tick of each decade, '6·10⁷7·10⁷8·10⁷9·10⁷10⁸', one over the other."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from cnnstudio.ui.training.cost_plot import AccuracyCostPlot
+    from cnnstudio.ui.training.runs import RunStore
+
+    store = RunStore()
+    plot = AccuracyCostPlot(store)
+    qtbot.addWidget(plot)
+    plot.resize(760, 240)  # the tab's size in a 1600x1000 window
+    plot.show()
+    qtbot.waitExposed(plot)
+    for preset, accuracy in (("conv5x5-naive", 0.108), ("conv5x5-bottleneck", 0.092)):
+        store.add(cost_history(preset, accuracy), cost=run_cost(summarize(cnnstudio.load(preset)), 10))
+    axis = plot.plot.getAxis("bottom")
+    image = QImage(10, 10, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    shown = [(rect, text) for rect, _flags, text in texts if text]
+    for index, (rect, text) in enumerate(shown):
+        for other, other_text in shown[index + 1 :]:
+            assert not rect.intersects(other), f"{text} runs into {other_text}"
+    assert {"20M", "50M", "100M", "200M"} <= {text for _rect, text in shown}  # as the compare charts
+
+
 def test_the_panel_says_a_head_is_added_and_what_it_costs(qtbot):
     c = Chain("Map", 1, 32, 32)
     c.conv("conv1", 8, 3)
