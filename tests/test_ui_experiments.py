@@ -37,6 +37,17 @@ def test_the_experiments_menu_reaches_the_three_windows(make_window):
     assert callable(window.experiments.show_identity_check)
 
 
+def test_the_experiment_windows_fit_a_small_screen(make_window):
+    """At 1280x720 the depth window (1200x900) ran off the screen, its gradient maps out of reach."""
+    window = make_window(cnnstudio.load("resnet20"))
+    available = window.screen().availableGeometry()
+    assert available.height() < 900  # the offscreen screen is smaller than the windows' own sizes
+    experiments = window.experiments
+    for show in (experiments.show_depth_experiment, experiments.show_inside, experiments.show_identity_check):
+        shown = show()
+        assert shown.height() <= available.height(), shown.objectName()
+
+
 @pytest.mark.slow
 @pytest.mark.usefixtures("one_torch_thread")
 def test_the_depth_experiment_runs_four_networks_and_overlays_their_curves(make_window, qtbot):

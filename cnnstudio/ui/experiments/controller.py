@@ -203,6 +203,13 @@ class Experiments(QObject):
 
 
 def _present(widget) -> None:
+    """Show *widget* (no larger than the screen: the depth window's 1200x900 ran off a 1280x720
+    one, its gradient maps out of reach), in front."""
+    available = widget.screen().availableGeometry()
+    widget.resize(
+        min(widget.width(), int(available.width() * 0.95)),
+        min(widget.height(), int(available.height() * 0.9)),
+    )
     widget.show()
     widget.raise_()
     widget.activateWindow()
