@@ -37,6 +37,17 @@ def test_the_experiments_menu_reaches_the_three_windows(make_window):
     assert callable(window.experiments.show_identity_check)
 
 
+def test_the_experiment_windows_fit_a_small_screen(make_window):
+    """At 1280x720 the depth window (1200x900) ran off the screen, its gradient maps out of reach."""
+    window = make_window(cnnstudio.load("resnet20"))
+    available = window.screen().availableGeometry()
+    assert available.height() < 900  # the offscreen screen is smaller than the windows' own sizes
+    experiments = window.experiments
+    for show in (experiments.show_depth_experiment, experiments.show_inside, experiments.show_identity_check):
+        shown = show()
+        assert shown.height() <= available.height(), shown.objectName()
+
+
 @pytest.mark.slow
 @pytest.mark.usefixtures("one_torch_thread")
 def test_the_depth_experiment_runs_four_networks_and_overlays_their_curves(make_window, qtbot):
@@ -222,6 +233,36 @@ def test_the_accuracy_cost_plot_has_one_point_per_run_at_its_macs_or_parameters(
     assert len(plot.points()) == 1
 
 
+def test_the_cost_axis_labels_do_not_run_into_each_other(qtbot):
+    """The naive and the bottlenecked 5x5 convolution span a decade and a half of MACs; the axis
+    wrote every tick of each decade, '6·10⁷7·10⁷8·10⁷9·10⁷10⁸', one over the other."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from cnnstudio.ui.training.cost_plot import AccuracyCostPlot
+    from cnnstudio.ui.training.runs import RunStore
+
+    store = RunStore()
+    plot = AccuracyCostPlot(store)
+    qtbot.addWidget(plot)
+    plot.resize(760, 240)  # the tab's size in a 1600x1000 window
+    plot.show()
+    qtbot.waitExposed(plot)
+    for preset, accuracy in (("conv5x5-naive", 0.108), ("conv5x5-bottleneck", 0.092)):
+        store.add(cost_history(preset, accuracy), cost=run_cost(summarize(cnnstudio.load(preset)), 10))
+    axis = plot.plot.getAxis("bottom")
+    image = QImage(10, 10, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    shown = [(rect, text) for rect, _flags, text in texts if text]
+    for index, (rect, text) in enumerate(shown):
+        for other, other_text in shown[index + 1 :]:
+            assert not rect.intersects(other), f"{text} runs into {other_text}"
+    assert {"20M", "50M", "100M", "200M"} <= {text for _rect, text in shown}  # as the compare charts
+
+
 def test_the_panel_says_a_head_is_added_and_what_it_costs(qtbot):
     c = Chain("Map", 1, 32, 32)
     c.conv("conv1", 8, 3)
@@ -263,3 +304,28 @@ def test_the_identity_check_works_on_trained_weights_without_touching_them(qtbot
 
 def run_accuracy(workspace) -> float:
     return workspace.store.runs[-1].history.epochs[-1]["val_accuracy"]
+
+
+@pytest.mark.slow
+def test_the_identity_and_inside_windows_look_again_when_a_run_ends(qtbot):
+    """Open on the initial weights with "trained" chosen, they follow the run that then ends
+    (they kept saying "this network has not been trained yet")."""
+    c = Chain("Tiny ResNet", 1, 8, 8)
+    c.conv("conv1", 8, 3, bias=False)
+    c.add("batchnorm2d", "bn1")
+    c.add("relu", "relu1")
+    c.add("residual", "block", variant="basic", filters=8, stride=1, shortcut="auto")
+    c.add("globalavgpool", "gap")
+    c.add("linear", "fc", units=10)
+    window, workspace = training_window(qtbot, c.net)
+    check = window.experiments.show_identity_check()
+    inside = window.experiments.show_inside()
+    qtbot.waitUntil(lambda: check.result is not None and inside.view is not None, timeout=WORKER_MS)
+    assert check.result.weights.untrained and inside.view.weights.untrained
+    workspace.form.epochs.setValue(1)
+    assert run_to_end(qtbot, workspace).problem == ""
+    qtbot.waitUntil(
+        lambda: check.result.weights.steps > 0 and inside.view.weights.steps > 0, timeout=WORKER_MS
+    )
+    assert "trained weights" in check.detail.text() and "not been trained" not in check.detail.text()
+    assert "trained weights" in inside.timing.text()

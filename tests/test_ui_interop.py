@@ -100,3 +100,22 @@ def test_a_broken_onnx_file_is_refused_and_the_network_stays(window, tmp_path, m
     assert len(messages) == 1 and "broken.onnx could not be opened" in messages[0][1]
     assert "not an ONNX model, or it is damaged" in messages[0][1]
     assert table_rows(summarize(window.document.network)) == before
+
+
+def test_file_open_and_pin_a_file_show_onnx_models_at_first(window, tmp_path, monkeypatch, messages):
+    """The dialogs opened on 'CNN Studio networks (*.cnnstudio.json)': a model just exported to
+    ONNX was not in the list until the student changed the file type."""
+    from fnmatch import fnmatch
+
+    def shown_at_first(filters: str) -> list[str]:
+        first = filters.split(";;")[0]
+        return first[first.index("(") + 1 : first.rindex(")")].split()
+
+    offered = choose_file(monkeypatch, "getOpenFileName", tmp_path / "missing.onnx")
+    window.menu_actions["open"].trigger()
+    window.compare.view.choose_file()
+    assert len(offered) == 2
+    for filters in offered:
+        patterns = shown_at_first(filters)
+        for name in ("model.onnx", "lenet.cnnstudio.json"):
+            assert any(fnmatch(name, pattern) for pattern in patterns), (name, filters)

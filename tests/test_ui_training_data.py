@@ -8,6 +8,7 @@ import pytest
 from support.downloads import checksums_of, serve_mnist
 from support.training_panel import LEFT, training_window
 
+import cnnstudio
 from cnnstudio.data.download import CHUNK_BYTES
 from cnnstudio.ui.training import download as download_thread
 
@@ -40,6 +41,31 @@ def test_a_folder_kind_asks_for_its_folder_and_says_what_is_wrong_with_it(qtbot,
     choose_kind(workspace, "digits")  # back to a dataset that opens
     qtbot.waitUntil(lambda: workspace.dataset_info is not None, timeout=30_000)
     assert start.isEnabled() and not dataset.folder_row.isVisible()
+
+
+def test_the_preview_of_a_192_channel_input_shows_each_shape_as_the_mean_of_its_channels(qtbot):
+    """conv5x5-naive reads 28x28x192: its shapes were previewed as stripes (read as RGB rows)."""
+    from cnnstudio.ui import MainWindow
+
+    window = MainWindow(cnnstudio.load("conv5x5-naive"))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.training_panel.ready, timeout=60_000):
+        window.training_dock.raise_()
+    workspace = window.training_panel.workspace  # the digits cannot be given 192 channels
+    qtbot.waitUntil(lambda: workspace.state.dataset_error != "", timeout=30_000)
+    choose_kind(workspace, "shapes")
+    qtbot.waitUntil(
+        lambda: workspace.dataset_info is not None and workspace.dataset_info.spec.startswith("shapes"),
+        timeout=30_000,
+    )
+    info, cells = workspace.dataset_info, workspace.dataset.preview.cells
+    assert info.input_shape == (192, 28, 28) and len(cells) == len(info.samples) > 0
+    for (pixels, _label), cell in zip(info.samples, cells, strict=True):
+        gray = pixels.mean(axis=-1).round()
+        assert (cell.image.width(), cell.image.height()) == (28, 28)
+        for y, x in ((0, 0), (14, 14), (20, 7), (27, 27)):
+            assert cell.image.pixelColor(x, y).red() == gray[y, x]
 
 
 def test_shapes_open_at_the_chosen_size_with_a_labelled_preview(qtbot):

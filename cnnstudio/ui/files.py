@@ -33,7 +33,13 @@ FILE_FILTER = QT_TRANSLATE_NOOP(
     "FileController",
     "CNN Studio networks (*.cnnstudio.json);;ONNX models (*.onnx);;JSON files (*.json);;All files (*)",
 )
-"""The file dialogs' filter, in English (:func:`file_filter` gives it as shown)."""
+"""Save As's filter, in English (:func:`file_filter` gives it as shown)."""
+OPEN_FILTER = QT_TRANSLATE_NOOP(
+    "FileController",
+    "Networks and ONNX models (*.cnnstudio.json *.onnx);;CNN Studio networks (*.cnnstudio.json);;"
+    "ONNX models (*.onnx);;JSON files (*.json);;All files (*)",
+)
+"""File > Open's filter: the first, chosen at first, shows the .onnx files File > Open imports."""
 
 
 def training_message() -> str:
@@ -44,6 +50,11 @@ def training_message() -> str:
 def file_filter() -> str:
     """:data:`FILE_FILTER` in the app's language."""
     return QCoreApplication.translate("FileController", FILE_FILTER)
+
+
+def open_filter() -> str:
+    """:data:`OPEN_FILTER` in the app's language."""
+    return QCoreApplication.translate("FileController", OPEN_FILTER)
 
 
 def blank_network() -> Network:
@@ -113,7 +124,7 @@ class FileController(QObject):
         if not self._may_replace():
             return False
         name, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open a network"), self._folder(), file_filter()
+            self.window, self.tr("Open a network"), self._folder(), open_filter()
         )
         return self.open_path(Path(name)) if name else False
 
@@ -302,4 +313,13 @@ def _file_stem(document: Document) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-") or "network"
 
 
-__all__ = ["FILE_FILTER", "FileController", "blank_network", "file_filter", "training_message", "with_suffix"]
+__all__ = [
+    "FILE_FILTER",
+    "OPEN_FILTER",
+    "FileController",
+    "blank_network",
+    "file_filter",
+    "open_filter",
+    "training_message",
+    "with_suffix",
+]

@@ -52,7 +52,8 @@ OPEN_NETWORK = QT_TRANSLATE_NOOP("CompareView", "the open network")
 """Where the open network, pinned before it was saved, came from (its tooltip says so)."""
 FILE_FILTER = QT_TRANSLATE_NOOP(
     "CompareView",
-    "CNN Studio networks (*.cnnstudio.json);;ONNX models (*.onnx);;JSON files (*.json);;All files (*)",
+    "Networks and ONNX models (*.cnnstudio.json *.onnx);;CNN Studio networks (*.cnnstudio.json);;"
+    "ONNX models (*.onnx);;JSON files (*.json);;All files (*)",
 )
 
 

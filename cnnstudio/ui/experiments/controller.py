@@ -63,6 +63,8 @@ class Experiments(QObject):
         self._identity.connect(self.worker.identity)
         self._waiting: list[Callable[[], None]] = []
         self.session.prepared.connect(self._on_prepared)
+        self.session.run_ended.connect(self._on_new_weights)
+        self.session.weights_changed.connect(self._on_new_weights)
         self.depth_window: DepthExperimentWindow | None = None
         self.identity_window: IdentityWindow | None = None
         self.inside_window: InsideWindow | None = None
@@ -162,6 +164,16 @@ class Experiments(QObject):
         self.identity_window.follow_selection()
         return self.identity_window
 
+    @Slot(object)
+    def _on_new_weights(self, _event) -> None:
+        """A run ended, or the weights were reset or opened: the windows on show that use the
+        trained weights look again, so they never describe weights that are gone."""
+        identity, inside = self.identity_window, self.inside_window
+        if identity is not None and identity.isVisible() and identity.choice.uses_trained():
+            identity.check()
+        if inside is not None and inside.isVisible() and inside.choice.uses_trained():
+            inside.refresh()
+
     def ask_identity(self, request) -> None:
         self.when_ready(lambda: self._identity.emit(request))
 
@@ -191,6 +203,13 @@ class Experiments(QObject):
 
 
 def _present(widget) -> None:
+    """Show *widget* (no larger than the screen: the depth window's 1200x900 ran off a 1280x720
+    one, its gradient maps out of reach), in front."""
+    available = widget.screen().availableGeometry()
+    widget.resize(
+        min(widget.width(), int(available.width() * 0.95)),
+        min(widget.height(), int(available.height() * 0.9)),
+    )
     widget.show()
     widget.raise_()
     widget.activateWindow()

@@ -85,6 +85,10 @@ class SampleChoice(QWidget):
         spec, seed = self.spec_for(channels)
         return SampleRequest(network.copy(), spec, seed, self.weights.currentData(), self.index.value())
 
+    def uses_trained(self) -> bool:
+        """Whether the Training panel's trained weights are chosen."""
+        return self.weights.currentData() == "trained"
+
     def set_weights(self, key: str) -> None:
         self.weights.setCurrentIndex(self.weights.findData(key))
 

@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
+from ..compare.units import compact_count
 from ..style import AXIS_COLOR, PLOT_BACKGROUND, PLOT_CAPTION_STYLE
 from .runs import Run, RunStore
 
@@ -48,6 +49,28 @@ def run_point(run: Run, axis: str) -> tuple[float, float] | None:
     return float(cost), 100.0 * accuracy
 
 
+LABELLED_MANTISSAS = (1, 2, 5)
+"""Which ticks of a decade the cost axis writes out (10M, 20M, 50M); the others are marks only."""
+
+
+class CostAxis(pg.AxisItem):
+    """The log-scale cost axis, labelled ``10M 20M 50M 100M``: pyqtgraph labels every tick of a
+    decade (7·10⁷8·10⁷9·10⁷10⁸), and across a decade or two those labels ran into each other."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self.enableAutoSIPrefix(False)
+
+    def logTickStrings(self, values, scale, spacing) -> list[str]:
+        strings = []
+        for value in values:
+            count = 10 ** float(value) * scale
+            mantissa = count / 10 ** math.floor(math.log10(count) + 1e-9)
+            labelled = any(abs(mantissa - m) < 1e-6 for m in LABELLED_MANTISSAS)
+            strings.append(compact_count(round(count)) if labelled else "")
+        return strings
+
+
 class AccuracyCostPlot(QWidget):
     """Validation accuracy against MACs or parameters, one labelled point per run of *store*."""
 
@@ -66,7 +89,7 @@ class AccuracyCostPlot(QWidget):
         group.addButton(self.macs_button)
         group.addButton(self.params_button)
         self.macs_button.toggled.connect(lambda on: self.set_axis("macs" if on else "params"))
-        self.widget = pg.PlotWidget(background=PLOT_BACKGROUND)
+        self.widget = pg.PlotWidget(background=PLOT_BACKGROUND, axisItems={"bottom": CostAxis()})
         self.plot = self.widget.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()

@@ -20,7 +20,12 @@ MAX_PITCH = 76
 
 
 def to_qimage(pixels: np.ndarray) -> QImage:
-    """A QImage owning a copy of uint8 ``H x W x C`` *pixels* (C is 1 or 3)."""
+    """A QImage owning a copy of uint8 ``H x W x C`` *pixels*: gray for C = 1, RGB for C = 3, and
+    for other C (a network that reads 192 channels) the gray of the channels' mean, as the inside
+    view shows it (read as RGB, such rows came out as stripes)."""
+    pixels = np.asarray(pixels)
+    if pixels.shape[-1] not in (1, 3):
+        pixels = pixels.mean(axis=-1, keepdims=True).round()
     pixels = np.ascontiguousarray(pixels, dtype=np.uint8)
     height, width, channels = pixels.shape
     kind = QImage.Format.Format_Grayscale8 if channels == 1 else QImage.Format.Format_RGB888

@@ -901,6 +901,10 @@
         <translation>CNN Studio 네트워크 (*.cnnstudio.json);;ONNX 모델 (*.onnx);;JSON 파일 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
+        <source>Networks and ONNX models (*.cnnstudio.json *.onnx);;CNN Studio networks (*.cnnstudio.json);;ONNX models (*.onnx);;JSON files (*.json);;All files (*)</source>
+        <translation>네트워크와 ONNX 모델 (*.cnnstudio.json *.onnx);;CNN Studio 네트워크 (*.cnnstudio.json);;ONNX 모델 (*.onnx);;JSON 파일 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>제목 없음</translation>
     </message>
