@@ -314,3 +314,11 @@ def test_nothing_replaces_the_network_while_it_trains(qtbot, tmp_path, monkeypat
     assert answers.asked == []
     window.document.set_editable(True)
     assert window.files.new_network()
+
+
+def test_save_as_offers_no_onnx_type():
+    # a network saves in CNN Studio's format; File > Export writes ONNX
+    from cnnstudio.ui.files import OPEN_FILTER, file_filter
+
+    assert "onnx" not in file_filter().lower()
+    assert "*.onnx" in OPEN_FILTER  # opening an ONNX model still imports it

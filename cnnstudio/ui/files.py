@@ -31,9 +31,10 @@ TRAINING_MESSAGE = QT_TRANSLATE_NOOP(
 )
 FILE_FILTER = QT_TRANSLATE_NOOP(
     "FileController",
-    "CNN Studio networks (*.cnnstudio.json);;ONNX models (*.onnx);;JSON files (*.json);;All files (*)",
+    "CNN Studio networks (*.cnnstudio.json);;JSON files (*.json);;All files (*)",
 )
-"""Save As's filter, in English (:func:`file_filter` gives it as shown)."""
+"""Save As's filter, in English (:func:`file_filter` gives it as shown). No .onnx: a network is
+saved in CNN Studio's format; File > Export writes ONNX."""
 OPEN_FILTER = QT_TRANSLATE_NOOP(
     "FileController",
     "Networks and ONNX models (*.cnnstudio.json *.onnx);;CNN Studio networks (*.cnnstudio.json);;"

@@ -897,8 +897,8 @@
         <translation>네트워크가 학습 중입니다. 다른 네트워크를 열기 전에 학습을 멈추세요</translation>
     </message>
     <message>
-        <source>CNN Studio networks (*.cnnstudio.json);;ONNX models (*.onnx);;JSON files (*.json);;All files (*)</source>
-        <translation>CNN Studio 네트워크 (*.cnnstudio.json);;ONNX 모델 (*.onnx);;JSON 파일 (*.json);;모든 파일 (*)</translation>
+        <source>CNN Studio networks (*.cnnstudio.json);;JSON files (*.json);;All files (*)</source>
+        <translation>CNN Studio 네트워크 (*.cnnstudio.json);;JSON 파일 (*.json);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Networks and ONNX models (*.cnnstudio.json *.onnx);;CNN Studio networks (*.cnnstudio.json);;ONNX models (*.onnx);;JSON files (*.json);;All files (*)</source>
