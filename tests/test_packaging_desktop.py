@@ -16,7 +16,10 @@ PACKAGING = Path(__file__).resolve().parents[1] / "packaging"
 def test_the_spec_is_python_and_bundles_what_the_app_reads():
     text = (PACKAGING / "cnnstudio.spec").read_text()
     ast.parse(text)
-    assert 'collect_data_files("cnnstudio.resources")' in text and '"translations"' in text
+    # the resources package carries the lessons, the font and the Korean translation...
+    assert 'collect_data_files("cnnstudio.resources")' in text
+    assert (PACKAGING.parent / "resources" / "translations" / "cnnstudio_ko.qm").is_file()
+    assert '"_ko.qm"' in text  # ...and Qt's own Korean (standard dialogs) is kept in the bundle
     assert '"cnnstudio.interop": "pyz+py"' in text  # the exporters read their own source
 
 
