@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
-from plain_loop import train_plain, train_tuned
+from plain_loop import backward_and_step, sync, train_plain, train_tuned
 from torch.nn import functional as F
 
 from cnnstudio.core import preset
@@ -149,11 +149,6 @@ def trained_images(count: int, batch: int) -> int:
     return count - 1 if count % batch == 1 else count
 
 
-def sync(device: torch.device) -> None:
-    if device.type == "cuda":
-        torch.cuda.synchronize(device)
-
-
 def app_round(trainer: Trainer, per_epoch: int) -> float:
     """Seconds of the app's training passes in one run (its own clock, validation excluded)."""
     trainer.reset_weights()
@@ -181,13 +176,7 @@ def compute_floor(net, split, device: torch.device, precision: Precision, batch:
         optimizer.zero_grad(set_to_none=True)
         with precision.autocast(device):
             loss = F.cross_entropy(model(x), y)
-        if scaler is None:
-            loss.backward()
-            optimizer.step()
-        else:
-            scaler.scale(loss).backward()
-            scaler.step(optimizer)
-            scaler.update()
+        backward_and_step(loss, optimizer, scaler)
     sync(device)
     return (time.perf_counter() - start) / timed
 

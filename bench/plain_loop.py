@@ -41,9 +41,21 @@ class LoopTimes:
     total: float = 0.0
 
 
-def _sync(device: torch.device) -> None:
+def sync(device: torch.device) -> None:
+    """Wait for the GPU's queued work (a clock read after it is honest); nothing on the CPU."""
     if device.type == "cuda":
         torch.cuda.synchronize(device)
+
+
+def backward_and_step(loss: torch.Tensor, optimizer: torch.optim.Optimizer, scaler) -> None:
+    """The recipe's backward pass and optimizer step, through the gradient scaler where there is one."""
+    if scaler is None:
+        loss.backward()
+        optimizer.step()
+    else:
+        scaler.scale(loss).backward()
+        scaler.step(optimizer)
+        scaler.update()
 
 
 def train_plain(
@@ -61,11 +73,11 @@ def train_plain(
     torch.manual_seed(seed)
     model = build_module(network, logits=True).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
-    scaler = torch.amp.GradScaler(device.type) if precision.scaler else None
+    scaler = precision.make_scaler(device)
     order = torch.Generator().manual_seed(seed)
     train, val, size = split.train, split.val, batch_size
     times = LoopTimes()
-    _sync(device)
+    sync(device)
     start = time.perf_counter()
     for _ in range(epochs):
         began = time.perf_counter()
@@ -78,13 +90,7 @@ def train_plain(
             optimizer.zero_grad()
             with precision.autocast(device):
                 loss = F.cross_entropy(model(x), y)
-            if scaler is None:
-                loss.backward()
-                optimizer.step()
-            else:
-                scaler.scale(loss).backward()
-                scaler.step(optimizer)
-                scaler.update()
+            backward_and_step(loss, optimizer, scaler)
             running += loss.item()
         times.train += time.perf_counter() - began
         model.eval()
@@ -156,12 +162,12 @@ def train_tuned(
     model = model.to(memory_format=layout)
     fused = {"fused": True} if device.type == "cuda" else {}
     optimizer = torch.optim.Adam(model.parameters(), lr=lr, **fused)
-    scaler = torch.amp.GradScaler(device.type) if precision.scaler else None
+    scaler = precision.make_scaler(device)
     train, val = _OnDevice(split.train, device), _OnDevice(split.val, device)
     order = torch.Generator().manual_seed(seed)
     times = LoopTimes()
     with _tuned_switches(device):
-        _sync(device)
+        sync(device)
         start = time.perf_counter()
         for _ in range(epochs):
             began = time.perf_counter()
@@ -176,13 +182,7 @@ def train_tuned(
                 optimizer.zero_grad(set_to_none=True)
                 with precision.autocast(device):
                     loss = F.cross_entropy(model(x), y)
-                if scaler is None:
-                    loss.backward()
-                    optimizer.step()
-                else:
-                    scaler.scale(loss).backward()
-                    scaler.step(optimizer)
-                    scaler.update()
+                backward_and_step(loss, optimizer, scaler)
                 running += loss.detach()
             running.item()  # the epoch's one wait for the GPU
             times.train += time.perf_counter() - began
