@@ -274,17 +274,22 @@ def test_the_panel_says_a_head_is_added_and_what_it_costs(qtbot):
     assert "90 parameters, 80 MACs" in workspace.head_note.text()
 
 
-@pytest.mark.slow
-@pytest.mark.usefixtures("one_torch_thread")
-def test_the_identity_check_works_on_trained_weights_without_touching_them(qtbot):
-    c = Chain("Tiny ResNet", 1, 8, 8)  # the digits at their own size: trains in a blink
+def tiny_resnet():
+    """A stem and one basic residual block on the digits at their own size: trains in a blink."""
+    c = Chain("Tiny ResNet", 1, 8, 8)
     c.conv("conv1", 8, 3, bias=False)
     c.add("batchnorm2d", "bn1")
     c.add("relu", "relu1")
     c.add("residual", "block", variant="basic", filters=8, stride=1, shortcut="auto")
     c.add("globalavgpool", "gap")
     c.add("linear", "fc", units=10)
-    window, workspace = training_window(qtbot, c.net)
+    return c.net
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("one_torch_thread")
+def test_the_identity_check_works_on_trained_weights_without_touching_them(qtbot):
+    window, workspace = training_window(qtbot, tiny_resnet())
     workspace.form.epochs.setValue(1)
     assert run_to_end(qtbot, workspace).problem == ""
     check = window.experiments.show_identity_check()
@@ -310,14 +315,7 @@ def run_accuracy(workspace) -> float:
 def test_the_identity_and_inside_windows_look_again_when_a_run_ends(qtbot):
     """Open on the initial weights with "trained" chosen, they follow the run that then ends
     (they kept saying "this network has not been trained yet")."""
-    c = Chain("Tiny ResNet", 1, 8, 8)
-    c.conv("conv1", 8, 3, bias=False)
-    c.add("batchnorm2d", "bn1")
-    c.add("relu", "relu1")
-    c.add("residual", "block", variant="basic", filters=8, stride=1, shortcut="auto")
-    c.add("globalavgpool", "gap")
-    c.add("linear", "fc", units=10)
-    window, workspace = training_window(qtbot, c.net)
+    window, workspace = training_window(qtbot, tiny_resnet())
     check = window.experiments.show_identity_check()
     inside = window.experiments.show_inside()
     qtbot.waitUntil(lambda: check.result is not None and inside.view is not None, timeout=WORKER_MS)

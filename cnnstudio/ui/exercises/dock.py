@@ -15,14 +15,13 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from ...teaching import ExerciseError, load_exercise, packaged_exercises
 from ..language import lesson_language, ui_language
+from ..lessons.dock import reveal_reading_dock
 from ..lessons.links import follow_link
 from .controller import ExerciseController
 from .panel import ExercisePanel
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
-
-READING_WIDTH = 460
 
 
 class ExerciseDock(QDockWidget):
@@ -40,15 +39,8 @@ class ExerciseDock(QDockWidget):
         self.setWidget(self.panel)
 
     def reveal(self) -> None:
-        """Show the dock and bring its tab to the front."""
-        coming_into_view = self.isHidden() or self.visibleRegion().isEmpty()
-        self.show()
-        self.raise_()
-        window = self.parent()
-        if coming_into_view and hasattr(window, "resizeDocks") and not self.isFloating():
-            width = min(READING_WIDTH, max(window.width() // 3, 300))
-            if self.width() < width:
-                window.resizeDocks([self], [width], Qt.Orientation.Horizontal)
+        """Show the dock and bring its tab to the front (as wide as the lessons' dock comes)."""
+        reveal_reading_dock(self)
 
 
 def install_exercises(window: MainWindow) -> ExerciseController:

@@ -40,15 +40,21 @@ class LessonsDock(QDockWidget):
     def show_lesson(self, lesson_id: str | None = None) -> bool:
         """Bring the dock into view, at lesson *lesson_id* (the one shown when None)."""
         shown = True if lesson_id is None else self.panel.show_lesson(lesson_id)
-        coming_into_view = self.isHidden() or self.visibleRegion().isEmpty()
-        self.show()
-        self.raise_()
-        window = self.parent()
-        if coming_into_view and hasattr(window, "resizeDocks") and not self.isFloating():
-            width = min(READING_WIDTH, max(window.width() // 3, 300))
-            if self.width() < width:
-                window.resizeDocks([self], [width], Qt.Orientation.Horizontal)
+        reveal_reading_dock(self)
         return shown
+
+
+def reveal_reading_dock(dock: QDockWidget) -> None:
+    """Show *dock* and bring its tab to the front; a dock coming into view docked beside the
+    canvas is widened to a comfortable reading width (a third of the window at most)."""
+    coming_into_view = dock.isHidden() or dock.visibleRegion().isEmpty()
+    dock.show()
+    dock.raise_()
+    window = dock.parent()
+    if coming_into_view and hasattr(window, "resizeDocks") and not dock.isFloating():
+        width = min(READING_WIDTH, max(window.width() // 3, 300))
+        if dock.width() < width:
+            window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
 
 def install_lessons(window: MainWindow) -> LessonsDock:
@@ -82,4 +88,8 @@ def _hover(window: MainWindow, target: str) -> None:
         window.statusBar().clearMessage()
 
 
-__all__ = ["LessonsDock", "install_lessons"]
+__all__ = [
+    "LessonsDock",
+    "install_lessons",
+    "reveal_reading_dock",
+]
