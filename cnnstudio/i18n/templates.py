@@ -154,9 +154,10 @@ def _fits(field: Field, value: str) -> bool:
     return True
 
 
-def parse(text: str) -> Template:
-    """*text* as a :class:`Template`; :class:`TemplateError` for one that cannot match reliably."""
-    parts: list[Part] = []
+def _fields_in(text: str) -> tuple[list[tuple[str, re.Match[str]]], str]:
+    """Each field of *text* with the literal before it, and the literal after the last field
+    (``{{`` and ``}}`` read as braces)."""
+    fields: list[tuple[str, re.Match[str]]] = []
     literal: list[str] = []
     position = 0
     for found in FIELD.finditer(text):
@@ -165,15 +166,24 @@ def parse(text: str) -> Template:
         if found.group() in ("{{", "}}"):
             literal.append(found.group()[0])
             continue
+        fields.append(("".join(literal), found))
+        literal = []
+    literal.append(text[position:])
+    return fields, "".join(literal)
+
+
+def parse(text: str) -> Template:
+    """*text* as a :class:`Template`; :class:`TemplateError` for one that cannot match reliably."""
+    parts: list[Part] = []
+    found_fields, tail = _fields_in(text)
+    for before, found in found_fields:
         name, kind = found.group(1), found.group(2) or ""
         if kind not in KINDS:
             raise TemplateError(f"{text!r}: unknown field kind {kind!r}")
-        if parts and isinstance(parts[-1], Field) and not "".join(literal):
+        if parts and isinstance(parts[-1], Field) and not before:
             raise TemplateError(f"{text!r}: the fields {parts[-1].name} and {name} touch")
-        parts += ["".join(literal), Field(name, kind)]
-        literal = []
-    literal.append(text[position:])
-    parts.append("".join(literal))
+        parts += [before, Field(name, kind)]
+    parts.append(tail)
     names = [part.name for part in parts if isinstance(part, Field)]
     if len(set(names)) != len(names):
         raise TemplateError(f"{text!r}: a field name appears twice")
@@ -196,23 +206,15 @@ def parse_rendering(text: str, fields: tuple[Field, ...]) -> Rendering:
     no field the template lacks, no kinds: the English template gives them)."""
     known = {field.name: field for field in fields}
     parts: list[Part] = []
-    literal: list[str] = []
-    position = 0
     used = set()
-    for found in FIELD.finditer(text):
-        literal.append(text[position : found.start()])
-        position = found.end()
-        if found.group() in ("{{", "}}"):
-            literal.append(found.group()[0])
-            continue
+    found_fields, tail = _fields_in(text)
+    for before, found in found_fields:
         name = found.group(1)
         if name not in known or found.group(2):
             raise TemplateError(f"{text!r}: {found.group()} is not a field of its English template")
-        parts += ["".join(literal), known[name]]
-        literal = []
+        parts += [before, known[name]]
         used.add(name)
-    literal.append(text[position:])
-    parts.append("".join(literal))
+    parts.append(tail)
     missing = set(known) - used
     if missing:
         raise TemplateError(f"{text!r} leaves out {', '.join(sorted(missing))}")
